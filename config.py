@@ -1,0 +1,162 @@
+"""Settings for the application, read from environment variables.
+
+Every setting a council may change is an environment variable so that one build
+serves development, CI and production. Secrets never live in the repository: in
+development a random SECRET_KEY is generated once and kept in ``instance/``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE = ROOT / "instance"
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value and value.strip() else default
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        INSTANCE.mkdir(exist_ok=True)
+        return f"sqlite:///{INSTANCE / 'feedback.sqlite3'}"
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy needs the driver named.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def _development_secret_key() -> str:
+    """Return a secret key kept in instance/ so sessions survive restarts in development."""
+    INSTANCE.mkdir(exist_ok=True)
+    key_file = INSTANCE / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENVIRONMENT = os.environ.get("FEEDBACK_ENV", "development")
+    SQLALCHEMY_DATABASE_URI = _database_url()
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+
+    COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Worcestershire Children First")
+    SERVICE_NAME = os.environ.get("SERVICE_NAME", "Have your say about SEND")
+    URGENT_HELP_TEXT = os.environ.get(
+        "URGENT_HELP_TEXT",
+        "If a child is in immediate danger, call 999. If you are worried about a child's "
+        "safety, call the Family Front Door on 01905 822666 (out of hours 01905 768020). "
+        "For urgent mental health help, call NHS 111 and choose option 2.",
+    )
+    CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "sendfeedback@example.gov.uk")
+
+    SUPPRESSION_THRESHOLD = _int("SUPPRESSION_THRESHOLD", 5)
+    RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_PUBLIC_POST = os.environ.get("RATELIMIT_PUBLIC_POST", "60 per minute")
+    RATELIMIT_SIGN_IN = os.environ.get("RATELIMIT_SIGN_IN", "10 per minute")
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+
+    # Saved survey answers can be resumed for this many hours (SPEC: at least 20).
+    RESUME_HOURS = _int("RESUME_HOURS", 72)
+    SIGN_IN_MAX_FAILURES = _int("SIGN_IN_MAX_FAILURES", 5)
+    SIGN_IN_LOCKOUT_MINUTES = _int("SIGN_IN_LOCKOUT_MINUTES", 15)
+
+    # Complaint clocks in working days (LGSCO complaint handling code defaults).
+    STAGE1_ACKNOWLEDGE_DAYS = _int("STAGE1_ACKNOWLEDGE_DAYS", 5)
+    STAGE1_RESPOND_DAYS = _int("STAGE1_RESPOND_DAYS", 10)
+    STAGE1_MAX_EXTENSION_DAYS = _int("STAGE1_MAX_EXTENSION_DAYS", 10)
+    STAGE2_ACKNOWLEDGE_DAYS = _int("STAGE2_ACKNOWLEDGE_DAYS", 5)
+    STAGE2_RESPOND_DAYS = _int("STAGE2_RESPOND_DAYS", 20)
+    STAGE2_MAX_EXTENSION_DAYS = _int("STAGE2_MAX_EXTENSION_DAYS", 10)
+
+    # Retention, in days: personal data in complaints after closure, contact details in
+    # survey responses after submission, unfinished survey drafts after last change.
+    COMPLAINT_RETENTION_DAYS = _int("COMPLAINT_RETENTION_DAYS", 6 * 365)
+    SURVEY_CONTACT_RETENTION_DAYS = _int("SURVEY_CONTACT_RETENTION_DAYS", 365)
+    DRAFT_RETENTION_DAYS = _int("DRAFT_RETENTION_DAYS", 30)
+
+    NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+    NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")
+    SAFEGUARDING_LEAD_EMAIL = os.environ.get("SAFEGUARDING_LEAD_EMAIL", "")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    PERMANENT_SESSION_LIFETIME = 8 * 60 * 60
+    WTF_CSRF_TIME_LIMIT = None  # a parent may leave a page open for hours; tokens follow the session
+    WTF_CSRF_HEADERS = ["X-CSRFToken"]
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 60 * 60  # static URLs carry a content hash
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "text/csv",
+        "image/svg+xml",
+        "application/atom+xml",
+    ]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    BABEL_DEFAULT_LOCALE = "en_GB"
+    HSTS = False
+    LOG_JSON = _flag("LOG_JSON", False)
+
+
+class DevelopmentConfig(Config):
+    """Local development: a generated secret key and an embedded database."""
+
+
+class TestingConfig(Config):
+    """Tests: fixed secret, rate limits off unless a test turns them on."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    RATELIMIT_ENABLED = False
+
+
+class ProductionConfig(Config):
+    """Production: secure cookies, HSTS, and a secret key that must be supplied."""
+
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    HSTS = True
+    LOG_JSON = _flag("LOG_JSON", True)
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def load_config(name: str | None = None) -> type[Config]:
+    """Pick the settings class for the named environment, defaulting to FEEDBACK_ENV."""
+    chosen = name or os.environ.get("FEEDBACK_ENV", "development")
+    config = CONFIGS.get(chosen, DevelopmentConfig)
+    if config is ProductionConfig and not os.environ.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY must be set in production")
+    if config is DevelopmentConfig and not config.SECRET_KEY:
+        config.SECRET_KEY = _development_secret_key()
+    return config

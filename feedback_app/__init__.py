@@ -1,0 +1,54 @@
+"""The SEND family-voice platform: a Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config_name: str | None = None, overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the application: settings, extensions, blueprints, error pages and commands."""
+    from config import load_config
+    from feedback_app import blueprints, cli, errors, logs, security, templating
+    from feedback_app.auth.access import register_login_manager
+
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(load_config(config_name))
+    app.config.update(overrides or {})
+
+    register_extensions(app)
+    register_login_manager(app)
+    templating.register_templates(app)
+    security.register_security_headers(app)
+    logs.register_logging(app)
+    blueprints.register_blueprints(app)
+    errors.register_error_handlers(app)
+    cli.register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind every extension instance to this app."""
+    from feedback_app.extensions import babel, compress, csrf, db, htmx, limiter, migrate
+
+    import feedback_app.models  # noqa: F401  (registers every table for migrations)
+
+    db.init_app(app)
+    # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most things.
+    migrate.init_app(
+        app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
+    )
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app)
+    compress.init_app(app)
+    limiter.init_app(app)

@@ -1,0 +1,1 @@
+"""Staff sign-in, sign-out and the role checks every staff route uses."""

@@ -1,0 +1,46 @@
+"""Error pages in the design system's style; never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+from feedback_app.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Render friendly pages for HTTP errors, expired forms and database outages."""
+
+    @app.errorhandler(CSRFError)
+    def form_expired(error: CSRFError) -> tuple[str, int]:
+        return render_template("errors/form_expired.html"), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        code = error.code or 500
+        template = {
+            403: "errors/403.html",
+            404: "errors/404.html",
+            413: "errors/413.html",
+            429: "errors/429.html",
+        }.get(code, "errors/generic.html")
+        return render_template(template, error=error), code
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: OperationalError) -> tuple[str, int]:
+        # The database restarted or is busy: nothing the person did was wrong.
+        db.session.rollback()
+        log.warning("database unavailable: %s", type(error).__name__)
+        return render_template("errors/try_again.html"), 503
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception) -> tuple[str, int]:
+        db.session.rollback()
+        log.exception("unhandled error")
+        return render_template("errors/500.html"), 500

@@ -1,0 +1,33 @@
+"""The data model. Importing this package registers every table with SQLAlchemy.
+
+Models hold data and invariants only: no commits and no I/O (services do that).
+"""
+
+from feedback_app.models.audit import AuditEntry
+from feedback_app.models.comments import (
+    AnalysisModel,
+    Comment,
+    CommentLabel,
+    CommentTheme,
+    SafeguardingFlag,
+)
+from feedback_app.models.surveys import Answer, Question, Response, Survey, SurveyVersion
+from feedback_app.models.taxonomy import Theme
+from feedback_app.models.users import Role, User
+
+__all__ = [
+    "AnalysisModel",
+    "Answer",
+    "AuditEntry",
+    "Comment",
+    "CommentLabel",
+    "CommentTheme",
+    "Question",
+    "Response",
+    "Role",
+    "SafeguardingFlag",
+    "Survey",
+    "SurveyVersion",
+    "Theme",
+    "User",
+]

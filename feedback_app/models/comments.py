@@ -1,0 +1,136 @@
+"""Free text from families, with the analyser's suggestions and analysts' corrections.
+
+Every survey comment, complaint text and compliment becomes one ``Comment``. The
+machine's suggestion and the analyst's label are kept apart so that re-analysis
+never overwrites a person's correction; ``CommentTheme`` holds the effective
+themes (label if any, else machine) so that findings can count them in SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from feedback_app.extensions import db
+from feedback_app.models.base import utcnow
+
+
+class Comment(db.Model):  # type: ignore[name-defined,misc]
+    """A piece of free text and what is known about it."""
+
+    __tablename__ = "comments"
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", "field"),
+        Index("ix_comments_survey_received", "survey_id", "received_on"),
+        Index("ix_comments_review", "review_status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # survey | complaint | compliment; source_id is the response, complaint or compliment id.
+    source: Mapped[str] = mapped_column(String(20))
+    source_id: Mapped[int] = mapped_column()
+    field: Mapped[str] = mapped_column(String(40), default="comment")
+    survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id"))
+    received_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    # Whether the author agreed that their words may be quoted (anonymously).
+    quote_consent: Mapped[bool] = mapped_column(default=False)
+
+    redacted: Mapped[str] = mapped_column(Text, default="")
+    machine_themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    machine_sentiment: Mapped[str | None] = mapped_column(String(10))
+    polarity: Mapped[float] = mapped_column(Float, default=0.0)
+    safeguarding: Mapped[bool] = mapped_column(default=False, index=True)
+    safeguarding_phrases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    analysed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    # unreviewed | accepted | corrected
+    review_status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    label_themes: Mapped[list[str] | None] = mapped_column(JSON)
+    label_sentiment: Mapped[str | None] = mapped_column(String(10))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    themes: Mapped[list[CommentTheme]] = relationship(
+        back_populates="comment", cascade="all, delete-orphan"
+    )
+
+    @property
+    def effective_themes(self) -> list[str]:
+        return list(self.label_themes if self.label_themes is not None else self.machine_themes)
+
+    @property
+    def sentiment(self) -> str | None:
+        return self.label_sentiment or self.machine_sentiment
+
+
+class CommentTheme(db.Model):  # type: ignore[name-defined,misc]
+    """One effective theme of a comment, with the comment's sentiment copied for counting."""
+
+    __tablename__ = "comment_themes"
+    __table_args__ = (
+        UniqueConstraint("comment_id", "theme"),
+        Index("ix_comment_themes_theme", "theme", "sentiment"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    theme: Mapped[str] = mapped_column(String(40))
+    sentiment: Mapped[str | None] = mapped_column(String(10))
+
+    comment: Mapped[Comment] = relationship(back_populates="themes")
+
+
+class CommentLabel(db.Model):  # type: ignore[name-defined,misc]
+    """An analyst's correction, kept as history: who said which themes and tone, when."""
+
+    __tablename__ = "comment_labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sentiment: Mapped[str] = mapped_column(String(10))
+
+
+class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]
+    """A possible disclosure of harm, raised to the designated safeguarding lead."""
+
+    __tablename__ = "safeguarding_flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), unique=True)
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    phrases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    action_taken: Mapped[str] = mapped_column(Text, default="")
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    comment: Mapped[Comment] = relationship()
+
+
+class AnalysisModel(db.Model):  # type: ignore[name-defined,misc]
+    """A model learned from analysts' corrections by ``flask retrain``; the newest is used."""
+
+    __tablename__ = "analysis_models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    examples: Mapped[int] = mapped_column(default=0)
+    data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    notes: Mapped[str] = mapped_column(Text, default="")

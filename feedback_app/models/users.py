@@ -1,0 +1,62 @@
+"""Staff accounts and their roles."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from feedback_app.extensions import db
+from feedback_app.models.base import utcnow
+
+
+class Role(enum.StrEnum):
+    """The roles of SPEC §6; each staff route names the roles it admits."""
+
+    ADMIN = "admin"
+    COMPLAINTS_OFFICER = "complaints_officer"
+    ANALYST = "analyst"
+    SAFEGUARDING_LEAD = "safeguarding_lead"
+    FORUM_MEMBER = "forum_member"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+    """A member of staff (or forum member) who signs in."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_sign_ins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Changes whenever the password changes or the account is disabled, so that old
+    # sessions stop working (Flask-Login reads it through get_id).
+    session_token: Mapped[str] = mapped_column(String(64), default="")
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def has_role(self, *roles: Role | str) -> bool:
+        """Say whether the user holds one of the roles; admins hold every role."""
+        return self.role == Role.ADMIN or self.role in {str(r) for r in roles}
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email

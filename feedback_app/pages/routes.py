@@ -1,0 +1,41 @@
+"""The home page, accessibility statement, privacy notice, cookies page and /healthz."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+from werkzeug.wrappers import Response
+
+from feedback_app.services import health, surveys
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def home() -> str:
+    """List the surveys families can answer."""
+    return render_template("pages/home.html", surveys=surveys.list_active_surveys())
+
+
+@bp.get("/accessibility")
+def accessibility() -> str:
+    """Show the accessibility statement."""
+    return render_template("pages/accessibility.html")
+
+
+@bp.get("/privacy")
+def privacy() -> str:
+    """Show the privacy notice."""
+    return render_template("pages/privacy.html")
+
+
+@bp.get("/cookies")
+def cookies() -> str:
+    """Explain the essential cookies we set."""
+    return render_template("pages/cookies.html")
+
+
+@bp.get("/healthz")
+def healthz() -> tuple[Response, int]:
+    """Report whether the app can reach its database, for load balancers."""
+    ok = health.database_ok()
+    return jsonify(status="ok" if ok else "unavailable", database=ok), 200 if ok else 503

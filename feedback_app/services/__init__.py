@@ -1,0 +1,1 @@
+"""Services own every query and business rule; routes and commands call them."""

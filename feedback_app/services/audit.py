@@ -1,0 +1,60 @@
+"""Writing to the append-only audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEntry
+
+
+def record(action: str, entity_type: str, entity_id: object, **changes: Any) -> AuditEntry:
+    """Add an audit entry for the current user (or the system) to the session.
+
+    The caller commits, so the entry lands in the same transaction as the change.
+    """
+    user_id = None
+    actor = "system"
+    if has_request_context() and current_user.is_authenticated:
+        user_id = current_user.id
+        actor = current_user.email
+    entry = AuditEntry(
+        user_id=user_id,
+        actor=actor,
+        action=action,
+        entity_type=entity_type,
+        entity_id=str(entity_id),
+        changes={key: _jsonable(value) for key, value in changes.items()},
+    )
+    db.session.add(entry)
+    return entry
+
+
+def entries_for(entity_type: str, entity_id: object) -> list[AuditEntry]:
+    """Return the audit trail of one record, oldest first."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id == str(entity_id))
+        .order_by(AuditEntry.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def recent_entries(limit: int = 200, offset: int = 0) -> list[AuditEntry]:
+    """Return the newest audit entries, for the admin's audit log page."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
+    return list(db.session.scalars(query))
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)

@@ -1,0 +1,1 @@
+"""The parent and young people's survey journeys."""

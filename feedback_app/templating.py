@@ -1,0 +1,95 @@
+"""Jinja set-up: our templates first, then the GOV.UK Frontend macros, and globals."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app, url_for
+from flask_wtf.csrf import generate_csrf
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from feedback_app.extensions import htmx
+
+
+def register_templates(app: Flask) -> None:
+    """Configure the loader, the form helpers and the globals every page can use."""
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(app.template_folder or "templates"),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    WTFormsHelpers(app)
+    app.add_template_global(asset_url)
+    app.add_template_global(generate_csrf, "csrf_token_value")
+    app.add_template_filter(format_date)
+    app.add_template_global(staff_navigation)
+
+    @app.context_processor
+    def inject_settings() -> dict[str, Any]:
+        return {
+            "council_name": app.config["COUNCIL_NAME"],
+            "service_name": app.config["SERVICE_NAME"],
+            "urgent_help_text": app.config["URGENT_HELP_TEXT"],
+            "contact_email": app.config["CONTACT_EMAIL"],
+            "is_htmx": bool(htmx),
+        }
+
+
+@cache
+def _content_hash(path: str, mtime: float) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def asset_url(filename: str) -> str:
+    """URL of a static file with a content hash, so it can be cached for a year."""
+    static_folder = Path(current_app.static_folder or "static")
+    path = static_folder / filename
+    version = _content_hash(str(path), path.stat().st_mtime) if path.exists() else "missing"
+    return url_for("static", filename=filename, v=version)
+
+
+def format_date(value: Any, pattern: str = "%-d %B %Y") -> str:
+    """Format a date the GOV.UK way, for example 1 April 2024."""
+    if value is None:
+        return ""
+    return str(value.strftime(pattern))
+
+
+# Staff areas: (label, endpoint, roles). Endpoints not registered yet are left out.
+STAFF_AREAS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("Home", "staff.home", ()),
+    ("Complaints", "complaints.queue", ("complaints_officer",)),
+    ("Review comments", "analysis.review_queue", ("analyst",)),
+    ("Safeguarding", "safeguarding.queue", ("safeguarding_lead",)),
+    ("Findings releases", "publishing.releases", ("analyst", "forum_member")),
+    ("You said, we did", "publishing.improvements", ("analyst", "complaints_officer")),
+    ("Administration", "admin.home", ("admin",)),
+]
+
+
+def staff_navigation() -> list[dict[str, str]]:
+    """Return the service-navigation items the current user's role may open."""
+    from flask_login import current_user
+
+    if not current_user.is_authenticated:
+        return []
+    items = []
+    for label, endpoint, roles in STAFF_AREAS:
+        if endpoint not in current_app.view_functions:
+            continue
+        if roles and not current_user.has_role(*roles):
+            continue
+        items.append({"href": url_for(endpoint), "text": label})
+    return items
