@@ -103,7 +103,8 @@ class Config:
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_HTTPONLY = True
     PERMANENT_SESSION_LIFETIME = 8 * 60 * 60
-    WTF_CSRF_TIME_LIMIT = None  # a parent may leave a page open for hours; tokens follow the session
+    # A parent may leave a page open for hours; tokens last as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
     WTF_CSRF_HEADERS = ["X-CSRFToken"]
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 60 * 60  # static URLs carry a content hash

@@ -38,9 +38,8 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension instance to this app."""
-    from feedback_app.extensions import babel, compress, csrf, db, htmx, limiter, migrate
-
     import feedback_app.models  # noqa: F401  (registers every table for migrations)
+    from feedback_app.extensions import babel, compress, csrf, db, htmx, limiter, migrate
 
     db.init_app(app)
     # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most things.

@@ -42,5 +42,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[str, int]:
         db.session.rollback()
+        if app.config.get("TESTING") and not app.config.get("FRIENDLY_ERRORS_IN_TESTS"):
+            # Let tests see the real exception rather than the friendly page.
+            raise error
         log.exception("unhandled error")
         return render_template("errors/500.html"), 500

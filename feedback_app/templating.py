@@ -71,7 +71,7 @@ def format_date(value: Any, pattern: str = "%-d %B %Y") -> str:
 STAFF_AREAS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Home", "staff.home", ()),
     ("Complaints", "complaints.queue", ("complaints_officer",)),
-    ("Review comments", "analysis.review_queue", ("analyst",)),
+    ("Review comments", "review.queue", ("analyst",)),
     ("Safeguarding", "safeguarding.queue", ("safeguarding_lead",)),
     ("Findings releases", "publishing.releases", ("analyst", "forum_member")),
     ("You said, we did", "publishing.improvements", ("analyst", "complaints_officer")),

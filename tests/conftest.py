@@ -118,7 +118,9 @@ def make_user(app: Flask):  # type: ignore[no-untyped-def]
     from feedback_app.services import users
 
     def _make(role: str, email: str | None = None) -> object:
-        return users.create_user(email=email or f"{role}@example.gov.uk", role=role, password=PASSWORD)
+        return users.create_user(
+            email=email or f"{role}@example.gov.uk", role=role, password=PASSWORD
+        )
 
     return _make
 
@@ -140,7 +142,9 @@ def parse_html(body: str) -> BeautifulSoup:
     """Parse a page strictly: fail on HTML parse errors and duplicate ids."""
     parser = html5lib.HTMLParser(strict=False)
     parser.parse(body)
-    problems = [error for error in parser.errors if error[1] not in {"unexpected-end-tag-before-html"}]
+    problems = [
+        error for error in parser.errors if error[1] not in {"unexpected-end-tag-before-html"}
+    ]
     assert not problems, f"HTML errors: {problems[:5]}"
     soup = BeautifulSoup(body, "html.parser")
     ids = [tag["id"] for tag in soup.find_all(id=True)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
+from urllib.parse import urlsplit
 
 from flask import Flask, abort
 from flask_login import current_user, login_required
@@ -53,3 +54,13 @@ def roles_required(*roles: Role) -> Callable[[F], F]:
         return cast(F, wrapped)
 
     return decorator
+
+
+def safe_local_url(target: str | None) -> str | None:
+    """Return ``target`` if it is a path on this site, else None (no open redirects)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from feedback_app.auth.access import safe_local_url
 from feedback_app.auth.forms import SignInForm
 from feedback_app.extensions import limiter
 from feedback_app.services import users
@@ -32,7 +40,7 @@ def sign_in() -> str | Response:
             # A fresh session on sign-in, so a session id planted before cannot be used.
             session.clear()
             login_user(result.user)
-            return redirect(_safe_next(request.args.get("next")) or url_for("staff.home"))
+            return redirect(safe_local_url(request.args.get("next")) or url_for("staff.home"))
         message = (
             "Your account is locked after too many attempts. Try again in "
             f"{current_app.config['SIGN_IN_LOCKOUT_MINUTES']} minutes."
@@ -50,15 +58,3 @@ def sign_out() -> Response:
     session.clear()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.sign_in"))
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Allow only paths on this site as a redirect target (no open redirect)."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    if "\\" in target:
-        return None
-    return target

@@ -1,0 +1,1 @@
+"""Administration: users, surveys, taxonomy, settings, audit log."""

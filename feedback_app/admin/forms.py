@@ -1,0 +1,91 @@
+"""Administration forms: users and themes."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxInput,
+    GovPasswordInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    RadioField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from feedback_app.models import Role
+
+# Enough to catch typing mistakes; whether the address works is for the person to confirm.
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+class UserForm(FlaskForm):
+    """A new staff user."""
+
+    name = StringField("Name", widget=GovTextInput(), validators=[Optional(), Length(max=120)])
+    email = EmailField(
+        "Email address",
+        widget=GovTextInput(),
+        validators=[
+            DataRequired(message="Enter an email address"),
+            Regexp(
+                EMAIL_PATTERN,
+                message="Enter an email address in the correct format, like name@example.com",
+            ),
+            Length(max=254),
+        ],
+    )
+    role = RadioField(
+        "Role",
+        widget=GovRadioInput(),
+        choices=[(role.value, role.label) for role in Role],
+        validators=[DataRequired(message="Select a role")],
+    )
+    password = PasswordField(
+        "Temporary password",
+        widget=GovPasswordInput(),
+        validators=[
+            DataRequired(message="Enter a temporary password"),
+            Length(min=12, max=500, message="Password must be 12 characters or more"),
+        ],
+    )
+    submit = SubmitField("Add user", widget=GovSubmitInput())
+
+
+class ThemeForm(FlaskForm):
+    """A theme's wording and the rules the analyser uses to suggest it."""
+
+    name = StringField(
+        "Name",
+        widget=GovTextInput(),
+        validators=[DataRequired(message="Enter the theme's name"), Length(max=120)],
+    )
+    description = TextAreaField(
+        "What it covers", widget=GovTextArea(), validators=[Length(max=2000)]
+    )
+    keywords = TextAreaField(
+        "Rules",
+        widget=GovTextArea(),
+        validators=[Length(max=20000, message="Rules must be 20,000 characters or fewer")],
+    )
+    retired = BooleanField("Retired: no longer suggested or offered", widget=GovCheckboxInput())
+    submit = SubmitField("Save theme", widget=GovSubmitInput())
+
+
+class NewThemeForm(ThemeForm):
+    """A new theme, which needs a permanent slug."""
+
+    slug = StringField(
+        "Slug",
+        widget=GovTextInput(),
+        validators=[DataRequired(message="Enter a slug"), Length(max=40)],
+    )

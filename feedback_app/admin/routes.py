@@ -1,0 +1,108 @@
+"""Administration: users and roles, the theme taxonomy and its rules, and the audit log."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from feedback_app.admin.forms import NewThemeForm, ThemeForm, UserForm
+from feedback_app.auth.access import roles_required
+from feedback_app.models import Role
+from feedback_app.services import analysis_admin, audit, taxonomy, users
+
+bp = Blueprint("admin", __name__)
+
+
+@bp.get("/")
+@roles_required(Role.ADMIN)
+def home() -> str:
+    """Link to each administration page."""
+    return render_template("admin/home.html")
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def manage_users() -> str | Response:
+    """List staff users and add one."""
+    form = UserForm()
+    if form.validate_on_submit():
+        try:
+            users.create_user(
+                email=form.email.data or "",
+                role=form.role.data or "",
+                password=form.password.data or "",
+                name=form.name.data or "",
+            )
+        except users.UserError as error:
+            form.email.errors = [*form.email.errors, str(error)]
+        else:
+            flash("User added.", "success")
+            return redirect(url_for("admin.manage_users"))
+    return render_template("admin/users.html", users=users.list_users(), form=form)
+
+
+@bp.get("/themes")
+@roles_required(Role.ADMIN)
+def themes() -> str:
+    """List the taxonomy."""
+    return render_template("admin/themes.html", themes=taxonomy.list_themes())
+
+
+@bp.route("/themes/<slug>", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit_theme(slug: str) -> str | Response:
+    """Rename, describe, change the rules of, or retire a theme; then re-analyse."""
+    theme = taxonomy.get_theme(slug)
+    if theme is None:
+        abort(404)
+    form = ThemeForm(obj=theme)
+    if form.validate_on_submit():
+        taxonomy.update_theme(
+            theme,
+            name=form.name.data or "",
+            description=form.description.data or "",
+            keywords=form.keywords.data or "",
+            retired=bool(form.retired.data),
+        )
+        analysis_admin.reanalyse_soon()
+        flash("Theme saved. Comments are being analysed again with the new rules.", "success")
+        return redirect(url_for("admin.themes"))
+    return render_template("admin/theme.html", theme=theme, form=form)
+
+
+@bp.route("/themes/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def add_theme() -> str | Response:
+    """Add a theme with a new slug."""
+    form = NewThemeForm()
+    if form.validate_on_submit():
+        try:
+            taxonomy.add_theme(
+                slug=form.slug.data or "",
+                name=form.name.data or "",
+                description=form.description.data or "",
+                keywords=form.keywords.data or "",
+            )
+        except taxonomy.ThemeError as error:
+            form.slug.errors = [*form.slug.errors, str(error)]
+        else:
+            analysis_admin.reanalyse_soon()
+            flash("Theme added.", "success")
+            return redirect(url_for("admin.themes"))
+    return render_template("admin/theme.html", theme=None, form=form)
+
+
+@bp.get("/audit")
+@roles_required(Role.ADMIN)
+def audit_log() -> str:
+    """Show the newest audit entries, optionally for one record."""
+    entity_type = request.args.get("type", "")
+    entity_id = request.args.get("id", "")
+    if entity_type and entity_id:
+        entries = audit.entries_for(entity_type, entity_id)
+    else:
+        page = max(request.args.get("page", 1, type=int) or 1, 1)
+        entries = audit.recent_entries(limit=100, offset=(page - 1) * 100)
+    return render_template(
+        "admin/audit.html", entries=entries, entity_type=entity_type, entity_id=entity_id
+    )

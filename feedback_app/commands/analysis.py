@@ -1,0 +1,72 @@
+"""Text analysis commands: ``analyse``, ``analyse-eval``, ``reanalyse`` and ``retrain``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+import click
+
+from feedback_app.analysis import evaluation
+from feedback_app.services import analysis_admin
+from feedback_app.services.comments import AnalysisContext
+
+
+@click.command("analyse")
+def analyse_command() -> None:
+    """Read JSON lines {"id","text"} on stdin; write one analysis a line on stdout, in order."""
+    context = AnalysisContext.load()
+    stream_analyses(sys.stdin, sys.stdout, context)
+
+
+def stream_analyses(source: TextIO, sink: TextIO, context: AnalysisContext) -> int:
+    """Analyse each input line as it arrives; a bad line gets an error line, never a stop."""
+    count = 0
+    for line_number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text", ""), str):
+                raise ValueError("expected an object with a text string")
+        except ValueError as error:
+            output = {"id": None, "error": f"Line {line_number}: {error}"}
+        else:
+            output = context.analyse(item.get("text") or "").to_json_dict(item.get("id"))
+        sink.write(json.dumps(output, ensure_ascii=False) + "\n")
+        count += 1
+        # Flush per line so a script reading our output as a stream sees it at once.
+        sink.flush()
+    return count
+
+
+@click.command("analyse-eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def analyse_eval_command(file: str) -> None:
+    """Measure the analyser on a labelled JSON-lines file (the dev.jsonl format)."""
+    try:
+        records = evaluation.read_jsonl(file)
+    except (ValueError, KeyError) as error:
+        raise click.ClickException(f"{file} is not a labelled JSON-lines file: {error}") from None
+    context = AnalysisContext.load()
+    report = evaluation.evaluate(records, context.analyse)
+    baseline = evaluation.evaluate(records, evaluation.textblob_baseline)
+    click.echo(evaluation.format_report(report, baseline))
+
+
+@click.command("reanalyse")
+def reanalyse_command() -> None:
+    """Analyse every stored comment again with the current rules; analysts' labels stay."""
+    count = analysis_admin.reanalyse_all()
+    click.echo(f"Re-analysed {count} comments")
+
+
+@click.command("retrain")
+def retrain_command() -> None:
+    """Learn from analysts' corrections and use the new model from now on."""
+    model = analysis_admin.retrain()
+    click.echo(f"Trained a model on {model.examples} examples ({model.notes})")
+
+
+COMMANDS = [analyse_command, analyse_eval_command, reanalyse_command, retrain_command]

@@ -1,0 +1,29 @@
+"""Realistic demo data for ``flask seed-demo``: staff, surveys answered, complaints, findings.
+
+Each area has a module with ``seed(rng) -> list[str]`` (lines to print). They run in
+the order of ``AREAS`` because later areas build on earlier ones (findings quote
+survey comments; "you said, we did" reads complaint actions).
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+
+DEMO_PASSWORD_HINT = (  # noqa: S105 - the demo sign-in is printed on purpose
+    "Demo staff sign in at http://127.0.0.1:5000/sign-in as admin@example.gov.uk, "
+    "complaints@example.gov.uk, analyst@example.gov.uk, safeguarding@example.gov.uk or "
+    "forum@example.gov.uk with the password demo-password-2024."
+)
+
+AREAS = ("staff", "surveys", "complaints", "findings")
+
+
+def seed_all(seed: int = 2024) -> list[str]:
+    """Run every area's demo seed with one random generator; return what to print."""
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security
+    lines: list[str] = []
+    for area in AREAS:
+        module = importlib.import_module(f"feedback_app.demo.{area}")
+        lines.extend(module.seed(rng))
+    return lines

@@ -1,0 +1,1 @@
+"""Analysts reviewing machine-suggested themes and sentiment."""

@@ -1,0 +1,72 @@
+"""Analysts review machine-suggested themes and sentiment, with htmx or plain forms."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from feedback_app.auth.access import roles_required, safe_local_url
+from feedback_app.extensions import htmx
+from feedback_app.models import Comment, Role
+from feedback_app.review.forms import ReviewForm
+from feedback_app.services import review
+
+bp = Blueprint("review", __name__)
+
+
+def _form_for(comment: Comment, formdata: object = None) -> ReviewForm:
+    form = ReviewForm(
+        formdata=formdata,
+        prefix=f"c{comment.id}",
+        data={"themes": comment.effective_themes, "sentiment": comment.sentiment},
+    )
+    form.themes.choices = review.theme_choices()
+    return form
+
+
+@bp.get("/")
+@roles_required(Role.ANALYST)
+def queue() -> str:
+    """List comments to review, with a form for each."""
+    status = request.args.get("status", "unreviewed")
+    source = request.args.get("source", "")
+    theme = request.args.get("theme", "")
+    page = request.args.get("page", 1, type=int) or 1
+    result = review.review_queue(status=status, source=source, theme=theme, page=page)
+    forms = {comment.id: _form_for(comment) for comment in result.comments}
+    return render_template(
+        "review/queue.html",
+        result=result,
+        forms=forms,
+        status=status,
+        source=source,
+        theme=theme,
+        themes=review.theme_choices(),
+        statuses=review.STATUSES,
+    )
+
+
+@bp.post("/comments/<int:comment_id>")
+@roles_required(Role.ANALYST)
+def save_review(comment_id: int) -> str | Response | tuple[str, int]:
+    """Save an analyst's verdict; htmx gets the updated card, others a redirect."""
+    comment = review.get_reviewable_comment(comment_id)
+    if comment is None:
+        abort(404)
+    form = _form_for(comment, formdata=request.form)
+    allowed = {slug for slug, _name in form.themes.choices}
+    chosen = [slug for slug in (form.themes.data or []) if slug in allowed]
+    if not form.validate():
+        if htmx:
+            return render_template(
+                "review/_comment_card.html", comment=comment, form=form, fragment=True
+            ), 200
+        return render_template("review/comment.html", comment=comment, form=form), 200
+    review.save_review(comment, chosen, form.sentiment.data or "neutral", current_user)
+    if htmx:
+        return render_template(
+            "review/_comment_card.html", comment=comment, form=_form_for(comment), saved=True
+        )
+    flash("Review saved.", "success")
+    return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))

@@ -1,0 +1,50 @@
+"""The safeguarding lead's queue of flagged comments."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from feedback_app.auth.access import roles_required
+from feedback_app.models import Role
+from feedback_app.safeguarding.forms import SafeguardingActionForm
+from feedback_app.services import safeguarding
+
+bp = Blueprint("safeguarding", __name__)
+
+
+@bp.get("/")
+@roles_required(Role.SAFEGUARDING_LEAD)
+def queue() -> str:
+    """List flags needing attention, longest waiting first."""
+    include_closed = request.args.get("show") == "all"
+    flags = safeguarding.queue(include_closed=include_closed)
+    return render_template(
+        "safeguarding/queue.html",
+        flags=flags,
+        include_closed=include_closed,
+        waiting_for=safeguarding.waiting_for,
+    )
+
+
+@bp.route("/flags/<int:flag_id>", methods=["GET", "POST"])
+@roles_required(Role.SAFEGUARDING_LEAD)
+def show_flag(flag_id: int) -> str | Response:
+    """Show the full comment and record what was done about it."""
+    flag = safeguarding.get_flag(flag_id)
+    if flag is None:
+        abort(404)
+    form = SafeguardingActionForm(obj=flag)
+    if form.validate_on_submit():
+        safeguarding.record_action(
+            flag,
+            status=form.status.data or "open",
+            action_taken=form.action_taken.data or "",
+            user=current_user,
+        )
+        flash("Saved what was done.", "success")
+        return redirect(url_for("safeguarding.queue"))
+    return render_template(
+        "safeguarding/flag.html", flag=flag, form=form, waiting_for=safeguarding.waiting_for
+    )

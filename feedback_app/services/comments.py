@@ -1,0 +1,214 @@
+"""Free text from families: recording, analysing, correcting and safeguarding it.
+
+Every survey comment, complaint text and compliment goes through
+``record_comment``. Analysis runs at once (it takes about a millisecond); a
+safeguarding disclosure raises a flag and notifies the designated lead in the
+same transaction that stores the text, so it can never sit unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from flask import current_app
+from sqlalchemy import delete, select
+
+from feedback_app import analysis
+from feedback_app.extensions import db
+from feedback_app.models import (
+    AnalysisModel,
+    Comment,
+    CommentLabel,
+    CommentTheme,
+    SafeguardingFlag,
+    Theme,
+    User,
+)
+from feedback_app.services import audit, notifications
+
+
+def record_comment(
+    *,
+    source: str,
+    source_id: int,
+    text: str,
+    received_on: date,
+    survey_id: int | None = None,
+    quote_consent: bool = False,
+    field: str = "comment",
+) -> Comment | None:
+    """Store (or update) a piece of free text and analyse it; the caller commits.
+
+    Blank text stores nothing and removes an earlier comment for the same field.
+    """
+    existing = db.session.scalars(
+        select(Comment).where(
+            Comment.source == source, Comment.source_id == source_id, Comment.field == field
+        )
+    ).first()
+    if not text or not text.strip():
+        if existing is not None:
+            db.session.delete(existing)
+        return None
+    comment = existing or Comment(source=source, source_id=source_id, field=field)
+    comment.text = text
+    comment.received_on = received_on
+    comment.survey_id = survey_id
+    comment.quote_consent = quote_consent
+    if existing is None:
+        db.session.add(comment)
+    analyse_comment(comment, context=AnalysisContext.load())
+    return comment
+
+
+class AnalysisContext:
+    """What analysis needs from the database: theme rules, staff names, the learned model.
+
+    Loaded once per request or batch, not once per comment.
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[analysis.ThemeRule],
+        known_names: Sequence[str],
+        learned: analysis.LearnedModel | None,
+    ) -> None:
+        self.rules = rules
+        self.known_names = known_names
+        self.learned = learned
+
+    @classmethod
+    def load(cls) -> AnalysisContext:
+        themes = db.session.scalars(select(Theme).where(~Theme.retired).order_by(Theme.position))
+        rules = [
+            analysis.ThemeRule(
+                slug=theme.slug,
+                name=theme.name,
+                description=theme.description,
+                keywords=analysis.parse_keywords(theme.keywords),
+            )
+            for theme in themes
+        ]
+        names = [name for name in db.session.scalars(select(User.name)) if name]
+        model_row = db.session.scalars(
+            select(AnalysisModel).order_by(AnalysisModel.id.desc())
+        ).first()
+        learned = analysis.LearnedModel.from_dict(model_row.data) if model_row else None
+        return cls(rules=rules or analysis.DEFAULT_THEME_RULES, known_names=names, learned=learned)
+
+    def analyse(self, text: str, question: str | None = None) -> analysis.Analysis:
+        return analysis.analyse(
+            text,
+            question=question,
+            theme_rules=self.rules,
+            known_names=self.known_names,
+            learned=self.learned,
+        )
+
+
+def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
+    """Run analysis on a comment, keeping any analyst's label, and flag disclosures."""
+    result = context.analyse(comment.text)
+    comment.redacted = result.redacted
+    comment.machine_themes = list(result.themes)
+    comment.machine_sentiment = result.sentiment
+    comment.polarity = result.polarity
+    comment.safeguarding = comment.safeguarding or result.safeguarding
+    comment.safeguarding_phrases = sorted(
+        set(comment.safeguarding_phrases or []) | set(result.safeguarding_phrases)
+    )
+    comment.analysed_at = datetime.now(UTC)
+    _sync_effective_themes(comment)
+    if result.safeguarding:
+        raise_safeguarding_flag(comment, list(result.safeguarding_phrases))
+
+
+def _sync_effective_themes(comment: Comment) -> None:
+    """Rewrite the comment's effective themes (label if any, else machine) for counting."""
+    wanted = set(comment.effective_themes)
+    sentiment = comment.sentiment
+    current = {link.theme: link for link in comment.themes}
+    for theme, link in current.items():
+        if theme not in wanted:
+            comment.themes.remove(link)
+        else:
+            link.sentiment = sentiment
+    for theme in wanted - current.keys():
+        comment.themes.append(CommentTheme(theme=theme, sentiment=sentiment))
+
+
+def raise_safeguarding_flag(comment: Comment, phrases: list[str]) -> SafeguardingFlag:
+    """Open a flag for the safeguarding lead (once per comment) and notify them."""
+    db.session.flush()
+    flag = db.session.scalars(
+        select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
+    ).first()
+    if flag is not None:
+        return flag
+    flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases)
+    db.session.add(flag)
+    db.session.flush()
+    lead = current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead"
+    notifications.send(
+        to=lead,
+        subject="A comment may disclose a risk of harm",
+        body="A new comment has been flagged for safeguarding. Sign in to review it.",
+        reference=f"safeguarding-flag-{flag.id}",
+    )
+    flag.notified_at = datetime.now(UTC)
+    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
+    return flag
+
+
+def label_comment(
+    comment: Comment, *, themes: Sequence[str], sentiment: str, user: User | None
+) -> CommentLabel:
+    """Store an analyst's correction; re-analysis will never overwrite it. Caller commits."""
+    label = CommentLabel(
+        comment_id=comment.id,
+        user_id=user.id if user else None,
+        themes=list(themes),
+        sentiment=sentiment,
+    )
+    db.session.add(label)
+    changed = list(themes) != comment.machine_themes or sentiment != comment.machine_sentiment
+    comment.label_themes = list(themes)
+    comment.label_sentiment = sentiment
+    comment.review_status = "corrected" if changed else "accepted"
+    comment.reviewed_by_id = user.id if user else None
+    comment.reviewed_at = datetime.now(UTC)
+    _sync_effective_themes(comment)
+    audit.record(
+        "comment.labelled", "comment", comment.id, themes=list(themes), sentiment=sentiment
+    )
+    return label
+
+
+def reanalyse_all(batch_size: int = 500) -> int:
+    """Analyse every comment again with the current rules; labels stay. Commits per batch."""
+    context = AnalysisContext.load()
+    count = 0
+    last_id = 0
+    while True:
+        batch = list(
+            db.session.scalars(
+                select(Comment).where(Comment.id > last_id).order_by(Comment.id).limit(batch_size)
+            )
+        )
+        if not batch:
+            return count
+        for comment in batch:
+            analyse_comment(comment, context)
+        db.session.commit()
+        count += len(batch)
+        last_id = batch[-1].id
+
+
+def delete_comments_for(source: str, source_id: int) -> None:
+    """Remove every comment of one record (used when personal data is erased)."""
+    ids = select(Comment.id).where(Comment.source == source, Comment.source_id == source_id)
+    db.session.execute(delete(SafeguardingFlag).where(SafeguardingFlag.comment_id.in_(ids)))
+    db.session.execute(
+        delete(Comment).where(Comment.source == source, Comment.source_id == source_id)
+    )

@@ -1,0 +1,67 @@
+"""The analysts' review queue: which comments to check next, and saving their verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from feedback_app.extensions import db
+from feedback_app.models import Comment, Theme, User
+from feedback_app.services import comments
+
+PAGE_SIZE = 20
+SENTIMENTS = ("negative", "neutral", "positive")
+STATUSES = ("unreviewed", "accepted", "corrected")
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    """One page of the review queue."""
+
+    comments: list[Comment]
+    total: int
+    page: int
+    pages: int
+
+
+def review_queue(
+    status: str = "unreviewed", source: str = "", theme: str = "", page: int = 1
+) -> ReviewPage:
+    """Return comments to review, oldest first, never those withheld for safeguarding."""
+    query = select(Comment).where(~Comment.safeguarding)
+    if status in STATUSES:
+        query = query.where(Comment.review_status == status)
+    if source:
+        query = query.where(Comment.source == source)
+    if theme:
+        query = query.where(Comment.themes.any(theme=theme))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    rows = db.session.scalars(
+        query.order_by(Comment.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    )
+    return ReviewPage(comments=list(rows), total=total, page=page, pages=pages)
+
+
+def get_reviewable_comment(comment_id: int) -> Comment | None:
+    """Return a comment an analyst may review (safeguarding ones go to the lead only)."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.safeguarding:
+        return None
+    return comment
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """Return (slug, name) for every theme an analyst can choose."""
+    rows = db.session.execute(
+        select(Theme.slug, Theme.name).where(~Theme.retired).order_by(Theme.position)
+    )
+    return [(slug, name) for slug, name in rows]
+
+
+def save_review(comment: Comment, themes: list[str], sentiment: str, user: User) -> None:
+    """Store an analyst's accepted or corrected themes and sentiment, and commit."""
+    comments.label_comment(comment, themes=themes, sentiment=sentiment, user=user)
+    db.session.commit()

@@ -1,0 +1,62 @@
+"""The designated safeguarding lead's queue: flagged comments and what was done."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import case, select
+
+from feedback_app.extensions import db
+from feedback_app.models import SafeguardingFlag, User
+from feedback_app.services import audit
+
+STATUSES = ("open", "in_progress", "closed")
+
+
+def queue(include_closed: bool = False) -> list[SafeguardingFlag]:
+    """Return flags, open ones first and the longest-waiting first within each status."""
+    order = case({"open": 0, "in_progress": 1, "closed": 2}, value=SafeguardingFlag.status)
+    query = select(SafeguardingFlag).order_by(order, SafeguardingFlag.raised_at)
+    if not include_closed:
+        query = query.where(SafeguardingFlag.status != "closed")
+    return list(db.session.scalars(query))
+
+
+def get_flag(flag_id: int) -> SafeguardingFlag | None:
+    """Return one flag and record that it was viewed (it holds a family's disclosure)."""
+    flag = db.session.get(SafeguardingFlag, flag_id)
+    if flag is not None:
+        audit.record("safeguarding.viewed", "safeguarding_flag", flag.id)
+        db.session.commit()
+    return flag
+
+
+def record_action(flag: SafeguardingFlag, *, status: str, action_taken: str, user: User) -> None:
+    """Record what the lead did and the flag's new status, and commit."""
+    old = {"status": flag.status, "action_taken": flag.action_taken}
+    flag.status = status
+    flag.action_taken = action_taken
+    flag.handled_by_id = user.id
+    flag.handled_at = datetime.now(UTC)
+    audit.record(
+        "safeguarding.updated",
+        "safeguarding_flag",
+        flag.id,
+        status=[old["status"], status],
+        action_taken_changed=old["action_taken"] != action_taken,
+    )
+    db.session.commit()
+
+
+def waiting_for(flag: SafeguardingFlag, now: datetime | None = None) -> str:
+    """Say in words how long a flag has waited since it arrived, e.g. "3 hours"."""
+    raised = flag.raised_at if flag.raised_at.tzinfo else flag.raised_at.replace(tzinfo=UTC)
+    seconds = int(((now or datetime.now(UTC)) - raised).total_seconds())
+    if seconds < 3600:
+        minutes = max(seconds // 60, 0)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if seconds < 2 * 86400:
+        hours = seconds // 3600
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    days = seconds // 86400
+    return f"{days} days"

@@ -1,0 +1,22 @@
+// Our only script. Loaded as <script type="module" src="/static/dist/app.js">:
+// an external module (no inline script) so the Content-Security-Policy can
+// forbid inline script entirely. Everything works without it; it only
+// enhances.
+//
+// The import path is relative because build_assets.sh copies govuk-frontend's
+// ES module bundle next to this file: no bundler needed.
+import { initAll } from "./govuk-frontend.min.js";
+
+initAll();
+
+// htmx requests are POSTs like any other and Flask-WTF checks their CSRF
+// token. Forms already carry it as a hidden field, but hx-post on a button or
+// an hx-trigger on a single field may not send the form, so we always add it
+// as the X-CSRFToken header, which Flask-WTF also accepts. The token comes
+// from <meta name="csrf-token"> in the base template.
+document.body.addEventListener("htmx:configRequest", (event) => {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  if (meta && meta.content) {
+    event.detail.headers["X-CSRFToken"] = meta.content;
+  }
+});

@@ -1,0 +1,75 @@
+"""The ``flask analyse`` contract and the commands around it."""
+
+import io
+import json
+
+from feedback_app.commands.analysis import stream_analyses
+from feedback_app.extensions import db
+from feedback_app.models import AnalysisModel
+from feedback_app.services import comments
+
+CONTRACT_KEYS = {"id", "themes", "sentiment", "polarity", "safeguarding", "redacted"}
+
+
+def test_analyse_command_writes_one_line_per_input_in_order(app):
+    lines = [
+        {"id": "a", "text": "Nobody returned my calls for six weeks"},
+        {"id": 2, "text": "Email me at jo.bloggs@example.com about the plan"},
+        {"id": "c", "text": "My daughter has said she wants to end her life"},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
+    result = app.test_cli_runner().invoke(args=["analyse"], input=stdin)
+    assert result.exit_code == 0, result.output
+    outputs = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in outputs] == ["a", 2, "c"]
+    for output in outputs:
+        assert output.keys() >= CONTRACT_KEYS
+        assert output["sentiment"] in {"negative", "neutral", "positive"}
+        assert -1 <= output["polarity"] <= 1
+        assert isinstance(output["themes"], list)
+    assert "communication" in outputs[0]["themes"]
+    assert "jo.bloggs@example.com" not in outputs[1]["redacted"]
+    assert outputs[2]["safeguarding"] is True
+    assert outputs[0]["safeguarding"] is False
+
+
+def test_bad_lines_get_an_error_line_and_the_stream_goes_on(app):
+    context = comments.AnalysisContext.load()
+    sink = io.StringIO()
+    count = stream_analyses(
+        io.StringIO('not json\n{"id": 1, "text": 5}\n{"id": 2, "text": "fine"}\n'), sink, context
+    )
+    outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
+    assert count == 3
+    assert "error" in outputs[0] and outputs[0]["error"].startswith("Line 1")
+    assert "error" in outputs[1]
+    assert outputs[2]["id"] == 2
+
+
+def test_analyse_eval_prints_figures_and_baseline(app, tmp_path):
+    path = tmp_path / "eval.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "source": "new_ehcp",
+                "text": "The caseworker never rang back",
+                "themes": ["communication"],
+                "sentiment": "negative",
+                "safeguarding": False,
+                "pii": [],
+            }
+        )
+        + "\n"
+    )
+    result = app.test_cli_runner().invoke(args=["analyse-eval", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "micro" in result.output.lower()
+    assert "textblob" in result.output.lower()
+
+
+def test_retrain_stores_a_model_that_analysis_then_uses(app):
+    result = app.test_cli_runner().invoke(args=["retrain"])
+    assert result.exit_code == 0, result.output
+    assert db.session.query(AnalysisModel).count() == 1
+    assert comments.AnalysisContext.load().learned is not None

@@ -1,0 +1,93 @@
+"""Administrators manage users, themes and their rules, and read the audit log."""
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEntry, Theme, User
+from tests.conftest import parse_html
+
+
+def test_admin_adds_a_user(sign_in):
+    client = sign_in("admin")
+    parse_html(client.get("/staff/admin/users").get_data(as_text=True))
+    response = client.post(
+        "/staff/admin/users",
+        data={
+            "email": "new.analyst@example.gov.uk",
+            "role": "analyst",
+            "password": "a long enough secret",
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        db.session.query(User).filter_by(email="new.analyst@example.gov.uk").one().role == "analyst"
+    )
+
+
+def test_short_password_is_refused(sign_in):
+    client = sign_in("admin")
+    response = client.post(
+        "/staff/admin/users",
+        data={"email": "x@example.gov.uk", "role": "analyst", "password": "short"},
+    )
+    assert response.status_code == 200
+    assert "12 characters or more" in response.get_data(as_text=True)
+    assert db.session.query(User).filter_by(email="x@example.gov.uk").count() == 0
+
+
+def test_editing_theme_rules_is_audited_and_changes_analysis(sign_in):
+    from datetime import date
+
+    from feedback_app.services import comments
+
+    client = sign_in("admin")
+    comment = comments.record_comment(
+        source="survey",
+        source_id=3,
+        text="The minibus escort shouts at the children",
+        received_on=date(2024, 5, 1),
+    )
+    db.session.commit()
+    response = client.post(
+        "/staff/admin/themes/transport",
+        data={
+            "name": "Home-to-school transport",
+            "description": "Transport",
+            "keywords": "minibus\nescort",
+        },
+    )
+    assert response.status_code == 302
+    theme = db.session.query(Theme).filter_by(slug="transport").one()
+    assert theme.keywords == "minibus\nescort"
+    entry = db.session.query(AuditEntry).filter_by(action="theme.updated").one()
+    assert entry.entity_id == "transport"
+    db.session.expire_all()
+    assert "transport" in db.session.get(type(comment), comment.id).machine_themes
+
+
+def test_new_theme_needs_a_valid_unique_slug(sign_in):
+    client = sign_in("admin")
+    response = client.post(
+        "/staff/admin/themes/new", data={"slug": "communication", "name": "Again", "keywords": ""}
+    )
+    assert "already exists" in response.get_data(as_text=True)
+    response = client.post(
+        "/staff/admin/themes/new", data={"slug": "Bad Slug!", "name": "Bad", "keywords": ""}
+    )
+    assert "Slug must start with a letter" in response.get_data(as_text=True)
+    response = client.post(
+        "/staff/admin/themes/new",
+        data={"slug": "sibling_support", "name": "Sibling support", "keywords": "brother\nsister"},
+    )
+    assert response.status_code == 302
+
+
+def test_audit_log_page_lists_entries(sign_in):
+    client = sign_in("admin")
+    body = client.get("/staff/admin/audit").get_data(as_text=True)
+    parse_html(body)
+    assert "user.created" in body
+
+
+def test_non_admins_are_refused(sign_in):
+    client = sign_in("analyst")
+    for url in ["/staff/admin/", "/staff/admin/users", "/staff/admin/themes", "/staff/admin/audit"]:
+        assert client.get(url).status_code == 403

@@ -1,0 +1,69 @@
+"""A disclosure is flagged at once, reaches the lead, and what was done is recorded."""
+
+from datetime import date
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEntry, SafeguardingFlag
+from feedback_app.services import comments, notifications
+from tests.conftest import parse_html
+
+DISCLOSURE = "Dad hits him when he gets angry and he is scared to go home"
+
+
+def _flagged():
+    comment = comments.record_comment(
+        source="survey", source_id=7, text=DISCLOSURE, received_on=date(2024, 6, 3)
+    )
+    db.session.commit()
+    return comment
+
+
+def test_disclosure_raises_one_flag_and_notifies_the_lead(app):
+    sender = notifications.LogSender()
+    app.extensions["notification_sender"] = sender
+    comment = _flagged()
+    flags = db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).all()
+    assert len(flags) == 1
+    assert flags[0].status == "open"
+    assert flags[0].phrases
+    assert len(sender.sent) == 1
+    # The notification carries no words from the comment.
+    assert "hits" not in sender.sent[0].body
+    comments.reanalyse_all()
+    assert db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).count() == 1
+
+
+def test_lead_sees_queue_and_records_action(sign_in):
+    comment = _flagged()
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).one()
+    client = sign_in("safeguarding_lead")
+    queue = client.get("/staff/safeguarding/").get_data(as_text=True)
+    parse_html(queue)
+    assert f"Flag {flag.id}" in queue
+    page = client.get(f"/staff/safeguarding/flags/{flag.id}").get_data(as_text=True)
+    assert DISCLOSURE in page
+    response = client.post(
+        f"/staff/safeguarding/flags/{flag.id}",
+        data={"status": "closed", "action_taken": "Referred to the Family Front Door"},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    flag = db.session.get(SafeguardingFlag, flag.id)
+    assert flag.status == "closed"
+    assert flag.action_taken == "Referred to the Family Front Door"
+    actions = [e.action for e in db.session.query(AuditEntry).filter_by(entity_id=str(flag.id))]
+    assert "safeguarding.viewed" in actions and "safeguarding.updated" in actions
+
+
+def test_empty_action_is_a_clear_error(sign_in):
+    comment = _flagged()
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).one()
+    client = sign_in("safeguarding_lead")
+    response = client.post(f"/staff/safeguarding/flags/{flag.id}", data={"status": "closed"})
+    assert response.status_code == 200
+    assert "Enter what was done" in response.get_data(as_text=True)
+
+
+def test_analyst_cannot_open_safeguarding_queue(sign_in):
+    client = sign_in("analyst")
+    assert client.get("/staff/safeguarding/").status_code == 403
