@@ -96,6 +96,9 @@ class Config:
 
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")
+    # One GOV.UK Notify email template with ((subject)) and ((body)) placeholders.
+    NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+    COMPLAINTS_EMAIL = os.environ.get("COMPLAINTS_EMAIL", "")
     SAFEGUARDING_LEAD_EMAIL = os.environ.get("SAFEGUARDING_LEAD_EMAIL", "")
 
     SESSION_COOKIE_HTTPONLY = True

@@ -11,6 +11,20 @@ from feedback_app.models.comments import (
     CommentTheme,
     SafeguardingFlag,
 )
+from feedback_app.models.complaints import (
+    Complaint,
+    ComplaintAction,
+    ComplaintPoint,
+    ComplaintStage,
+    Compliment,
+)
+from feedback_app.models.findings import (  # noqa: E402
+    Improvement,
+    Milestone,
+    Release,
+    ReleaseQuote,
+    ReleaseRemark,
+)
 from feedback_app.models.surveys import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.taxonomy import Theme
 from feedback_app.models.users import Role, User
@@ -30,4 +44,14 @@ __all__ = [
     "SurveyVersion",
     "Theme",
     "User",
+    "Complaint",
+    "ComplaintAction",
+    "ComplaintPoint",
+    "ComplaintStage",
+    "Compliment",
+    "Improvement",
+    "Milestone",
+    "Release",
+    "ReleaseQuote",
+    "ReleaseRemark",
 ]

@@ -1,0 +1,81 @@
+"""``flask import-complaints``, ``complaints-report``, ``send-reminders`` and ``purge-expired``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from feedback_app.services import (
+    complaints_import,
+    complaints_report,
+    complaints_retention,
+    reminders,
+)
+from feedback_app.services.periods import PeriodError, parse_quarter, quarter_of
+
+
+@click.command("import-complaints")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_complaints_command(file: Path) -> None:
+    """Import complaints and compliments from a CSV file (all or nothing)."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise click.ClickException("The file must be saved as UTF-8 CSV") from error
+    try:
+        result = complaints_import.import_text(text)
+    except complaints_import.ImportRejected as rejected:
+        for problem in rejected.problems:
+            click.echo(problem, err=True)
+        click.echo(f"Nothing was imported: {len(rejected.problems)} problems.", err=True)
+        sys.exit(1)
+    click.echo(result.message)
+
+
+@click.command("complaints-report")
+@click.option(
+    "--quarter", "quarter_label", default="", help="e.g. 2023-24-Q1 (default: last quarter)"
+)
+@click.option("--format", "output", type=click.Choice(["json", "csv"]), default="json")
+def complaints_report_command(quarter_label: str, output: str) -> None:
+    """Print the quarterly complaints report as JSON or CSV."""
+    try:
+        quarter = (
+            parse_quarter(quarter_label) if quarter_label else quarter_of(date.today()).previous()
+        )
+    except PeriodError as error:
+        raise click.BadParameter(str(error), param_hint="--quarter") from error
+    report = complaints_report.build_report(quarter)
+    if output == "csv":
+        click.echo(complaints_report.report_csv(report), nl=False)
+    else:
+        click.echo(json.dumps(report, indent=2))
+
+
+@click.command("send-reminders")
+def send_reminders_command() -> None:
+    """Remind officers and action owners of deadlines due soon or passed."""
+    counts = reminders.send_reminders(date.today())
+    click.echo(
+        f"Sent {counts.total} reminders: {counts.acknowledgements} acknowledgements, "
+        f"{counts.responses} responses, {counts.actions} overdue actions"
+    )
+
+
+@click.command("purge-expired")
+def purge_expired_command() -> None:
+    """Erase personal data from complaints closed longer ago than the retention period."""
+    count = complaints_retention.purge_expired()
+    click.echo(f"Erased personal data from {count} complaints")
+
+
+COMMANDS = [
+    import_complaints_command,
+    complaints_report_command,
+    send_reminders_command,
+    purge_expired_command,
+]

@@ -1,0 +1,1 @@
+"""The complaints officer's casework: complaints, points, clocks, actions and reports."""

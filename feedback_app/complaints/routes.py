@@ -1,0 +1,338 @@
+"""Complaint casework for complaints officers: log, points, clocks, actions.
+
+Thin views: read the form, call one service function, redirect. Every GET of a
+page about one complaint records a view in the audit log (``_load``); every
+change is audited by the service. The queue, report and compliments views live
+in ``views_lists`` on the same blueprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from feedback_app.auth.access import roles_required
+from feedback_app.complaints import forms
+from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role
+from feedback_app.services import audit, complaints
+from feedback_app.services.clocks import describe_days_left, urgency_colour
+from feedback_app.services.complaints_queue import action_due_words, officers
+
+bp = Blueprint("complaints", __name__)
+OFFICER = Role.COMPLAINTS_OFFICER
+Page = str | Response | tuple[str, int]
+
+
+def _load(complaint_id: int) -> Complaint:
+    """Load a complaint for a page; a GET is a view and goes into the audit log."""
+    if request.method == "GET":
+        complaint = complaints.view_complaint(complaint_id, page=request.endpoint or "")
+    else:
+        complaint = complaints.get_complaint(complaint_id)
+    if complaint is None:
+        abort(404)
+    return complaint
+
+
+def _point(complaint: Complaint, point_id: int) -> ComplaintPoint:
+    point = next((p for p in complaint.points if p.id == point_id), None)
+    if point is None:
+        abort(404)
+    return point
+
+
+def _action(complaint: Complaint, action_id: int) -> ComplaintAction:
+    action = complaints.get_action(action_id)
+    if action is None or action.point.complaint_id != complaint.id:
+        abort(404)
+    return action
+
+
+def _form_page(form: Any, complaint: Complaint | None, title: str, **context: Any) -> str:
+    back = url_for(".show_complaint", complaint_id=complaint.id) if complaint else url_for(".queue")
+    return render_template(
+        "complaints/form.html",
+        form=form,
+        complaint=complaint,
+        title=title,
+        back_url=back,
+        field_params=context.pop("field_params", {}),
+        **context,
+    )
+
+
+def _officer_choices(form: forms.ComplaintForm) -> None:
+    form.officer_id.choices = [("", "Not assigned")] + [
+        (str(user.id), user.display_name) for user in officers()
+    ]
+
+
+def _complaint_data(form: forms.ComplaintForm) -> dict[str, Any]:
+    data = {name: getattr(form, name).data for name in complaints.AUDITED_FIELDS}
+    data["officer_id"] = int(form.officer_id.data) if form.officer_id.data else None
+    for name in (
+        "contact_email",
+        "contact_phone",
+        "contact_address",
+        "child_reference",
+        "ehcp_stage",
+    ):
+        data[name] = (data[name] or "").strip()
+    if form.stage is not None:  # None once deleted: the stage changes only by escalation
+        data["stage"] = form.stage.data
+    return data
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def log_complaint() -> Page:
+    """Log a new complaint."""
+    form = forms.ComplaintForm()
+    _officer_choices(form)
+    if form.validate_on_submit():
+        complaint = complaints.create_complaint(_complaint_data(form))
+        flash(f"Complaint {complaint.reference} logged. Now split it into points.", "success")
+        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, None, "Log a complaint")
+
+
+@bp.get("/<int:complaint_id>")
+@roles_required(OFFICER)
+def show_complaint(complaint_id: int) -> Page:
+    """Show a complaint: details, clocks, points, outcomes and actions."""
+    complaint = _load(complaint_id)
+    today = complaints.today()
+    due = (
+        (describe_days_left(complaint.due_on, today), urgency_colour(complaint.due_on, today))
+        if complaint.due_on
+        else ("Nothing due", "grey")
+    )
+    action_words = {a.id: action_due_words(a, today) for p in complaint.points for a in p.actions}
+    return render_template(
+        "complaints/complaint.html",
+        complaint=complaint,
+        due=due,
+        action_words=action_words,
+        today=today,
+    )
+
+
+@bp.route("/<int:complaint_id>/edit", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def edit_complaint(complaint_id: int) -> Page:
+    """Change a complaint's details."""
+    complaint = _load(complaint_id)
+    form = forms.ComplaintForm(obj=complaint)
+    _officer_choices(form)
+    if request.method == "GET":
+        form.officer_id.data = str(complaint.officer_id or "")
+        form.stage.data = complaint.stage
+    del form.stage  # the stage changes only by escalation
+    if form.validate_on_submit():
+        complaints.update_complaint(complaint, _complaint_data(form))
+        flash("Complaint details saved.", "success")
+        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, complaint, "Change complaint details")
+
+
+@bp.route("/<int:complaint_id>/points/new", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def add_point(complaint_id: int) -> Page:
+    """Add a point to a complaint, with a theme suggested from its text."""
+    complaint = _load(complaint_id)
+    form = forms.PointForm()
+    suggested = _theme_choices(form, request.form.get("summary") or complaint.summary)
+    if request.method == "GET" and suggested:
+        form.theme.data = suggested[0]
+    if form.validate_on_submit():
+        try:
+            complaints.add_point(
+                complaint,
+                theme=form.theme.data,
+                summary=form.summary.data.strip(),
+                outcome=form.outcome.data,
+            )
+        except complaints.ComplaintError as error:
+            form.theme.errors = [str(error)]
+        else:
+            flash("Point added.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(
+        form,
+        complaint,
+        f"Add a point to complaint {complaint.reference}",
+        field_params=_theme_hint(suggested),
+    )
+
+
+@bp.route("/<int:complaint_id>/points/<int:point_id>", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def edit_point(complaint_id: int, point_id: int) -> Page:
+    """Change a point's theme, summary or outcome."""
+    complaint = _load(complaint_id)
+    point = _point(complaint, point_id)
+    form = forms.PointForm(obj=point)
+    suggested = _theme_choices(form, point.summary)
+    if form.validate_on_submit():
+        complaints.update_point(
+            point,
+            theme=form.theme.data,
+            summary=form.summary.data.strip(),
+            outcome=form.outcome.data,
+        )
+        flash("Point saved.", "success")
+        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(
+        form,
+        complaint,
+        f"Point {point.position} of complaint {complaint.reference}",
+        field_params=_theme_hint(suggested),
+    )
+
+
+def _theme_choices(form: Any, text: str) -> list[str]:
+    themes = complaints.active_themes()
+    form.theme.choices = [(theme.slug, theme.name) for theme in themes]
+    return [slug for slug in complaints.suggest_themes(text) if any(t.slug == slug for t in themes)]
+
+
+def _theme_hint(suggested: list[str]) -> dict[str, Any]:
+    if not suggested:
+        return {}
+    return {"theme": {"hint": {"text": "Suggested from the text: check it before you save."}}}
+
+
+STEPS: dict[str, tuple[str, str, Callable[[Complaint, date], object]]] = {
+    "acknowledge": (
+        "Record the acknowledgement",
+        "the date the complaint was acknowledged",
+        complaints.acknowledge,
+    ),
+    "respond": ("Record the response", "the date of the response", complaints.respond),
+    "escalate": (
+        "Escalate to the next stage",
+        "the date the complaint was escalated",
+        complaints.escalate,
+    ),
+    "close": ("Close the complaint", "the date the complaint was closed", complaints.close),
+}
+
+
+@bp.route(
+    "/<int:complaint_id>/<any(acknowledge, respond, escalate, close):step>", methods=["GET", "POST"]
+)
+@roles_required(OFFICER)
+def record_step(complaint_id: int, step: str) -> Page:
+    """Record a dated step of the complaint's clock."""
+    complaint = _load(complaint_id)
+    title, what, service = STEPS[step]
+    form = forms.DateForm()
+    form.on.what = what
+    form.on.label.text = what[4:].capitalize()
+    if step != "escalate" or complaint.stage != "2":
+        del form.reference
+    if form.validate_on_submit():
+        assert form.on.data is not None  # required, so validation guarantees it
+        try:
+            if step == "escalate":
+                reference = form.reference.data.strip() if form.reference is not None else ""
+                complaints.escalate(complaint, form.on.data, reference)
+            else:
+                service(complaint, form.on.data)
+        except complaints.ComplaintError as error:
+            form.on.errors = [str(error)]
+        else:
+            flash(f"{title[:1]}{title[1:]}: saved.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, complaint, title)
+
+
+@bp.route("/<int:complaint_id>/extend", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def extend_deadline(complaint_id: int) -> Page:
+    """Extend the response deadline, with a reason."""
+    complaint = _load(complaint_id)
+    form = forms.ExtensionForm()
+    if form.validate_on_submit():
+        try:
+            complaints.extend(complaint, form.days.data, form.reason.data)
+        except complaints.ComplaintError as error:
+            form.days.errors = [str(error)]
+        else:
+            flash("Response deadline extended.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, complaint, "Extend the response deadline")
+
+
+def _action_data(form: forms.ActionForm) -> dict[str, Any]:
+    return {
+        name: (
+            getattr(form, name).data.strip()
+            if isinstance(getattr(form, name).data, str)
+            else getattr(form, name).data
+        )
+        for name in complaints.ACTION_FIELDS
+    }
+
+
+@bp.route("/<int:complaint_id>/points/<int:point_id>/actions/new", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def add_action(complaint_id: int, point_id: int) -> Page:
+    """Give an action to a service for an upheld point."""
+    complaint = _load(complaint_id)
+    point = _point(complaint, point_id)
+    form = forms.ActionForm()
+    if form.validate_on_submit():
+        try:
+            complaints.add_action(point, _action_data(form))
+        except complaints.ComplaintError as error:
+            form.description.errors = [str(error)]
+        else:
+            flash("Action added.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, complaint, f"Add an action for point {point.position}")
+
+
+@bp.route("/<int:complaint_id>/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def edit_action(complaint_id: int, action_id: int) -> Page:
+    """Change an action's details."""
+    complaint = _load(complaint_id)
+    action = _action(complaint, action_id)
+    form = forms.ActionForm(obj=action)
+    if form.validate_on_submit():
+        complaints.update_action(action, _action_data(form))
+        flash("Action saved.", "success")
+        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, complaint, "Change the action")
+
+
+@bp.route("/<int:complaint_id>/actions/<int:action_id>/complete", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def complete_action(complaint_id: int, action_id: int) -> Page:
+    """Mark an action done, with evidence."""
+    complaint = _load(complaint_id)
+    action = _action(complaint, action_id)
+    form = forms.CompleteActionForm()
+    if form.validate_on_submit():
+        assert form.completed_on.data is not None  # required, so validation guarantees it
+        complaints.complete_action(action, form.completed_on.data, form.evidence.data)
+        flash("Action marked as done.", "success")
+        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+    return _form_page(form, complaint, "Mark the action as done", action=action)
+
+
+@bp.get("/<int:complaint_id>/audit")
+@roles_required(Role.ADMIN)
+def audit_trail(complaint_id: int) -> Page:
+    """Show an administrator every view of and change to one complaint."""
+    complaint = _load(complaint_id)
+    entries = audit.entries_for("complaint", complaint.id)
+    return render_template("complaints/audit.html", complaint=complaint, entries=entries)
+
+
+from feedback_app.complaints import views_lists  # noqa: E402,F401  (registers the list views on bp)

@@ -1,0 +1,161 @@
+"""The officer's dashboard and queue, the actions list, compliments and the quarterly report.
+
+The queue answers both ways: the full page, or for an htmx request just the
+``_queue_table.html`` fragment that the page includes, built from one context.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
+
+from feedback_app.auth.access import roles_required
+from feedback_app.complaints import forms
+from feedback_app.complaints.routes import OFFICER, bp
+from feedback_app.extensions import htmx
+from feedback_app.models.complaints import STAGE_LABELS
+from feedback_app.services import complaints, complaints_queue, complaints_report, compliments
+from feedback_app.services.periods import (
+    PeriodError,
+    Quarter,
+    parse_quarter,
+    quarter_of,
+    quarters_between,
+)
+
+FIRST_QUARTER = Quarter(2022, 1)
+
+
+def _filters() -> complaints_queue.QueueFilters:
+    args = request.args
+    page = args.get("page", "1")
+    status = args.get("status", "open")
+    return complaints_queue.QueueFilters(
+        stage=args.get("stage", "") if args.get("stage", "") in STAGE_LABELS else "",
+        status=status if status in complaints_queue.STATUS_FILTERS or status == "" else "open",
+        theme=args.get("theme", "")[:40],
+        officer=args.get("officer", "")[:12],
+        page=int(page) if page.isdigit() else 1,
+    )
+
+
+def queue_context() -> dict[str, Any]:
+    """Everything the queue page and its fragment need, built once for both."""
+    today = complaints.today()
+    filters = _filters()
+    return {
+        "result": complaints_queue.queue(filters, today),
+        "filters": filters,
+        "themes": complaints.active_themes(),
+        "officers": complaints_queue.officers(),
+        "stages": STAGE_LABELS,
+        "statuses": complaints_queue.STATUS_FILTERS,
+        "today": today,
+    }
+
+
+@bp.get("/")
+@roles_required(OFFICER)
+def queue() -> Response:
+    """The officer's dashboard: overdue actions first, then the triage queue."""
+    context = queue_context()
+    if htmx:
+        body = render_template("complaints/_queue_table.html", **context)
+    else:
+        today = context["today"]
+        overdue = complaints_queue.open_actions(today, overdue_only=True, limit=10)
+        words = {a.id: complaints_queue.action_due_words(a, today) for a in overdue}
+        body = render_template(
+            "complaints/queue.html", overdue_actions=overdue, action_words=words, **context
+        )
+    response = Response(body, mimetype="text/html")
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+@bp.get("/actions")
+@roles_required(OFFICER)
+def list_actions() -> str:
+    """Every open action, overdue first, so the officer can chase them."""
+    today = complaints.today()
+    actions = complaints_queue.open_actions(today)
+    words = {a.id: complaints_queue.action_due_words(a, today) for a in actions}
+    return render_template("complaints/actions.html", actions=actions, action_words=words)
+
+
+@bp.get("/compliments")
+@roles_required(OFFICER)
+def list_compliments() -> str:
+    """The newest compliments."""
+    return render_template(
+        "complaints/compliments.html", compliments=compliments.recent_compliments()
+    )
+
+
+@bp.route("/compliments/new", methods=["GET", "POST"])
+@roles_required(OFFICER)
+def log_compliment() -> str | BaseResponse:
+    """Log a compliment."""
+    form = forms.ComplimentForm()
+    form.theme.choices = [(t.slug, t.name) for t in complaints.active_themes()]
+    if form.validate_on_submit():
+        compliments.create_compliment(
+            {
+                "received_on": form.received_on.data,
+                "theme": form.theme.data,
+                "team": form.team.data.strip(),
+                "person_praised": (form.person_praised.data or "").strip(),
+                "summary": form.summary.data.strip(),
+            }
+        )
+        flash("Compliment logged.", "success")
+        return redirect(url_for(".list_compliments"))
+    return render_template(
+        "complaints/form.html",
+        form=form,
+        complaint=None,
+        title="Log a compliment",
+        back_url=url_for(".list_compliments"),
+        field_params={},
+    )
+
+
+def _quarter() -> tuple[Quarter, str | None]:
+    label = request.args.get("quarter", "")
+    default = quarter_of(date.today()).previous()
+    if not label:
+        return default, None
+    try:
+        return parse_quarter(label), None
+    except PeriodError as error:
+        return default, str(error)
+
+
+@bp.get("/report")
+@roles_required(OFFICER)
+def quarterly_report() -> str:
+    """The quarterly report: this quarter beside the last, by theme, with timeliness."""
+    quarter, problem = _quarter()
+    report = complaints_report.build_report(quarter)
+    choices = list(reversed(quarters_between(FIRST_QUARTER, quarter_of(date.today()))))
+    return render_template(
+        "complaints/report.html", report=report, quarter=quarter, choices=choices, problem=problem
+    )
+
+
+@bp.get("/report.csv")
+@roles_required(OFFICER)
+def quarterly_report_csv() -> Response:
+    """The quarterly report as a CSV download."""
+    quarter, _ = _quarter()
+    body = complaints_report.report_csv(complaints_report.build_report(quarter))
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="complaints-report-{quarter.label}.csv"'
+        },
+    )

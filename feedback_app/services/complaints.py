@@ -1,0 +1,465 @@
+"""Complaint casework: logging, points, stage clocks, actions, compliments, audit, retention.
+
+Every change to a complaint goes through a function here, which records an
+audit entry (old → new values) in the same transaction and commits. Clocks are
+in working days (``services.clocks``) from the settings of SPEC §7; after any
+change ``refresh`` copies the current stage's next deadline onto the complaint
+so that the triage queue can sort by it in SQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, ComplaintStage, Theme
+from feedback_app.models.complaints import OUTCOMES, STAGES
+from feedback_app.services import audit, comments
+from feedback_app.services.clocks import add_working_days
+
+AUDITED_FIELDS = (
+    "received_on",
+    "channel",
+    "complainant_name",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "relationship_to_child",
+    "child_reference",
+    "summary",
+    "ehcp_stage",
+    "officer_id",
+)
+ACTION_FIELDS = (
+    "description",
+    "team",
+    "owner",
+    "owner_email",
+    "due_on",
+    "notes",
+    "you_said_we_did",
+)
+
+
+class ComplaintError(ValueError):
+    """A change that the rules do not allow; the message is shown to the officer."""
+
+
+@dataclass(frozen=True)
+class ClockSettings:
+    """Working-day timescales for one stage."""
+
+    acknowledge_days: int
+    respond_days: int
+    max_extension_days: int
+
+
+def clock_settings(stage: str, config: Mapping[str, Any] | None = None) -> ClockSettings | None:
+    """Return the timescales for stage ``1`` or ``2`` from settings; None for the ombudsman."""
+    config = config if config is not None else current_app.config
+    if stage not in ("1", "2"):
+        return None
+    return ClockSettings(
+        acknowledge_days=int(config[f"STAGE{stage}_ACKNOWLEDGE_DAYS"]),
+        respond_days=int(config[f"STAGE{stage}_RESPOND_DAYS"]),
+        max_extension_days=int(config[f"STAGE{stage}_MAX_EXTENSION_DAYS"]),
+    )
+
+
+def today() -> date:
+    """Today's date; one place, so tests and reminders agree."""
+    return date.today()
+
+
+# --- clocks -------------------------------------------------------------------------------
+
+
+def new_stage(
+    stage: str, started_on: date, config: Mapping[str, Any] | None = None
+) -> ComplaintStage:
+    """Make a stage record with its clock: acknowledge-by, and a provisional respond-by."""
+    if stage not in STAGES:
+        raise ComplaintError("Select stage 1, stage 2 or ombudsman")
+    record = ComplaintStage(
+        stage=stage, started_on=started_on, extension_days=0, extension_reason=""
+    )
+    settings = clock_settings(stage, config)
+    if settings is not None:
+        record.acknowledge_by = add_working_days(started_on, settings.acknowledge_days)
+        _set_respond_by(record, settings)
+    return record
+
+
+def _set_respond_by(record: ComplaintStage, settings: ClockSettings) -> None:
+    # The response clock runs from acknowledgement (LGSCO code); until then, from the
+    # latest day acknowledgement was due, so the queue never shows a deadline too late.
+    base = record.acknowledged_on or record.acknowledge_by
+    assert base is not None
+    record.respond_by = add_working_days(base, settings.respond_days + record.extension_days)
+
+
+def refresh(complaint: Complaint) -> None:
+    """Copy the current stage's state and next deadline onto the complaint for the queue."""
+    current = complaint.current_stage
+    if complaint.closed_on is not None:
+        complaint.state, complaint.due_on = "closed", None
+    elif current is None:
+        complaint.state, complaint.due_on = "awaiting_acknowledgement", None
+    elif current.responded_on is not None:
+        complaint.state, complaint.due_on = "responded", None
+    elif current.acknowledge_by is not None and current.acknowledged_on is None:
+        complaint.state, complaint.due_on = "awaiting_acknowledgement", current.acknowledge_by
+    else:
+        complaint.state, complaint.due_on = "awaiting_response", current.respond_by
+    if current is not None:
+        complaint.stage = current.stage
+
+
+# --- logging and editing ------------------------------------------------------------------
+
+
+def create_complaint(data: Mapping[str, Any], *, source: str = "staff") -> Complaint:
+    """Log a complaint, start its clock, analyse its text, audit it and commit."""
+    complaint = Complaint(reference=f"pending-{uuid.uuid4().hex[:20]}")
+    for name in AUDITED_FIELDS:
+        if name in data and data[name] is not None:
+            setattr(complaint, name, data[name])
+    stage = str(data.get("stage") or "1")
+    complaint.stages.append(new_stage(stage, complaint.received_on))
+    refresh(complaint)
+    db.session.add(complaint)
+    db.session.flush()
+    complaint.reference = f"CMP-{complaint.id:06d}"
+    comments.record_comment(
+        source="complaint",
+        source_id=complaint.id,
+        text=complaint.summary,
+        received_on=complaint.received_on,
+    )
+    audit.record(
+        "complaint.created",
+        "complaint",
+        complaint.id,
+        source=source,
+        stage=stage,
+        **{name: getattr(complaint, name) for name in AUDITED_FIELDS},
+    )
+    db.session.commit()
+    return complaint
+
+
+def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Change a complaint's details; audit each changed field as old → new; commit."""
+    changes = _apply(complaint, data, AUDITED_FIELDS)
+    if not changes:
+        return changes
+    if "received_on" in changes and len(complaint.stages) == 1:
+        # The first clock runs from the day it was received: restart it on the new date.
+        first = complaint.stages[0]
+        replacement = new_stage(first.stage, complaint.received_on)
+        for name in ("acknowledge_by", "respond_by", "started_on"):
+            setattr(first, name, getattr(replacement, name))
+        settings = clock_settings(first.stage)
+        if settings:
+            _set_respond_by(first, settings)
+    if "summary" in changes or "received_on" in changes:
+        comments.record_comment(
+            source="complaint",
+            source_id=complaint.id,
+            text=complaint.summary,
+            received_on=complaint.received_on,
+        )
+    refresh(complaint)
+    audit.record("complaint.updated", "complaint", complaint.id, **changes)
+    db.session.commit()
+    return changes
+
+
+def _apply(record: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for name in fields:
+        if name not in data:
+            continue
+        old, new = getattr(record, name), data[name]
+        if old != new:
+            setattr(record, name, new)
+            changes[name] = {"old": old, "new": new}
+    return changes
+
+
+def get_complaint(complaint_id: int) -> Complaint | None:
+    """Load a complaint (without auditing: use ``view_complaint`` for pages)."""
+    return db.session.get(Complaint, complaint_id)
+
+
+def view_complaint(complaint_id: int, page: str = "details") -> Complaint | None:
+    """Load a complaint for a person to read, and record that they saw it."""
+    complaint = db.session.get(Complaint, complaint_id)
+    if complaint is not None:
+        audit.record("complaint.viewed", "complaint", complaint.id, page=page)
+        db.session.commit()
+    return complaint
+
+
+# --- stage clocks -------------------------------------------------------------------------
+
+
+def _current(complaint: Complaint) -> ComplaintStage:
+    current = complaint.current_stage
+    if current is None:
+        raise ComplaintError("This complaint has no stage")
+    return current
+
+
+def acknowledge(complaint: Complaint, on: date) -> None:
+    """Record the acknowledgement of the current stage; the response clock starts from it."""
+    current = _current(complaint)
+    if on < current.started_on:
+        raise ComplaintError("The date acknowledged must be on or after the stage started")
+    old = current.acknowledged_on
+    current.acknowledged_on = on
+    settings = clock_settings(current.stage)
+    if settings:
+        _set_respond_by(current, settings)
+    refresh(complaint)
+    audit.record(
+        "complaint.acknowledged",
+        "complaint",
+        complaint.id,
+        stage=current.stage,
+        acknowledged_on={"old": old, "new": on},
+        respond_by=current.respond_by,
+    )
+    db.session.commit()
+
+
+def respond(complaint: Complaint, on: date) -> None:
+    """Record the response to the current stage."""
+    current = _current(complaint)
+    if on < current.started_on:
+        raise ComplaintError("The date of the response must be on or after the stage started")
+    old = current.responded_on
+    if current.acknowledged_on is None and current.stage in ("1", "2"):
+        # A full response acknowledges the complaint too.
+        current.acknowledged_on = on
+    current.responded_on = on
+    refresh(complaint)
+    audit.record(
+        "complaint.responded",
+        "complaint",
+        complaint.id,
+        stage=current.stage,
+        responded_on={"old": old, "new": on},
+    )
+    db.session.commit()
+
+
+def extend(complaint: Complaint, days: int, reason: str) -> None:
+    """Extend the response deadline by ``days`` working days, up to the stage's maximum."""
+    current = _current(complaint)
+    settings = clock_settings(current.stage)
+    if settings is None:
+        raise ComplaintError("The ombudsman stage has no clock to extend")
+    if days < 1:
+        raise ComplaintError("Extension must be 1 working day or more")
+    if not reason.strip():
+        raise ComplaintError("Enter the reason for the extension")
+    allowed = settings.max_extension_days - current.extension_days
+    if days > allowed:
+        raise ComplaintError(
+            f"Extension must be {allowed} working days or fewer: stage {current.stage} "
+            f"may be extended by {settings.max_extension_days} working days in total"
+        )
+    old_by = current.respond_by
+    current.extension_days += days
+    reasons = [current.extension_reason, f"{days} working days: {reason.strip()}"]
+    current.extension_reason = "\n".join(r for r in reasons if r)
+    _set_respond_by(current, settings)
+    refresh(complaint)
+    audit.record(
+        "complaint.extended",
+        "complaint",
+        complaint.id,
+        stage=current.stage,
+        days=days,
+        reason=reason.strip(),
+        respond_by={"old": old_by, "new": current.respond_by},
+    )
+    db.session.commit()
+
+
+def escalate(complaint: Complaint, on: date, reference: str = "") -> ComplaintStage:
+    """Move the complaint to the next stage (1 → 2 → ombudsman), starting new clocks."""
+    current = _current(complaint)
+    following = {"1": "2", "2": "ombudsman"}.get(current.stage)
+    if following is None:
+        raise ComplaintError("A complaint with the ombudsman cannot be escalated further")
+    if on < current.started_on:
+        raise ComplaintError("The date escalated must be on or after the current stage started")
+    record = new_stage(following, on)
+    record.reference = reference
+    complaint.stages.append(record)
+    old_closed = complaint.closed_on
+    complaint.closed_on = None
+    refresh(complaint)
+    audit.record(
+        "complaint.escalated",
+        "complaint",
+        complaint.id,
+        stage={"old": current.stage, "new": following},
+        started_on=on,
+        closed_on={"old": old_closed, "new": None},
+    )
+    db.session.commit()
+    return record
+
+
+def close(complaint: Complaint, on: date) -> None:
+    """Close the complaint; its retention period runs from this date."""
+    if complaint.closed_on is not None:
+        raise ComplaintError("This complaint is already closed")
+    if on < complaint.received_on:
+        raise ComplaintError("The date closed must be on or after the date received")
+    complaint.closed_on = on
+    refresh(complaint)
+    audit.record("complaint.closed", "complaint", complaint.id, closed_on={"old": None, "new": on})
+    db.session.commit()
+
+
+# --- points -------------------------------------------------------------------------------
+
+
+def active_themes() -> list[Theme]:
+    """Themes an officer may choose (not retired), in taxonomy order."""
+    return list(db.session.scalars(select(Theme).where(~Theme.retired).order_by(Theme.position)))
+
+
+def suggest_themes(text: str) -> list[str]:
+    """Suggest themes for a point from its text, with the analyser the comments use."""
+    if not text.strip():
+        return []
+    return list(comments.AnalysisContext.load().analyse(text).themes)
+
+
+def add_point(
+    complaint: Complaint, *, theme: str, summary: str, outcome: str = "pending"
+) -> ComplaintPoint:
+    """Add a point to a complaint, audited; commit."""
+    _check_point(theme, outcome)
+    point = ComplaintPoint(
+        theme=theme,
+        summary=summary,
+        outcome=outcome,
+        stage=complaint.stage,
+        position=len(complaint.points) + 1,
+    )
+    complaint.points.append(point)
+    db.session.flush()
+    audit.record(
+        "complaint.point_added",
+        "complaint",
+        complaint.id,
+        point_id=point.id,
+        theme=theme,
+        outcome=outcome,
+        summary=summary,
+    )
+    db.session.commit()
+    return point
+
+
+def update_point(
+    point: ComplaintPoint, *, theme: str, summary: str, outcome: str
+) -> dict[str, Any]:
+    """Change a point's theme, summary or outcome, audited as old → new; commit."""
+    _check_point(theme, outcome)
+    changes = _apply(
+        point,
+        {"theme": theme, "summary": summary, "outcome": outcome},
+        ("theme", "summary", "outcome"),
+    )
+    if changes:
+        audit.record(
+            "complaint.point_updated", "complaint", point.complaint_id, point_id=point.id, **changes
+        )
+        db.session.commit()
+    return changes
+
+
+def _check_point(theme: str, outcome: str) -> None:
+    if outcome not in OUTCOMES:
+        raise ComplaintError("Select the outcome of the point")
+    if db.session.scalar(select(Theme.id).where(Theme.slug == theme)) is None:
+        raise ComplaintError("Select a theme")
+
+
+# --- actions ------------------------------------------------------------------------------
+
+
+def add_action(point: ComplaintPoint, data: Mapping[str, Any]) -> ComplaintAction:
+    """Give an action to a service for an upheld or partially upheld point; commit."""
+    if not point.needs_actions:
+        raise ComplaintError("Actions are for points that were upheld or partially upheld")
+    action = ComplaintAction(
+        status="open", notes="", evidence="", owner_email="", team="", owner=""
+    )
+    _apply(action, data, ACTION_FIELDS)
+    point.actions.append(action)
+    db.session.flush()
+    audit.record(
+        "complaint.action_added",
+        "complaint",
+        point.complaint_id,
+        action_id=action.id,
+        point_id=point.id,
+        **{name: getattr(action, name) for name in ACTION_FIELDS},
+    )
+    db.session.commit()
+    return action
+
+
+def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Change an action's details, audited; commit."""
+    changes = _apply(action, data, ACTION_FIELDS)
+    if changes:
+        audit.record(
+            "complaint.action_updated",
+            "complaint",
+            action.point.complaint_id,
+            action_id=action.id,
+            **changes,
+        )
+        db.session.commit()
+    return changes
+
+
+def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
+    """Mark an action done, with the evidence that it was; commit."""
+    if not evidence.strip():
+        raise ComplaintError("Enter the evidence that the action was done")
+    old = {
+        "status": action.status,
+        "completed_on": action.completed_on,
+        "evidence": action.evidence,
+    }
+    action.status, action.completed_on, action.evidence = "done", on, evidence.strip()
+    audit.record(
+        "complaint.action_completed",
+        "complaint",
+        action.point.complaint_id,
+        action_id=action.id,
+        **{name: {"old": old[name], "new": getattr(action, name)} for name in old},
+    )
+    db.session.commit()
+
+
+def get_action(action_id: int) -> ComplaintAction | None:
+    """Load one action."""
+    return db.session.get(ComplaintAction, action_id)

@@ -1,0 +1,44 @@
+"""Compliments: praise for a team or a person, counted by theme; who was praised stays internal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import Compliment
+from feedback_app.services import audit, comments
+
+FIELDS = ("received_on", "theme", "team", "person_praised", "summary")
+
+
+def create_compliment(data: Mapping[str, Any]) -> Compliment:
+    """Log a compliment, analyse its words like any comment, audit it and commit."""
+    compliment = Compliment(**{name: data.get(name) or "" for name in FIELDS})
+    compliment.received_on = data["received_on"]
+    db.session.add(compliment)
+    db.session.flush()
+    if not compliment.reference:
+        compliment.reference = f"CPL-{compliment.id:06d}"
+    comments.record_comment(
+        source="compliment",
+        source_id=compliment.id,
+        text=compliment.summary,
+        received_on=compliment.received_on,
+    )
+    audit.record(
+        "compliment.created",
+        "compliment",
+        compliment.id,
+        **{name: getattr(compliment, name) for name in FIELDS},
+    )
+    db.session.commit()
+    return compliment
+
+
+def recent_compliments(limit: int = 50) -> list[Compliment]:
+    """The newest compliments first."""
+    query = select(Compliment).order_by(Compliment.received_on.desc(), Compliment.id.desc())
+    return list(db.session.scalars(query.limit(limit)))
