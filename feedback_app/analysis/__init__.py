@@ -1,0 +1,31 @@
+"""Text analysis for families' comments: themes, sentiment, safeguarding and redaction.
+
+Pure functions with no Flask or database imports, so the app, the CLI and the tests
+all call the same code::
+
+    from feedback_app.analysis import analyse
+    result = analyse("30 weeks and still no draft plan", question="could_be_better")
+"""
+
+from feedback_app.analysis.learning import LearnedModel, default_model, train, train_with_defaults
+from feedback_app.analysis.pipeline import RULES_ONLY, Analysis, analyse
+from feedback_app.analysis.themes import (
+    DEFAULT_THEME_RULES,
+    ThemeRule,
+    format_keywords,
+    parse_keywords,
+)
+
+__all__ = [
+    "DEFAULT_THEME_RULES",
+    "RULES_ONLY",
+    "Analysis",
+    "LearnedModel",
+    "ThemeRule",
+    "analyse",
+    "default_model",
+    "format_keywords",
+    "parse_keywords",
+    "train",
+    "train_with_defaults",
+]

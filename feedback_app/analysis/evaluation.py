@@ -1,0 +1,240 @@
+"""Evaluation of an analyser against labelled comments (the dev.jsonl format).
+
+Pure functions, so ``flask analyse-eval`` and ``python -m feedback_app.analysis.evaluation
+FILE.jsonl`` print the same report. Redaction leaks are counted by the kind of the
+personal data that survived, guessed from the leaked string itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textblob.en import sentiment as _pattern_sentiment
+
+from feedback_app.analysis.pipeline import Analysis, analyse
+from feedback_app.analysis.themes import DEFAULT_THEME_RULES
+
+LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
+LEAK_KINDS: tuple[str, ...] = ("email", "phone", "postcode", "NHS number", "name", "other")
+
+_EMAIL_RE = re.compile(r"@")
+_POSTCODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.IGNORECASE)
+_NAME_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}$")
+
+
+@dataclass
+class PRF:
+    """Counts for one label, with precision, recall and F1 derived from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of predicted labels that were right (1.0 when nothing was predicted)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of true labels that were found (1.0 when there were none)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall (0.0 when both are 0)."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EvaluationReport:
+    """Everything ``format_report`` prints, as numbers a test can assert on."""
+
+    records: int = 0
+    themes: dict[str, PRF] = field(default_factory=dict)
+    confusion: dict[str, Counter[str]] = field(default_factory=dict)
+    safeguarding: PRF = field(default_factory=PRF)
+    leaks: Counter[str] = field(default_factory=Counter)
+    pii_total: Counter[str] = field(default_factory=Counter)
+    missed_safeguarding: list[str] = field(default_factory=list)
+
+    @property
+    def theme_micro(self) -> PRF:
+        """Counts pooled over all themes."""
+        pooled = PRF()
+        for prf in self.themes.values():
+            pooled.tp += prf.tp
+            pooled.fp += prf.fp
+            pooled.fn += prf.fn
+        return pooled
+
+    @property
+    def theme_macro_f1(self) -> float:
+        """Mean F1 over the themes that occur in the labels or the predictions."""
+        return sum(p.f1 for p in self.themes.values()) / len(self.themes) if self.themes else 0.0
+
+    @property
+    def sentiment_accuracy(self) -> float:
+        """Share of comments whose sentiment label was right."""
+        right = sum(self.confusion.get(label, Counter())[label] for label in LABELS)
+        return right / self.records if self.records else 0.0
+
+    def sentiment_prf(self, label: str) -> PRF:
+        """Precision/recall counts for one sentiment label, from the confusion matrix."""
+        row = self.confusion.get(label, Counter())
+        predicted = sum(self.confusion.get(true, Counter())[label] for true in LABELS)
+        return PRF(tp=row[label], fp=predicted - row[label], fn=sum(row.values()) - row[label])
+
+    @property
+    def sentiment_macro_f1(self) -> float:
+        """Mean F1 over the three sentiment labels that occur."""
+        present = [label for label in LABELS if sum(self.confusion.get(label, Counter()).values())]
+        if not present:
+            return 0.0
+        return sum(self.sentiment_prf(label).f1 for label in present) / len(present)
+
+
+def leak_kind(pii: str) -> str:
+    """Guess what kind of personal data a pii string is, for counting leaks."""
+    digits = re.sub(r"\D", "", pii)
+    if _EMAIL_RE.search(pii):
+        return "email"
+    if _POSTCODE_RE.match(pii.strip()):
+        return "postcode"
+    if len(digits) == 10 and not digits.startswith("0") and not pii.strip().startswith("+"):
+        return "NHS number"
+    if len(digits) >= 10 and (digits.startswith("0") or digits.startswith("44")):
+        return "phone"
+    if _NAME_RE.match(pii.strip()):
+        return "name"
+    return "other"
+
+
+def evaluate(
+    records: Iterable[dict[str, Any]], analyser: Callable[[str], Analysis]
+) -> EvaluationReport:
+    """Run ``analyser`` on each record's text and compare with its labels."""
+    report = EvaluationReport()
+    slugs = {rule.slug for rule in DEFAULT_THEME_RULES}
+    for record in records:
+        report.records += 1
+        result = analyser(record["text"])
+        truth = set(record.get("themes", []))
+        predicted = set(result.themes)
+        for slug in truth | predicted | slugs:
+            prf = report.themes.setdefault(slug, PRF())
+            prf.tp += slug in truth and slug in predicted
+            prf.fp += slug in predicted and slug not in truth
+            prf.fn += slug in truth and slug not in predicted
+        report.confusion.setdefault(record["sentiment"], Counter())[result.sentiment] += 1
+        sg_true = bool(record.get("safeguarding"))
+        report.safeguarding.tp += sg_true and result.safeguarding
+        report.safeguarding.fp += result.safeguarding and not sg_true
+        report.safeguarding.fn += sg_true and not result.safeguarding
+        if sg_true and not result.safeguarding:
+            report.missed_safeguarding.append(str(record.get("id", "")))
+        for pii in record.get("pii", []):
+            kind = leak_kind(pii)
+            report.pii_total[kind] += 1
+            if pii.lower() in result.redacted.lower():
+                report.leaks[kind] += 1
+    # Themes nobody labelled or predicted say nothing; keep the report to real ones.
+    report.themes = {
+        slug: prf for slug, prf in sorted(report.themes.items()) if prf.tp + prf.fp + prf.fn
+    }
+    return report
+
+
+def textblob_baseline(text: str) -> Analysis:
+    """TextBlob alone (polarity with ±0.05 thresholds), no themes, flags or redaction."""
+    # Exactly TextBlob(text).sentiment.polarity, without building a TextBlob object.
+    polarity = float(_pattern_sentiment(text)[0]) if text.strip() else 0.0
+    label = "positive" if polarity > 0.05 else "negative" if polarity < -0.05 else "neutral"
+    return Analysis((), label, round(polarity, 3), False, (), text)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def format_report(report: EvaluationReport, baseline: EvaluationReport | None = None) -> str:
+    """Render the report as plain text; with ``baseline``, print its figures beside."""
+    lines = [f"comments: {report.records}", "", "themes           precision recall  f1     n"]
+    for slug, prf in report.themes.items():
+        lines.append(
+            f"  {slug:<15} {_fmt(prf.precision)}     {_fmt(prf.recall)}  {_fmt(prf.f1)}  "
+            f"{prf.tp + prf.fn}"
+        )
+    micro = report.theme_micro
+    lines += [
+        f"  micro           {_fmt(micro.precision)}     {_fmt(micro.recall)}  {_fmt(micro.f1)}",
+        f"  macro F1        {_fmt(report.theme_macro_f1)}",
+        "",
+    ]
+
+    def beside(ours: float, theirs: Callable[[EvaluationReport], float]) -> str:
+        return f"{_fmt(ours)}" + (
+            f"   (TextBlob alone {_fmt(theirs(baseline))})" if baseline else ""
+        )
+
+    lines += [
+        "sentiment",
+        f"  accuracy  {beside(report.sentiment_accuracy, lambda r: r.sentiment_accuracy)}",
+        f"  macro F1  {beside(report.sentiment_macro_f1, lambda r: r.sentiment_macro_f1)}",
+    ]
+    for label in LABELS:
+        prf = report.sentiment_prf(label)
+        lines.append(
+            f"  {label:<9} precision {_fmt(prf.precision)} recall {_fmt(prf.recall)} "
+            f"f1 {_fmt(prf.f1)}"
+        )
+    lines.append("  confusion (rows true, columns predicted): " + " ".join(LABELS))
+    for true in LABELS:
+        row = report.confusion.get(true, Counter())
+        lines.append(f"    {true:<9} " + " ".join(f"{row[p]:>8}" for p in LABELS))
+    sg = report.safeguarding
+    lines += [
+        "",
+        "safeguarding",
+        f"  recall {_fmt(sg.recall)}  precision {_fmt(sg.precision)}  "
+        f"(flagged right {sg.tp}, wrongly {sg.fp}, missed {sg.fn})",
+    ]
+    if report.missed_safeguarding:
+        lines.append("  missed: " + ", ".join(report.missed_safeguarding))
+    lines += ["", "redaction leaks (pii strings surviving / total)"]
+    for kind in LEAK_KINDS:
+        if report.pii_total[kind]:
+            lines.append(f"  {kind:<11} {report.leaks[kind]} / {report.pii_total[kind]}")
+    return "\n".join(lines)
+
+
+def read_jsonl(path: str) -> list[dict[str, Any]]:
+    """Read a JSON-lines file of labelled comments."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the report for each file given, with the TextBlob baseline beside."""
+    paths = list(sys.argv[1:] if argv is None else argv)
+    if not paths:
+        print("usage: python -m feedback_app.analysis.evaluation FILE.jsonl [...]")
+        return 2
+    for path in paths:
+        records = read_jsonl(path)
+        report = evaluate(records, analyse)
+        baseline = evaluate(records, textblob_baseline)
+        print(f"== {path}")
+        print(format_report(report, baseline))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

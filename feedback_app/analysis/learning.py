@@ -1,0 +1,324 @@
+"""Learning from analysts' corrections: small, explainable logistic regressions.
+
+Each theme gets a weight for its rule score plus a weight per word and word pair, and
+sentiment gets the same per label on top of the rule-based sentiment score. The model
+is a few thousand numbers in plain dicts, so it serialises to JSON for the database,
+and any suggestion can be explained by listing the words that pushed it. The rules stay
+the backbone; the model adds what analysts taught it and learns which rule hits they
+keep rejecting.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from feedback_app.analysis.sentiment import score_sentiment
+from feedback_app.analysis.themes import DEFAULT_THEME_RULES, ThemeRule, rule_scores
+from feedback_app.analysis.tokens import ngrams, normalise, tokenize
+
+SENTIMENTS: tuple[str, ...] = ("negative", "neutral", "positive")
+MODEL_VERSION = 2
+EPOCHS = 30
+LEARNING_RATE = 0.1
+L2 = 0.001
+# Word weights smaller than these are dropped (measured: no loss on the held-out split).
+THEME_WEIGHT_FLOOR = 0.3
+SENTIMENT_WEIGHT_FLOOR = 0.05
+
+# Words too common to carry a theme on their own; pairs that contain them still count.
+_STOPWORD_TEXT = (
+    "a an the and or to of in on at for is was were be been it its this that with as by "
+    "we i he she they you my our his her their me us him them from have has had do did so "
+    "are am will would could should can just not but all any some there then than which who"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def features(text: str, normalised: str | None = None) -> set[str]:
+    """Distinct unigrams (minus stopwords) and word pairs of the normalised text."""
+    tokens = tokenize(text) if normalised is None else normalised.split()
+    grams = ngrams(tokens, 2)
+    return {g for g in grams if " " in g or (g not in _STOPWORDS and len(g) > 1)}
+
+
+def _scale(feats: set[str]) -> float:
+    # Words count 1/sqrt(n) each, so a long comment does not swamp the rule score.
+    return 1.0 / math.sqrt(len(feats)) if feats else 0.0
+
+
+def _flatness(score: float) -> float:
+    # 1 for a rule score of 0, falling to 0 by about ±0.3: lets the model learn "neutral",
+    # which a weight on the score alone cannot express.
+    return max(0.0, 1.0 - abs(score) / 0.3)
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+@dataclass
+class LearnedModel:
+    """Logistic regressions stacked on the rules: one per theme, one per sentiment label.
+
+    Each theme's model sees the rule score for that theme plus the comment's words, so
+    it learns both new wording and which rule hits analysts keep rejecting. The sentiment
+    model sees the rule-based sentiment score plus the words.
+    """
+
+    theme_bias: dict[str, float] = field(default_factory=dict)
+    theme_rule_weight: dict[str, float] = field(default_factory=dict)
+    theme_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+    sentiment_bias: dict[str, float] = field(default_factory=dict)
+    sentiment_score_weight: dict[str, float] = field(default_factory=dict)
+    sentiment_flat_weight: dict[str, float] = field(default_factory=dict)
+    sentiment_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+    examples: int = 0
+    _inverted: dict[str, list[tuple[str, float]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _index(self) -> dict[str, list[tuple[str, float]]]:
+        """Feature -> [(theme or "s:" + label, weight)], built once: one lookup per word."""
+        if self._inverted is None:
+            inverted: dict[str, list[tuple[str, float]]] = {}
+            for slug, weights in self.theme_weights.items():
+                for feat, weight in weights.items():
+                    inverted.setdefault(feat, []).append((slug, weight))
+            for label, weights in self.sentiment_weights.items():
+                for feat, weight in weights.items():
+                    inverted.setdefault(feat, []).append(("s:" + label, weight))
+            self._inverted = inverted
+        return self._inverted
+
+    def _word_sums(self, feats: set[str]) -> dict[str, float]:
+        index = self._index()
+        sums: dict[str, float] = {}
+        for feat in feats:
+            for key, weight in index.get(feat, ()):
+                sums[key] = sums.get(key, 0.0) + weight
+        scale = _scale(feats)
+        return {key: value * scale for key, value in sums.items()}
+
+    def predict(
+        self, feats: set[str], rule_scores: dict[str, float], sentiment_score: float
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Return theme and sentiment probabilities together, summing word weights once."""
+        sums = self._word_sums(feats)
+        return (
+            self.theme_probabilities(feats, rule_scores, sums),
+            self.sentiment_probabilities(feats, sentiment_score, sums),
+        )
+
+    def theme_probabilities(
+        self,
+        feats: set[str],
+        rule_scores: dict[str, float],
+        sums: dict[str, float] | None = None,
+    ) -> dict[str, float]:
+        """Return the probability of each learned theme, given words and rule scores."""
+        sums = self._word_sums(feats) if sums is None else sums
+        return {
+            slug: _sigmoid(
+                bias
+                + self.theme_rule_weight.get(slug, 0.0) * rule_scores.get(slug, 0.0)
+                + sums.get(slug, 0.0)
+            )
+            for slug, bias in self.theme_bias.items()
+        }
+
+    def sentiment_probabilities(
+        self, feats: set[str], rule_score: float, sums: dict[str, float] | None = None
+    ) -> dict[str, float]:
+        """Return a probability for each sentiment label (softmax over the three)."""
+        sums = self._word_sums(feats) if sums is None else sums
+        logits = {
+            label: self.sentiment_bias.get(label, 0.0)
+            + self.sentiment_score_weight.get(label, 0.0) * rule_score
+            + self.sentiment_flat_weight.get(label, 0.0) * _flatness(rule_score)
+            + sums.get("s:" + label, 0.0)
+            for label in SENTIMENTS
+        }
+        top = max(logits.values())
+        exps = {label: math.exp(v - top) for label, v in logits.items()}
+        total = sum(exps.values())
+        return {label: v / total for label, v in exps.items()}
+
+    def explain_theme(self, slug: str, feats: set[str], top: int = 5) -> list[tuple[str, float]]:
+        """Return the words that pushed a theme most, strongest first."""
+        weights = self.theme_weights.get(slug, {})
+        found = [(f, weights[f]) for f in feats if f in weights]
+        return sorted(found, key=lambda item: -abs(item[1]))[:top]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-able dict (the app stores it in the database)."""
+        return {
+            "version": MODEL_VERSION,
+            "examples": self.examples,
+            "theme_bias": self.theme_bias,
+            "theme_rule_weight": self.theme_rule_weight,
+            "theme_weights": self.theme_weights,
+            "sentiment_bias": self.sentiment_bias,
+            "sentiment_score_weight": self.sentiment_score_weight,
+            "sentiment_flat_weight": self.sentiment_flat_weight,
+            "sentiment_weights": self.sentiment_weights,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LearnedModel:
+        """Rebuild a model from ``to_dict`` output; unknown versions raise ValueError."""
+        if data.get("version") != MODEL_VERSION:
+            raise ValueError(f"unsupported learned model version: {data.get('version')!r}")
+
+        def floats(mapping: dict[str, Any]) -> dict[str, float]:
+            return {key: float(value) for key, value in mapping.items()}
+
+        return cls(
+            theme_bias=floats(data["theme_bias"]),
+            theme_rule_weight=floats(data["theme_rule_weight"]),
+            theme_weights={k: floats(v) for k, v in data["theme_weights"].items()},
+            sentiment_bias=floats(data["sentiment_bias"]),
+            sentiment_score_weight=floats(data["sentiment_score_weight"]),
+            sentiment_flat_weight=floats(data.get("sentiment_flat_weight", {})),
+            sentiment_weights={k: floats(v) for k, v in data["sentiment_weights"].items()},
+            examples=int(data.get("examples", 0)),
+        )
+
+
+def _prune(weights: dict[str, float], floor: float) -> dict[str, float]:
+    # Tiny weights only add size to the stored model and time to every analysis.
+    return {f: round(w, 3) for f, w in weights.items() if abs(w) >= floor}
+
+
+def train(
+    examples: Iterable[tuple[str, Sequence[str], str]],
+    theme_rules: Sequence[ThemeRule] | None = None,
+    epochs: int = EPOCHS,
+    l2: float = L2,
+) -> LearnedModel:
+    """Learn from (text, corrected themes, corrected sentiment) examples.
+
+    Plain stochastic gradient descent on logistic loss with L2 shrinkage; the example
+    order is fixed so the same corrections always give the same model.
+    """
+    rules = DEFAULT_THEME_RULES if theme_rules is None else tuple(theme_rules)
+    docs: list[tuple[set[str], dict[str, float], float, set[str], str]] = []
+    for text, themes, sentiment in examples:
+        normalised = normalise(text)
+        docs.append(
+            (
+                features(text, normalised),
+                rule_scores(normalised, rules),
+                score_sentiment(text, normalised).score,
+                set(themes),
+                sentiment,
+            )
+        )
+    model = LearnedModel(examples=len(docs))
+    if not docs:
+        return model
+    slugs = [rule.slug for rule in rules]
+    for slug in slugs:
+        bias, rule_w = 0.0, 1.0
+        weights: dict[str, float] = {}
+        for epoch in range(epochs):
+            rate = LEARNING_RATE / (1.0 + epoch * 0.1)
+            for feats, scores, _s, labels, _l in docs:
+                x_rule = scores.get(slug, 0.0)
+                x_word = _scale(feats)
+                z = bias + rule_w * x_rule + sum(weights.get(f, 0.0) for f in feats) * x_word
+                grad = _sigmoid(z) - (1.0 if slug in labels else 0.0)
+                bias -= rate * grad
+                rule_w -= rate * grad * x_rule
+                for f in feats:
+                    w = weights.get(f, 0.0)
+                    weights[f] = w - rate * (grad * x_word + l2 * w)
+        model.theme_bias[slug] = round(bias, 3)
+        model.theme_rule_weight[slug] = round(rule_w, 3)
+        model.theme_weights[slug] = _prune(weights, THEME_WEIGHT_FLOOR)
+    s_bias = {label: 0.0 for label in SENTIMENTS}
+    s_score = {label: 0.0 for label in SENTIMENTS}
+    s_flat = {label: 0.0 for label in SENTIMENTS}
+    s_weights: dict[str, dict[str, float]] = {label: {} for label in SENTIMENTS}
+    s_score["positive"], s_score["negative"] = 2.0, -2.0
+    for epoch in range(epochs):
+        rate = LEARNING_RATE / (1.0 + epoch * 0.1)
+        for feats, _scores, score, _themes, sentiment in docs:
+            if sentiment not in s_bias:
+                continue
+            x_word = _scale(feats)
+            logits = {
+                label: s_bias[label]
+                + s_score[label] * score
+                + s_flat[label] * _flatness(score)
+                + sum(s_weights[label].get(f, 0.0) for f in feats) * x_word
+                for label in SENTIMENTS
+            }
+            top = max(logits.values())
+            exps = {label: math.exp(v - top) for label, v in logits.items()}
+            total = sum(exps.values())
+            for label in SENTIMENTS:
+                grad = exps[label] / total - (1.0 if label == sentiment else 0.0)
+                s_bias[label] -= rate * grad
+                s_score[label] -= rate * grad * score
+                s_flat[label] -= rate * grad * _flatness(score)
+                label_weights = s_weights[label]
+                for f in feats:
+                    w = label_weights.get(f, 0.0)
+                    label_weights[f] = w - rate * (grad * x_word + l2 * w)
+    model.sentiment_bias = {k: round(v, 3) for k, v in s_bias.items()}
+    model.sentiment_score_weight = {k: round(v, 3) for k, v in s_score.items()}
+    model.sentiment_flat_weight = {k: round(v, 3) for k, v in s_flat.items()}
+    model.sentiment_weights = {k: _prune(v, SENTIMENT_WEIGHT_FLOOR) for k, v in s_weights.items()}
+    return model
+
+
+def load_examples(name: str) -> list[dict[str, Any]]:
+    """Read one of the shipped JSON-lines example files (``training.jsonl``, ``heldout.jsonl``)."""
+    path = resources.files("feedback_app.analysis").joinpath(f"data/{name}")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def as_examples(records: Iterable[dict[str, Any]]) -> list[tuple[str, list[str], str]]:
+    """Turn dev.jsonl-format records into ``train`` examples."""
+    return [(r["text"], list(r["themes"]), r["sentiment"]) for r in records]
+
+
+def train_with_defaults(
+    corrections: Iterable[tuple[str, Sequence[str], str]], correction_weight: int = 2
+) -> LearnedModel:
+    """Train on the shipped examples plus analysts' corrections (counted ``weight`` times)."""
+    corrected = list(corrections)
+    shipped = as_examples(load_examples("training.jsonl"))
+    return train(shipped + corrected * correction_weight)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> LearnedModel | None:
+    """The model shipped in ``data/learned_model.json``, trained on ``training.jsonl``."""
+    path = resources.files("feedback_app.analysis").joinpath("data/learned_model.json")
+    if not path.is_file():
+        return None
+    return LearnedModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def main() -> None:
+    """Rebuild ``data/learned_model.json`` from ``data/training.jsonl`` (run after editing it)."""
+    model = train(as_examples(load_examples("training.jsonl")))
+    path = resources.files("feedback_app.analysis").joinpath("data/learned_model.json")
+    with resources.as_file(path) as real_path:
+        real_path.write_text(json.dumps(model.to_dict(), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"trained on {model.examples} examples")
+
+
+if __name__ == "__main__":
+    main()

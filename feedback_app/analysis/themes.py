@@ -1,0 +1,233 @@
+"""Theme rules: editable keyword lists that tag a comment with taxonomy slugs.
+
+Keyword format (one per line in the admin textarea; see ``parse_keywords``):
+
+* a plain phrase, matched as whole words anywhere in the comment, ignoring case,
+  punctuation and common text-speak: ``social worker``
+* ``*`` at the end of a word matches any ending: ``therap*`` (therapy, therapist)
+* ``*`` on its own matches any one word: ``never * back``
+* an optional weight after ``|``: ``school | 0.5`` (default 1). A theme is given when
+  the weights of the distinct keywords found add up to 1 or more, so two weak keywords
+  together are enough; a negative weight counts against the theme.
+* lines starting with ``#`` and blank lines are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WORD_PART_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WEIGHT_RE = re.compile(r"^(?P<phrase>.*?)\s*\|\s*(?P<weight>-?\d+(?:\.\d+)?)\s*$")
+
+#: The summed weight at which a theme is given.
+THRESHOLD = 1.0
+
+
+@dataclass(frozen=True)
+class ThemeRule:
+    """One taxonomy theme and the keywords that suggest it; plain data for the database."""
+
+    slug: str
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+
+
+def parse_keywords(text: str) -> tuple[str, ...]:
+    """Read an admin textarea (one keyword a line) into a tuple, dropping blanks and comments."""
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def format_keywords(keywords: Iterable[str]) -> str:
+    """Write keywords back out for the admin textarea, one a line."""
+    return "\n".join(keywords)
+
+
+def split_weight(keyword: str) -> tuple[str, float]:
+    """Split ``"phrase | 0.5"`` into the phrase and its weight (1.0 when none is given)."""
+    match = _WEIGHT_RE.match(keyword)
+    if match:
+        return match.group("phrase").strip(), float(match.group("weight"))
+    return keyword.strip(), 1.0
+
+
+def keyword_pattern(phrase: str) -> str | None:
+    """Translate one phrase into a regex over normalised text, or None if it has no words."""
+    parts: list[str] = []
+    for word in phrase.lower().replace("’", "'").split():
+        if word == "*":
+            parts.append(r"[a-z0-9']+")
+            continue
+        wildcard = word.endswith("*")
+        # Punctuation inside a phrase ("co-production") becomes a space, as in the text.
+        pieces = _WORD_PART_RE.findall(word)
+        if not pieces:
+            continue
+        body = " ".join(re.escape(piece) for piece in pieces)
+        parts.append(body + (r"[a-z0-9']*" if wildcard else ""))
+    if not parts:
+        return None
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class _CompiledRules:
+    """Keywords indexed for speed: most are plain phrases, looked up by word n-gram."""
+
+    exact: dict[str, tuple[tuple[str, float, str], ...]]
+    # Every leading run of words of a multi-word phrase, to stop extending an n-gram early.
+    starts: frozenset[str]
+    prefixes: dict[str, tuple[tuple[str, float, str], ...]]
+    max_words: int
+    prefix_lengths: tuple[int, ...]
+    # (slug, weight, keyword, words that must be present, regex)
+    patterns: tuple[tuple[str, float, str, frozenset[str], re.Pattern[str]], ...]
+
+
+_MAX_PREFIX = 16
+
+
+@lru_cache(maxsize=32)
+def compile_rules(rules: tuple[ThemeRule, ...]) -> _CompiledRules:
+    """Index rules once per distinct rule set; rules are hashable so this caches well.
+
+    Plain phrases go into a dict keyed by their normalised words, single words ending in
+    ``*`` into a prefix dict, and only phrases with wildcards inside them become regexes,
+    which keeps ``analyse`` well above 1,000 comments a second.
+    """
+    exact: dict[str, list[tuple[str, float, str]]] = {}
+    prefixes: dict[str, list[tuple[str, float, str]]] = {}
+    patterns: list[tuple[str, float, str, frozenset[str], re.Pattern[str]]] = []
+    max_words = 1
+    for rule in rules:
+        for keyword in rule.keywords:
+            phrase, weight = split_weight(keyword)
+            if weight == 0:
+                continue
+            words = phrase.lower().replace("’", "'").split()
+            if "*" not in phrase:
+                key = " ".join(_WORD_PART_RE.findall(" ".join(words)))
+                if key:
+                    exact.setdefault(key, []).append((rule.slug, weight, keyword))
+                    max_words = max(max_words, key.count(" ") + 1)
+                continue
+            pieces = _WORD_PART_RE.findall(words[0]) if len(words) == 1 else []
+            if len(pieces) == 1 and words[0].endswith("*") and len(pieces[0]) <= _MAX_PREFIX:
+                prefixes.setdefault(pieces[0], []).append((rule.slug, weight, keyword))
+                continue
+            pattern = keyword_pattern(phrase)
+            if pattern is not None:
+                regex = re.compile(r"(?<![a-z0-9'])(?:" + pattern + r")(?![a-z0-9'])")
+                # Whole words the phrase needs: a cheap set test skips most regex searches.
+                needed = frozenset(
+                    piece
+                    for word in words
+                    if not word.endswith("*")
+                    for piece in _WORD_PART_RE.findall(word)
+                )
+                patterns.append((rule.slug, weight, keyword, needed, regex))
+    starts = frozenset(
+        " ".join(key.split()[:n]) for key in exact for n in range(1, key.count(" ") + 1)
+    )
+    return _CompiledRules(
+        exact={k: tuple(v) for k, v in exact.items()},
+        starts=starts,
+        prefixes={k: tuple(v) for k, v in prefixes.items()},
+        max_words=max_words,
+        prefix_lengths=tuple(sorted({len(prefix) for prefix in prefixes})),
+        patterns=tuple(patterns),
+    )
+
+
+_LAST: list[tuple[Sequence[ThemeRule], _CompiledRules]] = []
+
+
+def _compiled_for(rules: Sequence[ThemeRule]) -> _CompiledRules:
+    # Hashing 15 rules of ~100 keywords on every call costs more than matching, so the
+    # rule set passed last (usually the same object every time) is remembered by identity.
+    if _LAST and _LAST[0][0] is rules:
+        return _LAST[0][1]
+    compiled = compile_rules(tuple(rules))
+    _LAST[:] = [(rules, compiled)]
+    return compiled
+
+
+def _matched_keywords(normalised: str, rules: Sequence[ThemeRule]) -> dict[str, dict[str, float]]:
+    """Return, per theme, the keywords found in the text with their weights."""
+    compiled = _compiled_for(rules)
+    found: dict[str, dict[str, float]] = {}
+    words = normalised.split()
+    exact, prefixes, starts = compiled.exact, compiled.prefixes, compiled.starts
+    count = len(words)
+    for i, word in enumerate(words):
+        gram = word
+        for n in range(1, min(compiled.max_words, count - i) + 1):
+            if n > 1:
+                gram = gram + " " + words[i + n - 1]
+            hits = exact.get(gram)
+            if hits:
+                for slug, weight, keyword in hits:
+                    found.setdefault(slug, {})[keyword] = weight
+            if gram not in starts:
+                break
+        for length in compiled.prefix_lengths:
+            if length > len(word):
+                break
+            hits = prefixes.get(word[:length])
+            if hits:
+                for slug, weight, keyword in hits:
+                    found.setdefault(slug, {})[keyword] = weight
+    present = set(words)
+    for slug, weight, keyword, needed, regex in compiled.patterns:
+        if needed <= present and regex.search(normalised):
+            found.setdefault(slug, {})[keyword] = weight
+    return found
+
+
+def rule_scores(normalised: str, rules: Sequence[ThemeRule]) -> dict[str, float]:
+    """Score each theme on normalised text: the summed weights of distinct keywords found."""
+    scores: dict[str, float] = {}
+    for slug, keywords in _matched_keywords(normalised, rules).items():
+        total = sum(keywords.values())
+        if total:
+            scores[slug] = total
+    return scores
+
+
+def rule_matches(normalised: str, rules: Sequence[ThemeRule]) -> dict[str, list[str]]:
+    """Return the keywords each theme matched, to explain a suggestion to an analyst."""
+    return {
+        slug: sorted(keywords) for slug, keywords in _matched_keywords(normalised, rules).items()
+    }
+
+
+def parse_rules_file(text: str) -> tuple[ThemeRule, ...]:
+    """Read rules written as ``## slug | Name | description`` headers, each followed by keywords."""
+    rules: list[ThemeRule] = []
+    header: list[str] | None = None
+    lines: list[str] = []
+    for line in text.splitlines() + ["## end"]:
+        if line.startswith("## "):
+            if header is not None:
+                slug, name, description = header
+                rules.append(ThemeRule(slug, name, description, parse_keywords("\n".join(lines))))
+            parts = [part.strip() for part in line[3:].split("|", 2)]
+            header = (parts + ["", ""])[:3] if len(parts) < 3 else parts
+            lines = []
+        elif header is not None:
+            lines.append(line)
+    return tuple(rules)
+
+
+def _default_rules() -> tuple[ThemeRule, ...]:
+    path = resources.files("feedback_app.analysis").joinpath("data/default_themes.txt")
+    return parse_rules_file(path.read_text(encoding="utf-8"))
+
+
+#: The 15 SPEC §3 themes with their shipped keywords; the migration seeds the database from these.
+DEFAULT_THEME_RULES: tuple[ThemeRule, ...] = _default_rules()

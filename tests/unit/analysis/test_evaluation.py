@@ -1,0 +1,82 @@
+"""Evaluation: the report's arithmetic, and floors on our own held-out split."""
+
+from feedback_app.analysis import RULES_ONLY, Analysis, analyse
+from feedback_app.analysis.evaluation import (
+    evaluate,
+    format_report,
+    leak_kind,
+    textblob_baseline,
+)
+from feedback_app.analysis.learning import load_examples
+
+RECORDS = [
+    {"id": "a", "text": "x", "themes": ["timeliness"], "sentiment": "negative",
+     "safeguarding": True, "pii": ["Sarah", "07700 900123"]},
+    {"id": "b", "text": "y", "themes": ["communication", "timeliness"], "sentiment": "positive",
+     "safeguarding": False, "pii": []},
+]  # fmt: skip
+
+
+def fake(text: str) -> Analysis:
+    if text == "x":
+        return Analysis(("timeliness", "health"), "negative", -0.5, True, ("p",), "Sarah [phone]")
+    return Analysis(("communication",), "neutral", 0.0, False, (), "y")
+
+
+def test_counts_and_scores():
+    report = evaluate(RECORDS, fake)
+    assert report.records == 2
+    assert report.themes["timeliness"].tp == 1 and report.themes["timeliness"].fn == 1
+    assert report.themes["health"].fp == 1
+    micro = report.theme_micro
+    assert (micro.tp, micro.fp, micro.fn) == (2, 1, 1)
+    assert report.sentiment_accuracy == 0.5
+    assert report.safeguarding.recall == 1.0 and report.safeguarding.precision == 1.0
+    assert report.leaks["name"] == 1 and report.leaks["phone"] == 0
+    text = format_report(report, evaluate(RECORDS, textblob_baseline))
+    for expected in ("micro", "macro F1", "confusion", "safeguarding", "TextBlob alone", "name"):
+        assert expected in text
+
+
+def test_leak_kinds():
+    assert leak_kind("a@b.com") == "email"
+    assert leak_kind("07700 900123") == "phone"
+    assert leak_kind("+44 7700 900123") == "phone"
+    assert leak_kind("B91 3QQ") == "postcode"
+    assert leak_kind("943 476 5919") == "NHS number"
+    assert leak_kind("Mrs Patel") == "name"
+    assert leak_kind("EHCP-2023-0412") == "other"
+
+
+def test_baseline_has_no_themes():
+    result = textblob_baseline("This was a great service")
+    assert result.themes == () and result.sentiment == "positive"
+
+
+def test_held_out_split_stays_above_measured_floors():
+    # Floors are the figures measured on our own held-out split minus a margin, so a
+    # change that makes the analyser worse on unseen comments fails here.
+    # Measured: theme micro-F1 0.74, sentiment macro-F1 0.77 with the shipped model;
+    # 0.74 and 0.73 with the rules alone.
+    heldout = load_examples("heldout.jsonl")
+    report = evaluate(heldout, analyse)
+    assert report.theme_micro.f1 >= 0.69
+    assert report.sentiment_macro_f1 >= 0.72
+    rules_only = evaluate(heldout, lambda t: analyse(t, learned=RULES_ONLY))
+    assert rules_only.theme_micro.f1 >= 0.69
+    assert rules_only.sentiment_macro_f1 >= 0.68
+    assert report.safeguarding.recall == 1.0
+    assert report.safeguarding.precision >= 0.8
+    for kind in ("email", "phone", "postcode", "NHS number"):
+        assert report.leaks[kind] == 0
+    names = report.pii_total["name"]
+    assert report.leaks["name"] <= 0.1 * names
+
+
+def test_json_contract():
+    result = analyse("Mrs Patel never rang back", question="could_be_better")
+    data = result.to_json_dict("c1")
+    assert set(data) == {"id", "themes", "sentiment", "polarity", "safeguarding", "redacted"}
+    assert data["id"] == "c1" and isinstance(data["themes"], list)
+    assert data["redacted"] == "Mrs [name] never rang back"
+    assert -1.0 <= data["polarity"] <= 1.0
