@@ -4,7 +4,9 @@ A complaint holds the complainant's personal data (erased after the retention
 period); its points, stages, outcomes and dates are kept so that reports still
 count them. ``Complaint.due_on`` and ``Complaint.state`` are copies of the
 current stage's clock, kept up to date by the service, so that the triage queue
-can sort and filter 50,000 complaints in SQL with an index.
+can sort and filter 50,000 complaints in SQL with an index
+(``ix_complaints_queue_order`` and ``ix_complaints_state_order``, migration 0006,
+match the queue's ORDER BY exactly).
 """
 
 from __future__ import annotations
@@ -109,6 +111,25 @@ class Complaint(db.Model):  # type: ignore[name-defined,misc]
     @property
     def state_label(self) -> str:
         return STATE_LABELS.get(self.state, self.state)
+
+
+# The triage queue's order (services.complaints_queue.QUEUE_ORDER), for every complaint and
+# within one state; made by migration 0006.
+Index(
+    "ix_complaints_queue_order",
+    Complaint.due_on.is_(None),
+    Complaint.due_on,
+    Complaint.received_on,
+    Complaint.id,
+)
+Index(
+    "ix_complaints_state_order",
+    Complaint.state,
+    Complaint.due_on.is_(None),
+    Complaint.due_on,
+    Complaint.received_on,
+    Complaint.id,
+)
 
 
 class ComplaintStage(db.Model):  # type: ignore[name-defined,misc]
