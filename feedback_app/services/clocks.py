@@ -55,13 +55,22 @@ def working_days_between(start: date, end: date) -> int:
         return 0
     if end < start:
         return -working_days_between(end, start)
-    count = 0
-    day = start
+    # Whole weeks hold five weekdays each; only the last partial week is walked day by
+    # day, so years-overdue actions cost no more to describe than fresh ones.
+    days = (end - start).days
+    count = 5 * (days // 7)
+    day = start + timedelta(days=7 * (days // 7))
     while day < end:
         day += timedelta(days=1)
-        if is_working_day(day):
+        if day.weekday() < 5:
             count += 1
-    return count
+    holidays_in_range = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for holiday in _bank_holidays(year)
+        if start < holiday <= end and holiday.weekday() < 5
+    )
+    return count - holidays_in_range
 
 
 def describe_days_left(due: date, today: date) -> str:

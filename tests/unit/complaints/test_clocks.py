@@ -71,3 +71,24 @@ def test_describe_in_words():
     assert urgency_colour(due, date(2023, 5, 16)) == "red"
     assert urgency_colour(due, date(2023, 5, 10)) == "orange"
     assert urgency_colour(due, date(2023, 5, 1)) == "blue"
+
+
+def test_counting_by_whole_weeks_agrees_with_walking_day_by_day():
+    import random
+    from datetime import timedelta
+
+    from feedback_app.services.clocks import is_working_day, working_days_between
+
+    def walk(start, end):
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            count += is_working_day(day)
+        return count
+
+    rng = random.Random(7)
+    for _ in range(500):
+        start = date(2021, 1, 1) + timedelta(days=rng.randrange(2000))
+        end = start + timedelta(days=rng.randrange(0, 800))
+        assert working_days_between(start, end) == walk(start, end)
+        assert working_days_between(end, start) == -walk(start, end)
