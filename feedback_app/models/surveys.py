@@ -121,6 +121,11 @@ class Response(db.Model):  # type: ignore[name-defined,misc]
     contact_email: Mapped[str | None] = mapped_column(String(254))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     quote_consent: Mapped[bool] = mapped_column(default=False)
+    # The browser holding a draft keeps a random secret in its session; only its hash is
+    # stored, so knowing a response id is never enough to read or change a draft.
+    draft_secret_hash: Mapped[str | None] = mapped_column(String(64))
+    # A resume code works until this moment (config RESUME_HOURS after it was issued).
+    resume_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     survey: Mapped[Survey] = relationship()
     version: Mapped[SurveyVersion] = relationship()
