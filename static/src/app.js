@@ -7,7 +7,18 @@
 // ES module bundle next to this file: no bundler needed.
 import { initAll } from "./govuk-frontend.min.js";
 
+// govuk-frontend only starts its components when the body says the browser
+// supports them; the GOV.UK page template does this with an inline script,
+// which our CSP forbids, so this module (run only by browsers that support ES
+// modules, the same test) does it instead.
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();
+
+// Content that htmx swaps in (an error summary, a character count) needs its
+// components started too, or they stay inert until the next full page load.
+document.body.addEventListener("htmx:afterSwap", (event) => {
+  initAll({ scope: event.detail.elt });
+});
 
 // htmx requests are POSTs like any other and Flask-WTF checks their CSRF
 // token. Forms already carry it as a hidden field, but hx-post on a button or
