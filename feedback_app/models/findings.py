@@ -172,7 +172,7 @@ FROZEN_FIELDS = ("snapshot", "survey_id", "period", "version", "note", "publishe
 @event.listens_for(Release, "before_update")
 def _refuse_changes_to_published(mapper: Any, connection: Any, release: Release) -> None:
     """A published release is frozen: only its status may move on (to superseded)."""
-    status_history = inspect(release).attrs.status.history
+    status_history: Any = inspect(release).attrs.status.history
     was = status_history.deleted[0] if status_history.deleted else release.status
     if was == "draft":
         return

@@ -1,0 +1,1 @@
+"""Public findings for families and the forum, and "you said, we did"."""

@@ -1,0 +1,1 @@
+"""Staff preparing findings releases and "you said, we did" entries."""

@@ -1,0 +1,178 @@
+"""Staff routes for "you said, we did" entries and the inspection evidence pack."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from feedback_app.auth.access import roles_required
+from feedback_app.extensions import db
+from feedback_app.models import ComplaintAction, Improvement, Role
+from feedback_app.publishing.forms import ImprovementForm, MilestoneForm
+from feedback_app.publishing.routes import bp
+from feedback_app.services import (
+    evidence_pack,  # noqa: I001
+    improvements,
+)
+from feedback_app.services.findings import theme_names
+from feedback_app.services.periods import PeriodError, parse_period, year_of
+
+EDITORS = (Role.ANALYST, Role.COMPLAINTS_OFFICER)
+
+
+def _form(improvement: Improvement | None = None) -> ImprovementForm:
+    form = ImprovementForm(obj=improvement)
+    form.theme.choices = [("", "Select a theme"), *theme_names().items()]
+    quotes = improvements.published_quotes()
+    form.quote_id.choices = [("", "No quote")] + [
+        (str(q["id"]), f"{q['theme'] or 'no theme'}: {q['text'][:80]}") for q in quotes
+    ]
+    if improvement is not None and request.method == "GET":
+        form.quote_id.data = str(improvement.quote_id or "")
+    return form
+
+
+def _entry(form: ImprovementForm) -> improvements.EntryInput:
+    quote = form.quote_id.data or ""
+    return improvements.EntryInput(
+        theme=form.theme.data or "",
+        title=form.title.data or "",
+        you_said=form.you_said.data or "",
+        we_did=form.we_did.data or "",
+        service=form.service.data or "",
+        status=form.status.data or "",
+        started_on=form.started_on.data,
+        due_on=form.due_on.data,
+        completed_on=form.completed_on.data,
+        quote_id=int(quote) if quote.isdigit() else None,
+        published=bool(form.published.data),
+    )
+
+
+def _apply_errors(form: ImprovementForm, error: improvements.ImprovementError) -> None:
+    for name, message in error.errors.items():
+        field = getattr(form, name, None) or form.title
+        field.errors = [*list(field.errors or []), message]
+
+
+@bp.get("/improvements", endpoint="improvements")
+@roles_required(*EDITORS)
+def list_improvements() -> str:
+    """Entries, and complaint actions marked as candidates."""
+    return render_template(
+        "publishing/improvements.html",
+        entries=improvements.all_entries(),
+        candidates=improvements.candidates(),
+        names=theme_names(),
+    )
+
+
+@bp.route("/improvements/new", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def new_improvement() -> Response | str:
+    """Add an improvement action as an entry."""
+    return _save(None, None)
+
+
+@bp.route("/improvements/from-action/<int:action_id>", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def improvement_from_action(action_id: int) -> Response | str:
+    """Turn a complaint action into an entry, with public wording written here."""
+    action = db.session.get(ComplaintAction, action_id) or abort(404)
+    if not action.you_said_we_did:
+        abort(404)
+    return _save(None, action)
+
+
+@bp.route("/improvements/<int:entry_id>", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def edit_improvement(entry_id: int) -> Response | str:
+    """Change an entry's wording or progress."""
+    improvement = improvements.get_entry(entry_id) or abort(404)
+    return _save(improvement, None)
+
+
+def _save(improvement: Improvement | None, action: ComplaintAction | None) -> Response | str:
+    form = _form(improvement)
+    if action is not None and request.method == "GET":
+        # Only non-personal facts come across; the wording is written afresh.
+        form.theme.data = action.point.theme
+        form.service.data = action.team
+        form.due_on.data = action.due_on
+        form.status.data = "done" if action.status == "done" else "in_progress"
+        form.completed_on.data = action.completed_on
+    if form.validate_on_submit():
+        try:
+            if improvement is None:
+                improvement = improvements.create_entry(
+                    _entry(form), complaint_action_id=action.id if action else None
+                )
+            else:
+                improvements.update_entry(improvement, _entry(form))
+        except improvements.ImprovementError as error:
+            _apply_errors(form, error)
+        else:
+            flash("Entry saved", "success")
+            return redirect(url_for("publishing.edit_improvement", entry_id=improvement.id), 303)
+    return render_template(
+        "publishing/improvement.html",
+        form=form,
+        improvement=improvement,
+        action=action,
+        milestone_form=MilestoneForm(prefix="milestone"),
+    )
+
+
+@bp.post("/improvements/<int:entry_id>/milestones")
+@roles_required(*EDITORS)
+def add_milestone(entry_id: int) -> Response | str:
+    """Add a milestone to an entry."""
+    improvement = improvements.get_entry(entry_id) or abort(404)
+    form = MilestoneForm(prefix="milestone")
+    if form.validate_on_submit():
+        try:
+            improvements.add_milestone(
+                improvement, form.description.data or "", form.due_on.data, form.done_on.data
+            )
+        except improvements.ImprovementError as error:
+            form.description.errors = list(error.errors.values())
+        else:
+            flash("Milestone added", "success")
+            return redirect(url_for("publishing.edit_improvement", entry_id=entry_id), 303)
+    return render_template(
+        "publishing/improvement.html",
+        form=form,
+        entry_form=_form(improvement),
+        improvement=improvement,
+        action=None,
+        milestone_form=form,
+    )
+
+
+def _period() -> str:
+    raw = request.args.get("period", "").strip()
+    if not raw:
+        from datetime import date
+
+        return year_of(date.today()).previous().label
+    try:
+        return parse_period(raw).label
+    except PeriodError:
+        abort(404)
+
+
+@bp.get("/evidence-pack")
+@roles_required(Role.ANALYST, Role.COMPLAINTS_OFFICER, Role.FORUM_MEMBER)
+def show_evidence_pack() -> str:
+    """One printable page of evidence of listening to families, for an inspection."""
+    return render_template("publishing/evidence_pack.html", pack=evidence_pack.build(_period()))
+
+
+@bp.get("/evidence-pack.csv")
+@roles_required(Role.ANALYST, Role.COMPLAINTS_OFFICER, Role.FORUM_MEMBER)
+def evidence_pack_csv() -> Response:
+    """The evidence pack's figures as CSV."""
+    period = _period()
+    response = Response(evidence_pack.to_csv(evidence_pack.build(period)), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="evidence-pack-{period}.csv"'
+    return response

@@ -1,0 +1,181 @@
+"""Staff routes for findings releases: drafts, quotes, forum comments, publishing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from feedback_app.auth.access import roles_required
+from feedback_app.models import Release, Role
+from feedback_app.publishing.forms import CorrectionForm, CreateReleaseForm, RemarkForm
+from feedback_app.services import audit, releases, surveys
+
+bp = Blueprint("publishing", __name__)
+
+READERS = (Role.ANALYST, Role.FORUM_MEMBER)
+
+
+def _release(release_id: int) -> Release:
+    return releases.get_release(release_id) or abort(404)
+
+
+def _create_form() -> CreateReleaseForm:
+    form = CreateReleaseForm()
+    form.survey.choices = [(s.slug, s.name) for s in surveys.list_active_surveys()]
+    return form
+
+
+@bp.get("/", endpoint="releases")
+@roles_required(*READERS)
+def releases_list(form: CreateReleaseForm | None = None) -> str:
+    """List every release and offer to start a draft."""
+    return render_template(
+        "publishing/releases.html",
+        releases=releases.list_releases(),
+        form=form or _create_form(),
+        can_edit=current_user.has_role(Role.ANALYST),
+    )
+
+
+@bp.post("/")
+@roles_required(Role.ANALYST)
+def create_release() -> Response | str:
+    """Start a draft release for a survey and period."""
+    form = _create_form()
+    if not form.validate_on_submit():
+        return releases_list(form)
+    try:
+        release = releases.create_draft(
+            form.survey.data or "", form.period.data or "", current_user
+        )
+    except releases.ReleaseError as error:
+        form.period.errors = [str(error)]
+        return releases_list(form)
+    flash("Draft started")
+    return redirect(url_for("publishing.show_release", release_id=release.id))
+
+
+def _context(release: Release, **extra: Any) -> dict[str, Any]:
+    payload = releases.draft_payload(release) if release.is_draft else dict(release.snapshot)
+    return {
+        "release": release,
+        "payload": payload,
+        "survey": releases.survey_of(release),
+        "candidates": releases.quote_candidates(release) if release.is_draft else [],
+        "comments": {q.comment_id: releases._comment(q) for q in release.quotes},
+        "remark_form": extra.pop("remark_form", None) or RemarkForm(),
+        "correction_form": extra.pop("correction_form", None) or CorrectionForm(),
+        "trail": audit.entries_for("release", release.id),
+        "can_edit": current_user.has_role(Role.ANALYST),
+        **extra,
+    }
+
+
+@bp.get("/releases/<int:release_id>")
+@roles_required(*READERS)
+def show_release(release_id: int) -> str:
+    """A release: its quotes, forum comments, history, and the public preview."""
+    return render_template("publishing/release.html", **_context(_release(release_id)))
+
+
+@bp.get("/releases/<int:release_id>/preview")
+@roles_required(*READERS)
+def preview_release(release_id: int) -> str:
+    """Exactly what the public will see, on the public layout."""
+    release = _release(release_id)
+    payload = releases.draft_payload(release) if release.is_draft else dict(release.snapshot)
+    return render_template("publishing/preview.html", release=release, payload=payload)
+
+
+def _do(release: Release, action: Any, success: str) -> Response:
+    try:
+        action()
+    except releases.ReleaseError as error:
+        flash(str(error), "error")
+        return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
+    flash(success, "success")
+    return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
+
+
+@bp.post("/releases/<int:release_id>/quotes")
+@roles_required(Role.ANALYST)
+def propose_quote(release_id: int) -> Response:
+    """Pick a comment to quote."""
+    release = _release(release_id)
+    comment_id = request.form.get("comment_id", "")
+    if not comment_id.isdigit():
+        abort(400)
+    return _do(
+        release,
+        lambda: releases.propose_quote(release, int(comment_id), current_user),
+        "Quote added: it needs approving",
+    )
+
+
+@bp.post("/releases/<int:release_id>/quotes/<int:quote_id>/approve")
+@roles_required(Role.ANALYST)
+def approve_quote(release_id: int, quote_id: int) -> Response:
+    """Approve a quote as worded on the page the approver read."""
+    release = _release(release_id)
+    shown = request.form.get("shown_text", "")
+    return _do(
+        release,
+        lambda: releases.approve_quote(release, quote_id, shown, current_user),
+        "Quote approved",
+    )
+
+
+@bp.post("/releases/<int:release_id>/quotes/<int:quote_id>/remove")
+@roles_required(Role.ANALYST)
+def remove_quote(release_id: int, quote_id: int) -> Response:
+    """Take a quote out of the draft."""
+    release = _release(release_id)
+    return _do(release, lambda: releases.remove_quote(release, quote_id), "Quote removed")
+
+
+@bp.post("/releases/<int:release_id>/remarks")
+@roles_required(*READERS)
+def add_remark(release_id: int) -> Response | str:
+    """Leave a comment on a draft."""
+    release = _release(release_id)
+    form = RemarkForm()
+    if not form.validate_on_submit():
+        ctx = _context(release, remark_form=form)
+        return render_template("publishing/release.html", form=form, **ctx)
+    return _do(
+        release,
+        lambda: releases.add_remark(release, form.body.data or "", current_user),
+        "Comment added",
+    )
+
+
+@bp.post("/releases/<int:release_id>/publish")
+@roles_required(Role.ANALYST)
+def publish_release(release_id: int) -> Response:
+    """Publish a draft: freeze its figures and quotes."""
+    release = _release(release_id)
+    return _do(release, lambda: releases.publish(release, current_user), "Release published")
+
+
+@bp.post("/releases/<int:release_id>/correct")
+@roles_required(Role.ANALYST)
+def correct_release(release_id: int) -> Response | str:
+    """Start a new version of a published release, with a note."""
+    release = _release(release_id)
+    form = CorrectionForm()
+    if not form.validate_on_submit():
+        ctx = _context(release, correction_form=form)
+        return render_template("publishing/release.html", form=form, **ctx)
+    try:
+        draft = releases.start_correction(release, form.note.data or "", current_user)
+    except releases.ReleaseError as error:
+        flash(str(error), "error")
+        return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
+    flash(f"Version {draft.version} started")
+    return redirect(url_for("publishing.show_release", release_id=draft.id), code=303)
+
+
+from feedback_app.publishing import improvements_views  # noqa: E402,F401  (adds views to bp)

@@ -1,0 +1,141 @@
+"""The inspection evidence pack: how the partnership listened to families in a period.
+
+Brings together survey figures and trends (the published release if there is one,
+otherwise the current suppressed figures), complaint themes, outcomes and
+timeliness, actions completed, and "you said, we did" entries. Staff only, but
+every figure is suppressed as on the public page, so the pack can be shared.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from sqlalchemy import func, select
+
+from feedback_app.extensions import db
+from feedback_app.models import (
+    Complaint,
+    ComplaintAction,
+    ComplaintPoint,
+    ComplaintStage,
+    Improvement,
+    Survey,
+)
+from feedback_app.services import suppression
+from feedback_app.services.findings import compute_findings, theme_names, threshold
+from feedback_app.services.open_data import find_published, public_payload
+from feedback_app.services.periods import parse_period
+
+
+def _in(column: Any, start: Any, end: Any) -> Any:
+    return (column >= start) & (column <= end)
+
+
+def build(period_label: str) -> dict[str, Any]:
+    """Gather the pack for a year or quarter label."""
+    period = parse_period(period_label)
+    limit = threshold()
+    surveys = []
+    for survey in db.session.scalars(select(Survey).order_by(Survey.id)):
+        release = find_published(survey.slug, period.label)
+        payload = (
+            public_payload(release) if release else compute_findings(survey.slug, period.label)
+        )
+        payload["source"] = (
+            f"published version {release.version}" if release else "not yet published"
+        )
+        surveys.append(payload)
+    names = theme_names()
+    outcome_rows = db.session.execute(
+        select(ComplaintPoint.theme, ComplaintPoint.outcome, func.count())
+        .join(Complaint, Complaint.id == ComplaintPoint.complaint_id)
+        .where(_in(Complaint.received_on, period.start, period.end))
+        .group_by(ComplaintPoint.theme, ComplaintPoint.outcome)
+    ).all()
+    by_theme: dict[str, dict[str, int]] = {}
+    for theme, outcome, count in outcome_rows:
+        by_theme.setdefault(theme, {})[outcome] = count
+    complaint_themes = []
+    for theme, outcomes in sorted(by_theme.items(), key=lambda kv: -sum(kv[1].values())):
+        total = sum(outcomes.values())
+        shown = suppression.suppress_column(outcomes, total, limit)
+        complaint_themes.append(
+            {
+                "theme": theme,
+                "name": names.get(theme, theme),
+                "points": None if suppression.is_small(total, limit) else total,
+                "upheld": shown.get("upheld", 0) if total >= limit else None,
+                "partially_upheld": shown.get("partially_upheld", 0) if total >= limit else None,
+                "not_upheld": shown.get("not_upheld", 0) if total >= limit else None,
+            }
+        )
+    responded, on_time = db.session.execute(
+        select(
+            func.count(),
+            func.count().filter(ComplaintStage.responded_on <= ComplaintStage.respond_by),
+        ).where(
+            ComplaintStage.stage.in_(("1", "2")),
+            _in(ComplaintStage.responded_on, period.start, period.end),
+        )
+    ).one()
+    actions = db.session.execute(
+        select(ComplaintAction.team, func.count())
+        .where(_in(ComplaintAction.completed_on, period.start, period.end))
+        .group_by(ComplaintAction.team)
+    ).all()
+    entries = list(
+        db.session.scalars(
+            select(Improvement)
+            .where(Improvement.published.is_(True))
+            .order_by(Improvement.status, Improvement.updated_at.desc())
+        )
+    )
+    return {
+        "period": period.label,
+        "period_name": period.name,
+        "dates": f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}",
+        "threshold": limit,
+        "surveys": surveys,
+        "complaint_themes": complaint_themes,
+        "responded": responded,
+        "responded_on_time": on_time,
+        "responded_on_time_percent": suppression.percent(on_time, responded),
+        "actions_completed": [{"team": t or "Not recorded", "count": c} for t, c in actions],
+        "actions_completed_total": sum(c for _, c in actions),
+        "improvements": entries,
+        "improvements_done": [
+            e for e in entries if e.completed_on and period.contains(e.completed_on)
+        ],
+        "names": names,
+    }
+
+
+def to_csv(pack: dict[str, Any]) -> str:
+    """The pack's figures, one a row: section, item, measure, value."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["period", "section", "item", "measure", "value"])
+    period = pack["period"]
+
+    def row(section: str, item: str, measure: str, value: Any) -> None:
+        writer.writerow([period, section, item, measure, "" if value is None else value])
+
+    for survey in pack["surveys"]:
+        row("survey", survey["survey"], "responses", survey["responses"])
+        for q in survey["questions"]:
+            for measure in ("base", "percent_positive", "percent_negative", "change_positive"):
+                row("statement", f"{survey['survey']}.{q['id']}", measure, q.get(measure))
+        for t in survey["themes"]:
+            row("theme", f"{survey['survey']}.{t['slug']}", "count", t["count"])
+    for c in pack["complaint_themes"]:
+        for measure in ("points", "upheld", "partially_upheld", "not_upheld"):
+            row("complaint_theme", c["theme"], measure, c[measure])
+    row("complaints", "all", "responded", pack["responded"])
+    row("complaints", "all", "responded_on_time_percent", pack["responded_on_time_percent"])
+    for a in pack["actions_completed"]:
+        row("actions_completed", a["team"], "count", a["count"])
+    for e in pack["improvements"]:
+        row("you_said_we_did", e.title, "status", e.status)
+    return out.getvalue()

@@ -1,0 +1,218 @@
+"""'You said, we did': what families said about a theme, and what changed because of it.
+
+Entries come from improvement actions staff add, and from complaint actions the
+complaints officer marked as candidates. For those, staff write public wording:
+nothing is copied from the complaint, and wording that looks like it holds
+personal data (names, phone numbers, emails) is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from feedback_app.analysis.redaction import redact
+from feedback_app.extensions import db
+from feedback_app.models import ComplaintAction, Improvement, Milestone, Release, ReleaseQuote
+from feedback_app.models.findings import IMPROVEMENT_STATUSES
+from feedback_app.services import audit
+from feedback_app.services.findings import theme_names
+from feedback_app.services.releases import flagged_comment_ids
+
+
+class ImprovementError(ValueError):
+    """Invalid input for an entry; maps field names to messages."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass
+class EntryInput:
+    """The public wording and facts of an entry, as typed by staff."""
+
+    theme: str
+    title: str
+    you_said: str
+    we_did: str
+    service: str
+    status: str
+    started_on: date | None = None
+    due_on: date | None = None
+    completed_on: date | None = None
+    quote_id: int | None = None
+    published: bool = True
+
+
+def validate(entry: EntryInput) -> dict[str, str]:
+    """Return field errors for an entry, in GOV.UK wording."""
+    errors: dict[str, str] = {}
+    if entry.theme not in theme_names():
+        errors["theme"] = "Select a theme"
+    for field, label in (
+        ("title", "a short title"),
+        ("you_said", "what families said"),
+        ("we_did", "what was done"),
+        ("service", "the service that owns the action"),
+    ):
+        value = getattr(entry, field).strip()
+        if not value:
+            errors[field] = f"Enter {label}"
+        elif redact(value) != value:
+            errors[field] = (
+                "Remove personal details such as names, phone numbers and email addresses"
+            )
+    if entry.status not in IMPROVEMENT_STATUSES:
+        errors["status"] = "Select the status"
+    if entry.status == "done" and entry.completed_on is None:
+        errors["completed_on"] = "Enter the date the action was completed"
+    if entry.quote_id is not None and entry.quote_id not in {q["id"] for q in published_quotes()}:
+        errors["quote_id"] = "Select a quote from a published release"
+    return errors
+
+
+def create_entry(entry: EntryInput, complaint_action_id: int | None = None) -> Improvement:
+    """Add an entry (from a complaint action when its id is given). Commits."""
+    errors = validate(entry)
+    if complaint_action_id is not None:
+        action = db.session.get(ComplaintAction, complaint_action_id)
+        if action is None or not action.you_said_we_did:
+            errors["action"] = "That complaint action is not a candidate"
+        elif db.session.scalars(
+            select(Improvement).where(Improvement.complaint_action_id == complaint_action_id)
+        ).first():
+            errors["action"] = "That complaint action already has an entry"
+    if errors:
+        raise ImprovementError(errors)
+    improvement = Improvement(
+        source="complaint_action" if complaint_action_id else "improvement",
+        complaint_action_id=complaint_action_id,
+    )
+    _apply(improvement, entry)
+    db.session.add(improvement)
+    db.session.flush()
+    audit.record("improvement.created", "improvement", improvement.id, **_audit_fields(entry))
+    db.session.commit()
+    return improvement
+
+
+def update_entry(improvement: Improvement, entry: EntryInput) -> None:
+    """Change an entry's wording or progress. Commits."""
+    errors = validate(entry)
+    if errors:
+        raise ImprovementError(errors)
+    _apply(improvement, entry)
+    audit.record("improvement.updated", "improvement", improvement.id, **_audit_fields(entry))
+    db.session.commit()
+
+
+def _apply(improvement: Improvement, entry: EntryInput) -> None:
+    for field in EntryInput.__dataclass_fields__:
+        value = getattr(entry, field)
+        setattr(improvement, field, value.strip() if isinstance(value, str) else value)
+    improvement.updated_at = datetime.now(UTC)
+
+
+def _audit_fields(entry: EntryInput) -> dict[str, Any]:
+    return {k: getattr(entry, k) for k in ("theme", "title", "status", "service", "published")}
+
+
+def add_milestone(
+    improvement: Improvement, description: str, due_on: date | None, done_on: date | None
+) -> Milestone:
+    """Add a step to an entry. Commits."""
+    if not description.strip():
+        raise ImprovementError({"description": "Enter the milestone"})
+    if redact(description) != description:
+        raise ImprovementError({"description": "Remove personal details from the milestone"})
+    milestone = Milestone(description=description.strip(), due_on=due_on, done_on=done_on)
+    improvement.milestones.append(milestone)
+    improvement.updated_at = datetime.now(UTC)
+    audit.record("improvement.milestone_added", "improvement", improvement.id, text=description)
+    db.session.commit()
+    return milestone
+
+
+def get_entry(entry_id: int) -> Improvement | None:
+    """One entry by id."""
+    return db.session.get(Improvement, entry_id)
+
+
+def all_entries() -> list[Improvement]:
+    """Every entry, for staff, most recently changed first."""
+    return list(db.session.scalars(select(Improvement).order_by(Improvement.updated_at.desc())))
+
+
+def public_entries(theme: str | None = None) -> list[Improvement]:
+    """Published entries, optionally for one theme, most recently changed first."""
+    query = select(Improvement).where(Improvement.published.is_(True))
+    if theme:
+        query = query.where(Improvement.theme == theme)
+    return list(db.session.scalars(query.order_by(Improvement.updated_at.desc())))
+
+
+def candidates() -> list[ComplaintAction]:
+    """Complaint actions marked as candidates that have no entry yet (staff only)."""
+    done = select(Improvement.complaint_action_id).where(
+        Improvement.complaint_action_id.is_not(None)
+    )
+    query = (
+        select(ComplaintAction)
+        .where(ComplaintAction.you_said_we_did.is_(True), ComplaintAction.id.not_in(done))
+        .order_by(ComplaintAction.due_on)
+    )
+    return list(db.session.scalars(query))
+
+
+def published_quotes() -> list[dict[str, Any]]:
+    """Approved quotes in published releases that are still safe to show."""
+    query = (
+        select(ReleaseQuote)
+        .join(Release, Release.id == ReleaseQuote.release_id)
+        .where(Release.status == "published", ReleaseQuote.status == "approved")
+    )
+    quotes = list(db.session.scalars(query))
+    unsafe = flagged_comment_ids([q.comment_id for q in quotes])
+    return [
+        {"id": q.id, "theme": q.theme, "text": q.text, "comment_id": q.comment_id}
+        for q in quotes
+        if q.comment_id not in unsafe
+    ]
+
+
+def theme_evidence() -> dict[str, dict[str, Any]]:
+    """Per theme, what families said: counts from the latest published releases.
+
+    Counts come from the frozen, suppressed snapshots, so nothing small leaks here
+    either, and the page never aggregates.
+    """
+    latest: dict[int, Release] = {}
+    query = select(Release).where(Release.status == "published").order_by(Release.period)
+    for release in db.session.scalars(query):
+        latest[release.survey_id] = release
+    evidence: dict[str, dict[str, Any]] = {}
+    for release in latest.values():
+        snap = release.snapshot
+        for theme in snap.get("themes", []):
+            item = evidence.setdefault(theme["slug"], {"surveys": [], "complaints": []})
+            item["surveys"].append(
+                {
+                    "survey": snap["survey_name"],
+                    "period": snap["period_name"],
+                    "count": theme["count"],
+                }
+            )
+        for point in snap.get("complaints", {}).get("by_theme", []):
+            item = evidence.setdefault(point["theme"], {"surveys": [], "complaints": []})
+            if not any(c["period"] == snap["period_name"] for c in item["complaints"]):
+                item["complaints"].append({"period": snap["period_name"], "count": point["count"]})
+    return evidence
+
+
+def entry_quote(improvement: Improvement, quotes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The entry's linked quote, if it is still published and safe."""
+    return next((q for q in quotes if q["id"] == improvement.quote_id), None)

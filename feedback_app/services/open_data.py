@@ -1,0 +1,169 @@
+"""Reading published releases for the public: pages, CSV and JSON downloads.
+
+Public pages never aggregate: they read the frozen snapshot of a published
+release, then drop any quote whose comment has been safeguarding-flagged since.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import Release, Survey
+from feedback_app.services.releases import flagged_comment_ids
+
+
+@dataclass(frozen=True)
+class PublishedChoice:
+    """A survey and period with a published release, for the choose form."""
+
+    survey: str
+    survey_name: str
+    period: str
+
+
+def published_choices() -> list[PublishedChoice]:
+    """Every survey and period that has a published release, newest period first."""
+    query = (
+        select(Survey.slug, Survey.name, Release.period)
+        .join(Survey, Survey.id == Release.survey_id)
+        .where(Release.status == "published")
+        .order_by(Release.period.desc(), Survey.id)
+    )
+    return [PublishedChoice(*row) for row in db.session.execute(query)]
+
+
+def find_published(
+    survey_slug: str | None, period: str | None, version: int | None = None
+) -> Release | None:
+    """The published release for a survey and period (or an older version of it).
+
+    With no survey or period, the newest published release of any survey.
+    """
+    query = select(Release).join(Survey, Survey.id == Release.survey_id)
+    if version is None:
+        query = query.where(Release.status == "published")
+    else:
+        query = query.where(Release.status.in_(("published", "superseded")))
+        query = query.where(Release.version == version)
+    if survey_slug:
+        query = query.where(Survey.slug == survey_slug)
+    if period:
+        query = query.where(Release.period == period)
+    query = query.order_by(Release.period.desc(), Survey.id, Release.version.desc())
+    return db.session.scalars(query.limit(1)).first()
+
+
+def versions_of(release: Release) -> list[Release]:
+    """Every published version of the release's survey and period, newest first."""
+    query = (
+        select(Release)
+        .where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status.in_(("published", "superseded")),
+        )
+        .order_by(Release.version.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+def public_payload(release: Release) -> dict[str, Any]:
+    """The release's frozen figures, minus quotes flagged for safeguarding since publishing."""
+    payload = dict(release.snapshot)
+    quotes = list(payload.get("quotes", []))
+    unsafe = flagged_comment_ids([int(q["comment_id"]) for q in quotes])
+    payload["quotes"] = [q for q in quotes if int(q["comment_id"]) not in unsafe]
+    return payload
+
+
+def download_json(payload: dict[str, Any]) -> dict[str, Any]:
+    """The open-data JSON: the public payload without internal ids."""
+    data = {k: v for k, v in payload.items() if k != "quotes"}
+    data["quotes"] = [{"theme": q.get("theme"), "text": q["text"]} for q in payload["quotes"]]
+    return data
+
+
+CSV_COLUMNS = ["survey", "period", "version", "section", "item", "measure", "value", "note"]
+SUPPRESSED_NOTE = "not shown: fewer than {t} people, or it would reveal a smaller group"
+
+
+def download_csv(payload: dict[str, Any]) -> str:
+    """The open-data CSV: one figure a row; a suppressed figure has no value and a note."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    head = [payload["survey"], payload["period"], payload.get("version", 1)]
+    note = SUPPRESSED_NOTE.format(t=payload.get("threshold", 5))
+
+    def row(section: str, item: str, measure: str, value: Any) -> None:
+        writer.writerow(
+            [
+                *head,
+                section,
+                item,
+                measure,
+                "" if value is None else value,
+                note if value is None else "",
+            ]
+        )
+
+    row("responses", "all", "count", payload["responses"])
+    for q in payload["questions"]:
+        for measure in (
+            "base",
+            "positive",
+            "neither",
+            "negative",
+            "percent_positive",
+            "percent_negative",
+        ):
+            row("statement", q["id"], measure, q.get(measure))
+    for t in payload["themes"]:
+        for measure in ("count", "negative", "neutral", "positive"):
+            row("theme", t["slug"], measure, t.get(measure))
+    complaints = payload.get("complaints", {})
+    row("complaints", "all", "points", complaints.get("points"))
+    for c in complaints.get("by_theme", []):
+        row("complaint_theme", c["theme"], "points", c["count"])
+    row("compliments", "all", "count", complaints.get("compliments"))
+    for c in complaints.get("compliments_by_theme", []):
+        row("compliment_theme", c["theme"], "count", c["count"])
+    for q in payload["quotes"]:
+        row("quote", q.get("theme") or "", "text", q["text"])
+    return out.getvalue()
+
+
+DATA_DICTIONARY: list[tuple[str, str]] = [
+    ("survey", "The survey's stable id: new_ehcp or annual_review."),
+    (
+        "period",
+        "A financial year (2023-24, 1 April 2023 to 31 March 2024) or a quarter "
+        "(2023-24-Q1 is April to June 2023).",
+    ),
+    ("version", "The release version. A correction is published as a new version with a note."),
+    (
+        "section",
+        "responses, statement, theme, complaints, complaint_theme, compliments, "
+        "compliment_theme or quote.",
+    ),
+    ("item", "The statement id (SPEC question id), the theme slug, or 'all'."),
+    (
+        "measure",
+        "base: everyone who answered the statement except 'does not apply'; positive: "
+        "strongly agree plus agree; negative: disagree plus strongly disagree; "
+        "neither; percent_positive and percent_negative: percent of the base, one "
+        "decimal place; count: number of comments or complaint points.",
+    ),
+    ("value", "The figure. Empty when it is not shown to protect privacy."),
+    (
+        "note",
+        "Why a figure is not shown: it comes from fewer people than the threshold "
+        "(normally 5), or showing it would let someone work out a smaller figure.",
+    ),
+]

@@ -1,0 +1,302 @@
+"""Findings releases: drafts, quotes approved by a person, forum remarks, publishing.
+
+Publishing freezes the figures and the approved quotes as a snapshot; a published
+release never changes (the model refuses it too). A correction is a new version
+with a note. Quotes are re-checked against safeguarding flags when published and
+again whenever a page is rendered, because a flag can be raised at any time.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from feedback_app.extensions import db
+from feedback_app.models import Comment, Release, ReleaseQuote, ReleaseRemark, Survey, User
+from feedback_app.services import audit
+from feedback_app.services.findings import FindingsError, compute_findings, get_survey
+from feedback_app.services.periods import PeriodError, parse_period
+
+
+class ReleaseError(ValueError):
+    """A change to a release that is not allowed; the message is shown to the user."""
+
+
+LOCKED = "This release is published and cannot be changed. Start a correction instead."
+
+
+def _require_draft(release: Release) -> None:
+    if not release.is_draft:
+        raise ReleaseError(LOCKED)
+
+
+def list_releases() -> list[Release]:
+    """Every release, newest first, for the staff list."""
+    return list(db.session.scalars(select(Release).order_by(Release.id.desc())))
+
+
+def get_release(release_id: int) -> Release | None:
+    """Return one release by id."""
+    return db.session.get(Release, release_id)
+
+
+def create_draft(survey_slug: str, period_label: str, user: User | None) -> Release:
+    """Start the first draft for a survey and period. Commits."""
+    try:
+        period = parse_period(period_label)
+    except PeriodError as error:
+        raise ReleaseError(str(error)) from error
+    try:
+        survey = get_survey(survey_slug)
+    except FindingsError as error:
+        raise ReleaseError(str(error)) from error
+    existing = db.session.scalars(
+        select(Release).where(Release.survey_id == survey.id, Release.period == period.label)
+    ).first()
+    if existing is not None:
+        raise ReleaseError(
+            f"There is already a release for {survey.name}, {period.name}: open it instead"
+        )
+    release = Release(
+        survey_id=survey.id,
+        period=period.label,
+        version=1,
+        status="draft",
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(release)
+    db.session.flush()
+    audit.record("release.created", "release", release.id, survey=survey.slug, period=period.label)
+    db.session.commit()
+    return release
+
+
+def survey_of(release: Release) -> Survey:
+    """The survey a release reports on."""
+    survey = db.session.get(Survey, release.survey_id)
+    assert survey is not None
+    return survey
+
+
+def _eligible(comment: Comment | None) -> bool:
+    """Whether a comment may be quoted: consented, redacted and not safeguarding-flagged."""
+    return (
+        comment is not None
+        and comment.quote_consent
+        and not comment.safeguarding
+        and bool(comment.redacted and comment.redacted.strip())
+        and comment.analysed_at is not None
+    )
+
+
+def quote_candidates(release: Release, limit: int = 30) -> list[Comment]:
+    """Comments from the release's survey and period that may be quoted and are not picked."""
+    period = parse_period(release.period)
+    picked = select(ReleaseQuote.comment_id).where(ReleaseQuote.release_id == release.id)
+    query = (
+        select(Comment)
+        .where(
+            Comment.survey_id == release.survey_id,
+            Comment.source == "survey",
+            Comment.received_on >= period.start,
+            Comment.received_on <= period.end,
+            Comment.quote_consent.is_(True),
+            Comment.safeguarding.is_(False),
+            Comment.redacted != "",
+            Comment.id.not_in(picked),
+        )
+        .order_by(Comment.received_on.desc(), Comment.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def propose_quote(release: Release, comment_id: int, user: User | None) -> ReleaseQuote:
+    """Pick a comment for a draft; it still needs a person's approval. Commits."""
+    _require_draft(release)
+    comment = db.session.get(Comment, comment_id)
+    if not _eligible(comment) or comment is None or comment.survey_id != release.survey_id:
+        raise ReleaseError("That comment cannot be quoted")
+    if any(q.comment_id == comment_id for q in release.quotes):
+        raise ReleaseError("That comment is already picked")
+    themes = comment.effective_themes
+    quote = ReleaseQuote(
+        release_id=release.id,
+        comment_id=comment.id,
+        theme=themes[0] if themes else None,
+        status="proposed",
+        proposed_by_id=user.id if user else None,
+    )
+    db.session.add(quote)
+    db.session.flush()
+    audit.record("release.quote_proposed", "release", release.id, comment_id=comment.id)
+    db.session.commit()
+    return quote
+
+
+def approve_quote(release: Release, quote_id: int, shown_text: str, user: User | None) -> None:
+    """Approve a quote as worded in ``shown_text``, which must be the current redacted text.
+
+    The approved words are stored, so what is published is exactly what was read.
+    Commits.
+    """
+    _require_draft(release)
+    quote = _quote(release, quote_id)
+    comment = db.session.get(Comment, quote.comment_id)
+    if not _eligible(comment) or comment is None:
+        raise ReleaseError("That comment can no longer be quoted")
+    if shown_text.strip() != comment.redacted.strip():
+        raise ReleaseError("The redacted text changed since you read it: read it again")
+    quote.text = comment.redacted.strip()
+    quote.status = "approved"
+    quote.approved_by_id = user.id if user else None
+    quote.approved_at = datetime.now(UTC)
+    audit.record(
+        "release.quote_approved", "release", release.id, quote_id=quote.id, text=quote.text
+    )
+    db.session.commit()
+
+
+def remove_quote(release: Release, quote_id: int) -> None:
+    """Take a quote out of a draft. Commits."""
+    _require_draft(release)
+    quote = _quote(release, quote_id)
+    db.session.delete(quote)
+    audit.record("release.quote_removed", "release", release.id, quote_id=quote_id)
+    db.session.commit()
+
+
+def _quote(release: Release, quote_id: int) -> ReleaseQuote:
+    for quote in release.quotes:
+        if quote.id == quote_id:
+            return quote
+    raise ReleaseError("That quote is not part of this release")
+
+
+def add_remark(release: Release, body: str, user: User | None) -> ReleaseRemark:
+    """Record a forum member's comment on a draft (co-production). Commits."""
+    _require_draft(release)
+    if not body.strip():
+        raise ReleaseError("Enter your comment")
+    remark = ReleaseRemark(
+        release_id=release.id,
+        user_id=user.id if user else None,
+        author=(user.name or user.email) if user else "system",
+        body=body.strip()[:5000],
+    )
+    db.session.add(remark)
+    audit.record("release.remark_added", "release", release.id)
+    db.session.commit()
+    return remark
+
+
+def approved_quotes(release: Release) -> list[dict[str, Any]]:
+    """The draft's approved quotes still safe to publish, as snapshot entries."""
+    ids = [q.comment_id for q in release.quotes if q.status == "approved"]
+    unsafe = flagged_comment_ids(ids)
+    return [
+        {"id": q.id, "comment_id": q.comment_id, "theme": q.theme, "text": q.text}
+        for q in release.quotes
+        if q.status == "approved" and q.comment_id not in unsafe
+    ]
+
+
+def draft_payload(release: Release) -> dict[str, Any]:
+    """What the public would see if the draft were published now (the preview)."""
+    payload = compute_findings(survey_of(release).slug, release.period)
+    payload["quotes"] = approved_quotes(release)
+    return _stamp(payload, release)
+
+
+def _stamp(payload: dict[str, Any], release: Release) -> dict[str, Any]:
+    payload["version"] = release.version
+    payload["note"] = release.note
+    return payload
+
+
+def publish(release: Release, user: User | None) -> None:
+    """Freeze a draft's figures and quotes and publish it; supersede the older version."""
+    _require_draft(release)
+    dropped = [
+        q.id for q in release.quotes if q.status == "approved" and not _eligible(_comment(q))
+    ]
+    payload = draft_payload(release)
+    release.snapshot = payload
+    release.status = "published"
+    release.published_at = datetime.now(UTC)
+    release.published_by_id = user.id if user else None
+    payload["published_on"] = release.published_at.date().isoformat()
+    for older in db.session.scalars(
+        select(Release).where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status == "published",
+            Release.id != release.id,
+        )
+    ):
+        older.status = "superseded"
+        audit.record("release.superseded", "release", older.id, by=release.id)
+    audit.record(
+        "release.published",
+        "release",
+        release.id,
+        version=release.version,
+        quotes=len(payload["quotes"]),
+        quotes_dropped_for_safeguarding=dropped,
+    )
+    db.session.commit()
+
+
+def _comment(quote: ReleaseQuote) -> Comment | None:
+    return db.session.get(Comment, quote.comment_id)
+
+
+def start_correction(release: Release, note: str, user: User | None) -> Release:
+    """Open a new draft version of a published release, saying why. Commits."""
+    if release.status != "published":
+        raise ReleaseError("Only the current published version can be corrected")
+    if not note.strip():
+        raise ReleaseError("Enter what the correction changes and why")
+    newest = db.session.scalar(
+        select(func.max(Release.version)).where(
+            Release.survey_id == release.survey_id, Release.period == release.period
+        )
+    )
+    draft = Release(
+        survey_id=release.survey_id,
+        period=release.period,
+        version=(newest or release.version) + 1,
+        status="draft",
+        note=note.strip(),
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(draft)
+    db.session.flush()
+    for quote in release.quotes:
+        if quote.status == "approved" and _eligible(_comment(quote)):
+            draft.quotes.append(
+                ReleaseQuote(
+                    comment_id=quote.comment_id,
+                    theme=quote.theme,
+                    status="approved",
+                    text=quote.text,
+                    proposed_by_id=quote.proposed_by_id,
+                    approved_by_id=quote.approved_by_id,
+                    approved_at=quote.approved_at,
+                )
+            )
+    audit.record("release.correction_started", "release", draft.id, corrects=release.id, note=note)
+    db.session.commit()
+    return draft
+
+
+def flagged_comment_ids(comment_ids: list[int]) -> set[int]:
+    """Which of these comments are safeguarding-flagged (or gone) now."""
+    if not comment_ids:
+        return set()
+    safe = db.session.scalars(
+        select(Comment.id).where(Comment.id.in_(comment_ids), Comment.safeguarding.is_(False))
+    )
+    return set(comment_ids) - set(safe)
