@@ -14,6 +14,7 @@ from feedback_app.services import (
     complaints_report,
     complaints_retention,
     reminders,
+    survey_retention,
 )
 from feedback_app.services.periods import PeriodError, parse_quarter, quarter_of
 
@@ -68,9 +69,14 @@ def send_reminders_command() -> None:
 
 @click.command("purge-expired")
 def purge_expired_command() -> None:
-    """Erase personal data from complaints closed longer ago than the retention period."""
+    """Erase personal data past its retention period: complaints, survey contacts, drafts."""
     count = complaints_retention.purge_expired()
     click.echo(f"Erased personal data from {count} complaints")
+    surveys = survey_retention.purge_expired()
+    click.echo(
+        f"Erased contact details from {surveys.contacts_erased} survey responses and "
+        f"deleted {surveys.drafts_deleted} unfinished drafts"
+    )
 
 
 COMMANDS = [
