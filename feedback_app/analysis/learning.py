@@ -288,6 +288,23 @@ def load_examples(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+def load_corpus() -> list[dict[str, Any]]:
+    """Read every shipped training file: ``training.jsonl`` and the writers' ``corpus/``.
+
+    The corpus holds comments written independently by four writers with different
+    angles (new assessments, annual reviews, young people and compliments, formal
+    complaints), so that leaving one writer out measures how the analyser does on
+    wording it has never seen.
+    """
+    records = load_examples("training.jsonl")
+    corpus = resources.files("feedback_app.analysis").joinpath("data/corpus")
+    for entry in sorted(corpus.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".jsonl"):
+            lines = entry.read_text(encoding="utf-8").splitlines()
+            records.extend(json.loads(line) for line in lines if line.strip())
+    return records
+
+
 def as_examples(records: Iterable[dict[str, Any]]) -> list[tuple[str, list[str], str]]:
     """Turn dev.jsonl-format records into ``train`` examples."""
     return [(r["text"], list(r["themes"]), r["sentiment"]) for r in records]
@@ -298,7 +315,7 @@ def train_with_defaults(
 ) -> LearnedModel:
     """Train on the shipped examples plus analysts' corrections (counted ``weight`` times)."""
     corrected = list(corrections)
-    shipped = as_examples(load_examples("training.jsonl"))
+    shipped = as_examples(load_corpus())
     return train(shipped + corrected * correction_weight)
 
 
@@ -312,8 +329,8 @@ def default_model() -> LearnedModel | None:
 
 
 def main() -> None:
-    """Rebuild ``data/learned_model.json`` from ``data/training.jsonl`` (run after editing it)."""
-    model = train(as_examples(load_examples("training.jsonl")))
+    """Rebuild ``data/learned_model.json`` from the shipped training files (after editing them)."""
+    model = train(as_examples(load_corpus()))
     path = resources.files("feedback_app.analysis").joinpath("data/learned_model.json")
     with resources.as_file(path) as real_path:
         real_path.write_text(json.dumps(model.to_dict(), sort_keys=True) + "\n", encoding="utf-8")

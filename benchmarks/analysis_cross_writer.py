@@ -1,0 +1,53 @@
+"""How well the analyser does on wording it has never seen: leave one writer out.
+
+The shipped corpus (feedback_app/analysis/data/corpus/) holds comments written
+independently by four writers with different angles. For each writer, train the
+learned layer on everything else and measure on that writer's comments, with the
+rules alone and with rules plus model. Prints one line per writer and setting.
+
+    .venv/bin/python benchmarks/analysis_cross_writer.py
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from feedback_app.analysis import RULES_ONLY, analyse
+from feedback_app.analysis.evaluation import EvaluationReport, evaluate
+from feedback_app.analysis.learning import as_examples, load_examples, train
+
+
+def _writers() -> dict[str, list[dict[str, object]]]:
+    corpus = resources.files("feedback_app.analysis").joinpath("data/corpus")
+    found = {}
+    for entry in sorted(corpus.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".jsonl"):
+            lines = entry.read_text(encoding="utf-8").splitlines()
+            found[entry.name.removesuffix(".jsonl")] = [json.loads(x) for x in lines if x.strip()]
+    return found
+
+
+def _line(tag: str, report: EvaluationReport) -> str:
+    micro = report.theme_micro
+    return (
+        f"{tag:34} themes micro-F1 {micro.f1:.3f} (P {micro.precision:.3f} R {micro.recall:.3f})"
+        f" macro-F1 {report.theme_macro_f1:.3f} | sentiment accuracy "
+        f"{report.sentiment_accuracy:.3f} macro-F1 {report.sentiment_macro_f1:.3f}"
+    )
+
+
+def main() -> None:
+    writers = _writers()
+    base = load_examples("training.jsonl")
+    for held_out, records in writers.items():
+        rest = [r for name, rs in writers.items() if name != held_out for r in rs]
+        model = train(as_examples(base + rest))
+        rules = evaluate(records, lambda text: analyse(text, learned=RULES_ONLY))
+        learned = evaluate(records, lambda text, model=model: analyse(text, learned=model))
+        print(_line(f"{held_out} ({len(records)}) rules only", rules), flush=True)
+        print(_line(f"{held_out} ({len(records)}) rules + model", learned), flush=True)
+
+
+if __name__ == "__main__":
+    main()
