@@ -83,12 +83,12 @@ def analyse(
         # keep rejecting. Themes it has never seen (added by an admin since) keep their
         # rule score.
         in_use = {rule.slug for rule in rules}
-        learned = {slug: p for slug, p in learned_probs.items() if slug in in_use}
-        for slug, probability in learned.items():
+        known = {slug: p for slug, p in learned_probs.items() if slug in in_use}
+        for slug, probability in known.items():
             scores[slug] = THRESHOLD * probability / THEME_PROBABILITY
-        if learned and all(score < THRESHOLD for score in scores.values()):
-            best = max(learned, key=lambda slug: learned[slug])
-            if learned[best] >= THEME_FALLBACK_PROBABILITY:
+        if known and all(score < THRESHOLD for score in scores.values()):
+            best = max(known, key=lambda slug: known[slug])
+            if known[best] >= THEME_FALLBACK_PROBABILITY:
                 scores[best] = THRESHOLD
         label = max(probs, key=lambda name: probs[name])
         polarity = round(probs["positive"] - probs["negative"], 3)
