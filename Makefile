@@ -108,3 +108,29 @@ clean: ## Remove built assets and tool caches (keeps .venv and node_modules)
 
 distclean: clean ## Also remove .venv and node_modules
 	rm -rf $(VENV) node_modules
+
+# --- Production shape, load, faults and attack (issue 6) ---------------------
+# Heavy checks kept out of `make test`; CI runs `test-postgres` after `test`.
+
+.PHONY: install-redis test-postgres backup-test load faults scan
+
+install-redis: ## Debian's redis-server, when missing (the tests start their own)
+	@command -v redis-server >/dev/null || [[ -x /usr/bin/redis-server ]] || { \
+	  sudo=""; [[ $$(id -u) -eq 0 ]] || sudo=sudo; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	  $$sudo apt-get install -y -q --no-install-recommends redis-server; }
+
+test-postgres: install install-test-deps install-redis ## The suite (less browsers) on PostgreSQL + Redis
+	$(BIN)/python scripts/test_postgres.py -q
+
+backup-test: install install-test-deps ## Backup and restore round trips on SQLite and PostgreSQL
+	$(BIN)/pytest tests/integration/ops/test_backup.py -q
+
+load: install install-test-deps ## 400 parents, 40 at a time, on SQLite then PostgreSQL (gunicorn)
+	scripts/load_test.sh
+
+faults: install install-test-deps ## Kill a worker and restart PostgreSQL under load
+	$(BIN)/python scripts/fault_test.py
+
+scan: install ## wapiti and sqlmap against the app on 127.0.0.1 (own venv, bounded)
+	scripts/scan.sh

@@ -71,6 +71,9 @@ class Config:
     SUPPRESSION_THRESHOLD = _int("SUPPRESSION_THRESHOLD", 5)
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # If Redis is down, count in memory for a while rather than refuse every form.
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_PUBLIC_POST = os.environ.get("RATELIMIT_PUBLIC_POST", "60 per minute")
     RATELIMIT_SIGN_IN = os.environ.get("RATELIMIT_SIGN_IN", "10 per minute")
     REDIS_URL = os.environ.get("REDIS_URL", "")

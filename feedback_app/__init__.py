@@ -15,6 +15,7 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     from config import load_config
     from feedback_app import blueprints, cli, errors, logs, security, templating
     from feedback_app.auth.access import register_login_manager
+    from feedback_app.services import database
 
     app = Flask(
         __name__,
@@ -26,6 +27,7 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     app.config.update(overrides or {})
 
     register_extensions(app)
+    database.configure_engine_events(app)
     register_login_manager(app)
     templating.register_templates(app)
     security.register_security_headers(app)

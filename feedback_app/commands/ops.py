@@ -1,0 +1,75 @@
+"""Operations commands: ``flask worker`` (the RQ worker) and ``flask check``."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from feedback_app.extensions import db
+from feedback_app.services import health, jobs
+
+
+@click.command("worker")
+@with_appcontext
+@click.option(
+    "--queue",
+    "queues",
+    multiple=True,
+    default=[jobs.DEFAULT_QUEUE],
+    show_default=True,
+    help="Queue to listen on (repeat for several).",
+)
+@click.option("--burst", is_flag=True, help="Run the jobs waiting now, then exit.")
+def worker_command(queues: tuple[str, ...], burst: bool) -> None:
+    """Run background jobs from the Redis queue at REDIS_URL (analysis, reminders)."""
+    from rq import Worker
+
+    url = current_app.config.get("REDIS_URL", "")
+    if not url:
+        raise click.ClickException(
+            "REDIS_URL is not set: without a queue, jobs run in the web process and no "
+            "worker is needed."
+        )
+    # The worker forks a process per job; connections must not be shared with it.
+    db.engine.dispose()
+    queue_objects = [jobs.queue_for(url, name) for name in queues]
+    worker = Worker(queue_objects, connection=queue_objects[0].connection)
+    worker.work(burst=burst, with_scheduler=False)
+
+
+@click.command("check")
+@with_appcontext
+def check_command() -> None:
+    """Check the database and, when configured, Redis; exit 1 if either is unreachable."""
+    problems = []
+    if health.database_ok():
+        click.echo(f"database: ok ({db.engine.dialect.name})")
+    else:
+        problems.append("database")
+        click.echo("database: UNREACHABLE")
+    for setting in ("REDIS_URL", "RATELIMIT_STORAGE_URI"):
+        url = str(current_app.config.get(setting) or "")
+        if not url.startswith(("redis://", "rediss://")):
+            click.echo(f"{setting}: not Redis ({url or 'unset'})")
+            continue
+        if _redis_ok(url):
+            click.echo(f"{setting}: ok")
+        else:
+            problems.append(setting)
+            click.echo(f"{setting}: UNREACHABLE")
+    if problems:
+        raise SystemExit(1)
+
+
+def _redis_ok(url: str) -> bool:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        return bool(Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping())
+    except RedisError:
+        return False
+
+
+COMMANDS = [worker_command, check_command]

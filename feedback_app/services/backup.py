@@ -1,0 +1,363 @@
+"""Portable backups: every table to gzip JSON lines, and back, on SQLite or PostgreSQL.
+
+A backup is one gzip file of JSON lines:
+
+1. a header ``{"format": "feedback-backup", "version": 1, "alembic": [...], "tables": [...]}``
+   naming the schema revision and the tables in dependency order (parents first);
+2. one line per row, ``{"t": table, "r": {column: value}}``, tables in that order;
+3. a trailer ``{"end": true, "counts": {table: rows}}``, so that a file cut short is
+   noticed before anything is committed.
+
+Values are written in a dialect-neutral form (ISO 8601 dates and times in UTC,
+base64 for bytes, decimals as strings) and read back by the *target* column's
+type, so a SQLite backup restores into PostgreSQL and the other way round. The
+tables are read from the database itself, not from the models, so a table that
+some area added in its own migration is never left out.
+
+A restore runs in one transaction: it checks the schema revision, empties the
+tables (reference rows the migrations load, such as the default surveys, are
+replaced by the backup's), inserts every row, checks the trailer's counts and, on
+PostgreSQL, moves each id sequence past the largest id restored.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection, MetaData, Table, func, select, text, types
+from sqlalchemy.engine import Engine
+
+FORMAT = "feedback-backup"
+VERSION = 1
+BATCH_SIZE = 500
+
+# Tables whose rows the migrations create: a database holding only these is empty.
+REFERENCE_TABLES = frozenset({"themes", "surveys", "survey_versions", "questions"})
+ALEMBIC_TABLE = "alembic_version"
+
+
+class BackupError(RuntimeError):
+    """A backup could not be written or restored; the message says why, for the operator."""
+
+
+@dataclass
+class BackupSummary:
+    """How many rows of each table were written or restored."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def backup(engine: Engine, path: Path) -> BackupSummary:
+    """Write every table of the database to ``path`` as gzip JSON lines."""
+    summary = BackupSummary()
+    if not path.parent.is_dir():
+        raise BackupError(f"The folder {path.parent} does not exist.")
+    tmp = path.with_name(path.name + ".partial")
+    with _snapshot(engine) as connection:
+        metadata = _reflect(connection)
+        tables = _data_tables(metadata)
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created_at": datetime.now(UTC).isoformat(),
+            "dialect": connection.dialect.name,
+            "alembic": _alembic_revisions(connection, metadata),
+            "tables": [table.name for table in tables],
+        }
+        # Write beside the target and rename at the end, so a failed backup never
+        # leaves a file that looks complete.
+        with gzip.open(tmp, "wt", encoding="utf-8") as out:
+            _write(out, header)
+            for table in tables:
+                count = 0
+                query = select(table).order_by(*_order(table))
+                result = connection.execution_options(stream_results=True).execute(query)
+                for row in result.mappings():
+                    _write(out, {"t": table.name, "r": {k: _encode(v) for k, v in row.items()}})
+                    count += 1
+                summary.counts[table.name] = count
+            _write(out, {"end": True, "counts": summary.counts})
+        connection.rollback()
+    tmp.replace(path)
+    return summary
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection that reads every table from one snapshot, so the backup is consistent.
+
+    PostgreSQL: a REPEATABLE READ transaction. SQLite: an explicit BEGIN, since the
+    driver otherwise runs each SELECT on its own; in WAL mode writers carry on.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")
+        yield connection
+
+
+def database_has_data(engine: Engine) -> list[str]:
+    """Return the tables, other than migration reference data, that hold rows."""
+    with engine.connect() as connection:
+        return _occupied(connection, _reflect(connection))
+
+
+def _occupied(connection: Connection, metadata: MetaData) -> list[str]:
+    return [
+        table.name
+        for table in _data_tables(metadata)
+        if table.name not in REFERENCE_TABLES
+        and connection.execute(select(func.count()).select_from(table)).scalar_one()
+    ]
+
+
+def restore(engine: Engine, path: Path, force: bool = False) -> BackupSummary:
+    """Restore a backup into a migrated database; refuse a non-empty one unless ``force``."""
+    with _open(path) as lines:
+        header = _read_header(lines)
+        with engine.connect() as connection:
+            metadata = _reflect(connection)
+            _check_schema(connection, metadata, header)
+            if not force:
+                occupied = _occupied(connection, metadata)
+                if occupied:
+                    raise BackupError(
+                        "The database already holds data (in "
+                        + ", ".join(occupied[:5])
+                        + (", …" if len(occupied) > 5 else "")
+                        + "). Restore into an empty, migrated database, or use --force to "
+                        "replace everything in it."
+                    )
+            tables = {table.name: table for table in _data_tables(metadata)}
+            try:
+                summary = _load(connection, tables, header, lines)
+                if connection.dialect.name == "postgresql":
+                    _reset_sequences(connection, list(tables.values()))
+            except Exception:
+                connection.rollback()
+                raise
+            connection.commit()
+    return summary
+
+
+def _load(
+    connection: Connection, tables: dict[str, Table], header: dict[str, Any], lines: Iterator[str]
+) -> BackupSummary:
+    # Children first when emptying, parents first when filling.
+    for table in reversed(list(tables.values())):
+        connection.execute(table.delete())
+    summary = BackupSummary(counts={name: 0 for name in header["tables"]})
+    batch: list[dict[str, Any]] = []
+    current: Table | None = None
+    trailer: dict[str, Any] | None = None
+    for number, line in enumerate(lines, start=2):
+        record = _parse(line, number)
+        if record.get("end"):
+            trailer = record
+            break
+        name = record.get("t")
+        if name not in tables or not isinstance(record.get("r"), dict):
+            raise BackupError(f"Line {number}: a row for an unknown table {name!r}")
+        table = tables[name]
+        if current is not None and table is not current:
+            _flush(connection, current, batch)
+        current = table
+        batch.append(_decode_row(table, record["r"], number))
+        summary.counts[name] += 1
+        if len(batch) >= BATCH_SIZE:
+            _flush(connection, table, batch)
+    if current is not None:
+        _flush(connection, current, batch)
+    if trailer is None:
+        raise BackupError("The backup file is incomplete (no end marker): nothing was restored.")
+    if trailer.get("counts") != summary.counts:
+        raise BackupError(
+            "The backup's row counts do not match its contents: nothing was restored."
+        )
+    return summary
+
+
+def _flush(connection: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
+    if batch:
+        connection.execute(table.insert(), batch)
+        batch.clear()
+
+
+def _reflect(connection: Connection) -> MetaData:
+    metadata = MetaData()
+    metadata.reflect(bind=connection)
+    return metadata
+
+
+def _data_tables(metadata: MetaData) -> list[Table]:
+    """Every table but Alembic's, parents before the tables that refer to them."""
+    return [table for table in metadata.sorted_tables if table.name != ALEMBIC_TABLE]
+
+
+def _order(table: Table) -> list[Any]:
+    columns = list(table.primary_key.columns) or list(table.columns)
+    return columns
+
+
+def _alembic_revisions(connection: Connection, metadata: MetaData) -> list[str]:
+    if ALEMBIC_TABLE not in metadata.tables:
+        return []
+    rows = connection.execute(text(f"SELECT version_num FROM {ALEMBIC_TABLE}"))  # noqa: S608
+    return sorted(str(row[0]) for row in rows)
+
+
+def _check_schema(connection: Connection, metadata: MetaData, header: dict[str, Any]) -> None:
+    target = _alembic_revisions(connection, metadata)
+    if not target:
+        raise BackupError("The database has not been migrated: run `flask db upgrade heads` first.")
+    if sorted(header.get("alembic", [])) != target:
+        raise BackupError(
+            f"The backup is of schema revision {', '.join(header.get('alembic', [])) or '?'} but "
+            f"the database is at {', '.join(target)}. Migrate an empty database to the backup's "
+            "revision (`flask db upgrade REVISION`), restore, then `flask db upgrade heads`."
+        )
+    missing = [name for name in header["tables"] if name not in metadata.tables]
+    if missing:
+        raise BackupError(f"The database has no table {', '.join(missing)}.")
+
+
+def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
+    """Move each PostgreSQL id sequence past the largest id restored."""
+    for table in tables:
+        for column in table.primary_key.columns:
+            sequence = connection.execute(
+                text("SELECT pg_get_serial_sequence(:table, :column)"),
+                {"table": table.name, "column": column.name},
+            ).scalar()
+            if sequence is None:
+                continue
+            largest = connection.execute(select(func.max(column))).scalar()
+            # setval(seq, n, false) makes n the next value handed out.
+            connection.execute(
+                text("SELECT setval(:sequence, :value, :called)"),
+                {"sequence": sequence, "value": largest or 1, "called": largest is not None},
+            )
+
+
+# --- encoding -----------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        # Stored as UTC throughout the application; written without an offset.
+        return value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def _decode_row(table: Table, row: dict[str, Any], number: int) -> dict[str, Any]:
+    decoded: dict[str, Any] = {}
+    for name, value in row.items():
+        column = table.columns.get(name)
+        if column is None:
+            raise BackupError(f"Line {number}: table {table.name} has no column {name!r}")
+        try:
+            decoded[name] = _decode(column.type, value)
+        except (TypeError, ValueError) as error:
+            raise BackupError(f"Line {number}: bad value for {table.name}.{name}") from error
+    return decoded
+
+
+def _decode(column_type: types.TypeEngine[Any], value: Any) -> Any:
+    if value is None or isinstance(column_type, types.JSON):
+        return value
+    if isinstance(column_type, types.DateTime):
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None and getattr(column_type, "timezone", False):
+            moment = moment.replace(tzinfo=UTC)
+        return moment
+    if isinstance(column_type, types.Date):
+        return date.fromisoformat(value)
+    if isinstance(column_type, types.Time):
+        return time.fromisoformat(value)
+    if isinstance(column_type, types.Boolean):
+        return bool(value)
+    if isinstance(column_type, types.Numeric) and not isinstance(column_type, types.Float):
+        return Decimal(str(value)) if column_type.asdecimal else value
+    if isinstance(column_type, types.LargeBinary):
+        return base64.b64decode(value)
+    return value
+
+
+# --- reading the file ---------------------------------------------------------------
+
+
+def _write(out: IO[str], record: dict[str, Any]) -> None:
+    out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    out.write("\n")
+
+
+class _open:  # noqa: N801 - used as a context manager, like open()
+    """Open a backup file and yield its lines, turning a corrupt gzip into a BackupError."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.handle: IO[str] | None = None
+
+    def __enter__(self) -> Iterator[str]:
+        try:
+            self.handle = gzip.open(self.path, "rt", encoding="utf-8")
+        except OSError as error:
+            raise BackupError(f"Cannot open {self.path}: {error}") from error
+        return self._lines()
+
+    def _lines(self) -> Iterator[str]:
+        assert self.handle is not None
+        try:
+            yield from self.handle
+        except (OSError, EOFError, UnicodeDecodeError) as error:
+            raise BackupError(f"{self.path} is not a readable backup: {error}") from error
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _read_header(lines: Iterator[str]) -> dict[str, Any]:
+    first = next(lines, None)
+    if first is None:
+        raise BackupError("The backup file is empty.")
+    header = _parse(first, 1)
+    if header.get("format") != FORMAT or header.get("version") != VERSION:
+        raise BackupError("This is not a backup made by `flask backup`.")
+    if not isinstance(header.get("tables"), list):
+        raise BackupError("The backup's header lists no tables.")
+    return header
+
+
+def _parse(line: str, number: int) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise BackupError(f"Line {number} of the backup is not valid JSON.") from error
+    if not isinstance(record, dict):
+        raise BackupError(f"Line {number} of the backup is not a JSON object.")
+    return record
