@@ -102,6 +102,9 @@ def run_migrations_online():
             # A batch ALTER on SQLite copies and drops the table; with foreign keys on,
             # dropping `responses` would cascade-delete every answer.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            # End the transaction the PRAGMA began, or Alembic would run inside it and
+            # never commit.
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
