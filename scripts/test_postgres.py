@@ -33,9 +33,11 @@ def main(argv: list[str]) -> int:
             RATELIMIT_STORAGE_URI=redis_url,
         )
         print(f"test-postgres: PostgreSQL at {database_url}, Redis at {redis_url}", flush=True)
-        # One process: every test shares the one database and empties it afterwards.
+        # Two workers, each with its own database on the server (tests/conftest.py).
         command = [
             str(ROOT / ".venv" / "bin" / "pytest"),
+            "-n",
+            "2",
             "-p",
             "no:cacheprovider",
             "-m",

@@ -59,8 +59,25 @@ def shared_database_url() -> str | None:
     """The PostgreSQL URL the whole suite runs on, when TEST_DATABASE_URL asks for one."""
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
+        url = _database_for_this_worker(url)
         migrate_database(url)
     return url
+
+
+def _database_for_this_worker(url: str) -> str:
+    """Give each pytest-xdist worker its own database on the server, so they run side by side."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    import psycopg
+
+    server, _, name = url.rpartition("/")
+    worker_db = f"{name}_{worker}"
+    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{worker_db}"')
+        connection.execute(f'CREATE DATABASE "{worker_db}"')
+    return f"{server}/{worker_db}"
 
 
 @pytest.fixture
