@@ -26,11 +26,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 from feedback_app import ROOT, create_app  # noqa: E402
 from feedback_app.extensions import db  # noqa: E402
@@ -146,6 +147,88 @@ def timed(label: str, func, runs: int) -> list[float]:  # type: ignore[no-untype
     return times
 
 
+def _answer_for(question) -> str:  # type: ignore[no-untyped-def]
+    if question.kind == "text":
+        return "The caseworker did not ring back and the plan was late."
+    values = question.option_values
+    return "agree" if "agree" in values else values[0]
+
+
+def ready_to_submit(app, path: str = "new-ehcp"):  # type: ignore[no-untyped-def]
+    """Walk a fresh browser through the survey to "check your answers"; return it, the draft id."""
+    from feedback_app.models import Question, Survey, SurveyVersion
+
+    questions = {
+        q.key: q
+        for q in db.session.scalars(
+            db.select(Question)
+            .join(SurveyVersion)
+            .join(Survey)
+            .where(
+                Survey.path == path, SurveyVersion.audience == "parent", SurveyVersion.is_current
+            )
+        )
+    }
+    client = app.test_client()
+    url = client.post(f"/surveys/{path}", data={}).location
+    while "/questions/" in url:
+        key = url.rsplit("/", 1)[-1].split("?")[0]
+        url = client.post(
+            url, data={"action": "continue", "answer": _answer_for(questions[key])}
+        ).location
+    client.post(
+        f"/surveys/{path}/your-words", data={"quote_consent": "yes", "contact_consent": "no"}
+    )
+    page = client.get(f"/surveys/{path}/check-answers").get_data(as_text=True)
+    draft_id = page.split('name="draft_id"')[0].rsplit('value="', 1)[-1].split('"')[0]
+    if not draft_id.isdigit():
+        draft_id = page.split('name="draft_id"')[1].split('value="', 1)[1].split('"')[0]
+    return client, draft_id
+
+
+def time_submits(app, runs: int) -> None:  # type: ignore[no-untyped-def]
+    """Time the final POST of a survey (the submit and everything done in its transaction)."""
+    ready = [ready_to_submit(app) for _ in range(runs)]
+    times = []
+    for client, draft_id in ready:
+        start = time.perf_counter()
+        result = client.post("/surveys/new-ehcp/check-answers", data={"draft_id": draft_id})
+        times.append((time.perf_counter() - start) * 1000)
+        assert result.status_code == 302 and "confirmation" in result.location, result.location
+    times.sort()
+    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+    print(
+        f"  submit a survey (POST check-answers): median {statistics.median(times):.1f} ms, "
+        f"p95 {p95:.1f} ms ({runs} runs)"
+    )
+
+
+def explain(postgres: bool) -> None:
+    """Print the plan of the period's answer query, which reads the running totals."""
+    from feedback_app.services.findings import get_survey, raw_counts
+    from feedback_app.services.periods import parse_period
+
+    captured: list[tuple[str, Any]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT") and "answer_counts" in statement:
+            captured.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    raw_counts(get_survey("new_ehcp"), parse_period("2023-24"), KEYS)
+    event.remove(db.engine, "before_cursor_execute", capture)
+    statement, parameters = captured[0]
+    prefix = "EXPLAIN ANALYZE " if postgres else "EXPLAIN QUERY PLAN "
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute(prefix + statement, parameters)
+        plan = [" ".join(str(part) for part in row) for row in cursor.fetchall()]
+    finally:
+        raw.close()
+    print("  plan of the answers query:\n    " + "\n    ".join(plan))
+
+
 def run(database_url: str, responses: int, comments: int) -> None:
     postgres = database_url.startswith("postgresql")
     app = create_app(
@@ -168,6 +251,14 @@ def run(database_url: str, responses: int, comments: int) -> None:
         links = load("comment_themes", theme_rows(comments, rng), postgres)
         if postgres:
             with db.engine.begin() as connection:
+                # COPY gave explicit ids: move the sequences on so new rows (submits) fit.
+                for table in TABLES:
+                    connection.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"(SELECT max(id) FROM {table}))"
+                        )
+                    )
                 connection.execute(text("ANALYZE"))
         else:
             with db.engine.begin() as connection:
@@ -178,13 +269,31 @@ def run(database_url: str, responses: int, comments: int) -> None:
             f"in {time.perf_counter() - start:.1f} s"
         )
 
-        from feedback_app.services import findings, releases
+        from feedback_app.services import findings, releases, summaries
+
+        start = time.perf_counter()
+        rows = summaries.rebuild()
+        print(
+            f"  flask rebuild-summaries (the migration's backfill) after the bulk load: "
+            f"{time.perf_counter() - start:.1f} s; "
+            + ", ".join(f"{name} {count:,} rows" for name, count in rows.items())
+        )
+        explain(postgres)
 
         timed(
             "aggregate 2023-24 findings (compute_findings)",
             lambda: findings.compute_findings("new_ehcp", "2023-24"),
             5,
         )
+        runner = app.test_cli_runner()
+
+        def cli() -> None:
+            result = runner.invoke(
+                args=["findings", "--survey", "new_ehcp", "--period", "2023-24", "--format", "json"]
+            )
+            assert result.exit_code == 0, result.output
+
+        timed("flask findings --survey new_ehcp --period 2023-24 --format json", cli, 5)
         release = releases.create_draft("new_ehcp", "2023-24", None)
         start = time.perf_counter()
         releases.publish(release, None)
@@ -198,6 +307,7 @@ def run(database_url: str, responses: int, comments: int) -> None:
             lambda: client.get("/findings/new_ehcp/2023-24.json"),
             20,
         )
+        time_submits(app, 30)
         db.session.remove()
         db.engine.dispose()
 

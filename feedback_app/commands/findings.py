@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from feedback_app.services import summaries
 from feedback_app.services.findings import FindingsError, compute_findings
 from feedback_app.services.open_data import download_csv
 from feedback_app.services.periods import PeriodError, parse_quarter, parse_year
@@ -55,4 +56,12 @@ def findings_command(survey_slug: str, period: str, quarter: str | None, output:
         click.echo(download_csv(payload), nl=False)
 
 
-COMMANDS = [import_responses_command, findings_command]
+@click.command("rebuild-summaries")
+def rebuild_summaries_command() -> None:
+    """Recount the findings' running totals from the responses and comments (idempotent)."""
+    rows = summaries.rebuild()
+    for table, count in rows.items():
+        click.echo(f"{table}: {count:,} rows")
+
+
+COMMANDS = [import_responses_command, findings_command, rebuild_summaries_command]

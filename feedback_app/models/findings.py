@@ -125,6 +125,9 @@ class Improvement(db.Model):  # type: ignore[name-defined,misc]
     complaint_action_id: Mapped[int | None] = mapped_column(unique=True)
     quote_id: Mapped[int | None] = mapped_column(ForeignKey("findings_quotes.id"))
     published: Mapped[bool] = mapped_column(default=True)
+    # For an entry made from a complaint action: staff chose the status themselves, so it
+    # no longer follows the action's (an action marked done would otherwise make it done).
+    status_set_by_hand: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -164,6 +167,51 @@ def _answers_index() -> Index:
 
 
 _answers_index()
+
+
+class ResponseCount(db.Model):  # type: ignore[name-defined,misc]
+    """How many responses to a survey were submitted on a day (kept by services.summaries)."""
+
+    __tablename__ = "response_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"), primary_key=True)
+    submitted_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
+class AnswerCount(db.Model):  # type: ignore[name-defined,misc]
+    """How many submitted answers gave a value to a question on a day (services.summaries).
+
+    The key starts with the survey and day, so a period's figures are a range read of at
+    most days x questions x values rows, however many responses there are.
+    """
+
+    __tablename__ = "answer_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"), primary_key=True)
+    submitted_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    question_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(40), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
+class CommentThemeCount(db.Model):  # type: ignore[name-defined,misc]
+    """How many survey comments received on a day carry a theme with a sentiment.
+
+    Counts every survey comment's effective themes, safeguarding-flagged ones included
+    (as the findings always have); a missing sentiment is stored as ``unknown``.
+    """
+
+    __tablename__ = "comment_theme_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"), primary_key=True)
+    received_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    theme: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sentiment: Mapped[str] = mapped_column(String(10), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
 
 
 FROZEN_FIELDS = ("snapshot", "survey_id", "period", "version", "note", "published_at")

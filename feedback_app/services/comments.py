@@ -25,7 +25,7 @@ from feedback_app.models import (
     Theme,
     User,
 )
-from feedback_app.services import audit, notifications
+from feedback_app.services import audit, notifications, summaries
 
 
 def record_comment(
@@ -208,7 +208,11 @@ def reanalyse_all(batch_size: int = 500) -> int:
 def delete_comments_for(source: str, source_id: int) -> None:
     """Remove every comment of one record (used when personal data is erased)."""
     ids = select(Comment.id).where(Comment.source == source, Comment.source_id == source_id)
+    # Bulk deletes bypass the ORM, so the findings' running totals are moved explicitly.
+    upkeep = summaries.before_change(comment_ids=list(db.session.scalars(ids)))
     db.session.execute(delete(SafeguardingFlag).where(SafeguardingFlag.comment_id.in_(ids)))
+    db.session.execute(delete(CommentTheme).where(CommentTheme.comment_id.in_(ids)))
     db.session.execute(
         delete(Comment).where(Comment.source == source, Comment.source_id == source_id)
     )
+    summaries.after_change(upkeep)

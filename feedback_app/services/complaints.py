@@ -21,7 +21,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, ComplaintStage, Theme
 from feedback_app.models.complaints import OUTCOMES, STAGES
-from feedback_app.services import audit, comments
+from feedback_app.services import audit, comments, improvements
 from feedback_app.services.clocks import add_working_days
 
 AUDITED_FIELDS = (
@@ -436,6 +436,7 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
             action_id=action.id,
             **changes,
         )
+        improvements.follow_action(action)
         db.session.commit()
     return changes
 
@@ -457,6 +458,9 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
         action_id=action.id,
         **{name: {"old": old[name], "new": getattr(action, name)} for name in old},
     )
+    # A "you said, we did" entry made from this action says "done" too (unless staff
+    # set its status by hand).
+    improvements.follow_action(action)
     db.session.commit()
 
 

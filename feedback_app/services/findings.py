@@ -1,4 +1,8 @@
-"""Survey findings for a period: a handful of GROUP BY queries, then suppression.
+"""Survey findings for a period: sums over the per-day running totals, then suppression.
+
+The totals (services.summaries) are kept in step with responses and comments, so a
+period costs a read of at most days x questions x values summary rows, however many
+responses there are.
 
 ``compute_findings`` returns the public payload (SPEC §6 keys, and more) with
 small-number suppression already applied, so the CLI, the draft preview, the
@@ -16,18 +20,15 @@ from sqlalchemy import func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import (
-    Answer,
-    Comment,
-    CommentTheme,
     Complaint,
     ComplaintPoint,
     Compliment,
     Question,
-    Response,
     Survey,
     SurveyVersion,
     Theme,
 )
+from feedback_app.models.findings import AnswerCount, CommentThemeCount, ResponseCount
 from feedback_app.services import suppression
 from feedback_app.services.periods import Period, PeriodError, parse_period
 
@@ -75,50 +76,54 @@ def theme_names() -> dict[str, str]:
     return dict(db.session.execute(select(Theme.slug, Theme.name)).tuples().all())
 
 
-def _response_filter(survey: Survey, period: Period) -> list[Any]:
-    return [
-        Response.survey_id == survey.id,
-        Response.status == "submitted",
-        Response.submitted_on >= period.start,
-        Response.submitted_on <= period.end,
-    ]
-
-
 def raw_counts(survey: Survey, period: Period, keys: list[str]) -> dict[str, Any]:
-    """Unsuppressed counts: responses, answers by key and value, comment themes by sentiment."""
-    where = _response_filter(survey, period)
-    responses = db.session.scalar(select(func.count()).select_from(Response).where(*where)) or 0
-    answers: dict[str, dict[str, int]] = {key: {} for key in keys}
-    # Drive from the responses index into the covering answers index, rather than
-    # letting the planner scan every answer to a key and look each response up.
-    in_period = select(Response.id).where(*where)
-    query = (
-        select(Answer.question_key, Answer.value, func.count())
-        .where(
-            Answer.response_id.in_(in_period),
-            Answer.question_key.in_(keys),
-            Answer.value.is_not(None),
+    """Unsuppressed counts: responses, answers by key and value, comment themes by sentiment.
+
+    Read from the per-day running totals (services.summaries), so the cost depends on
+    the length of the period, not on the number of responses.
+    """
+    responses = (
+        db.session.scalar(
+            select(func.sum(ResponseCount.count)).where(
+                ResponseCount.survey_id == survey.id,
+                ResponseCount.submitted_on >= period.start,
+                ResponseCount.submitted_on <= period.end,
+            )
         )
-        .group_by(Answer.question_key, Answer.value)
+        or 0
+    )
+    answers: dict[str, dict[str, int]] = {key: {} for key in keys}
+    total = func.sum(AnswerCount.count)
+    query = (
+        select(AnswerCount.question_key, AnswerCount.value, total)
+        .where(
+            AnswerCount.survey_id == survey.id,
+            AnswerCount.submitted_on >= period.start,
+            AnswerCount.submitted_on <= period.end,
+            AnswerCount.question_key.in_(keys),
+        )
+        .group_by(AnswerCount.question_key, AnswerCount.value)
+        .having(total > 0)
     )
     for key, value, count in db.session.execute(query):
-        answers[key][value] = count
+        answers[key][value] = int(count)
     themes: dict[str, dict[str, int]] = {}
+    theme_total = func.sum(CommentThemeCount.count)
     theme_query = (
-        select(CommentTheme.theme, CommentTheme.sentiment, func.count())
-        .join(Comment, Comment.id == CommentTheme.comment_id)
+        select(CommentThemeCount.theme, CommentThemeCount.sentiment, theme_total)
         .where(
-            Comment.survey_id == survey.id,
-            Comment.source == "survey",
-            Comment.received_on >= period.start,
-            Comment.received_on <= period.end,
+            CommentThemeCount.survey_id == survey.id,
+            CommentThemeCount.received_on >= period.start,
+            CommentThemeCount.received_on <= period.end,
         )
-        .group_by(CommentTheme.theme, CommentTheme.sentiment)
+        .group_by(CommentThemeCount.theme, CommentThemeCount.sentiment)
+        .having(theme_total > 0)
     )
+    # Safeguarding-flagged comments count here like any other, as they always have;
+    # only their words are kept out of quotes.
     for theme, sentiment, count in db.session.execute(theme_query):
-        themes.setdefault(theme, {})
-        themes[theme][sentiment or "unknown"] = themes[theme].get(sentiment or "unknown", 0) + count
-    return {"responses": responses, "answers": answers, "themes": themes}
+        themes.setdefault(theme, {})[sentiment] = int(count)
+    return {"responses": int(responses), "answers": answers, "themes": themes}
 
 
 def complaint_summary(period: Period, limit: int) -> dict[str, Any]:

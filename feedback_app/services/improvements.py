@@ -93,6 +93,11 @@ def create_entry(entry: EntryInput, complaint_action_id: int | None = None) -> I
         complaint_action_id=complaint_action_id,
     )
     _apply(improvement, entry)
+    action = db.session.get(ComplaintAction, complaint_action_id) if complaint_action_id else None
+    # Choosing anything but "done" for an action already done is a choice made by hand.
+    improvement.status_set_by_hand = (
+        action is not None and action.status == "done" and entry.status != "done"
+    )
     db.session.add(improvement)
     db.session.flush()
     audit.record("improvement.created", "improvement", improvement.id, **_audit_fields(entry))
@@ -105,9 +110,45 @@ def update_entry(improvement: Improvement, entry: EntryInput) -> None:
     errors = validate(entry)
     if errors:
         raise ImprovementError(errors)
+    if entry.status != improvement.status:
+        # From now on the entry keeps the status staff gave it, whatever its action does.
+        improvement.status_set_by_hand = True
     _apply(improvement, entry)
     audit.record("improvement.updated", "improvement", improvement.id, **_audit_fields(entry))
     db.session.commit()
+
+
+def follow_action(action: ComplaintAction) -> Improvement | None:
+    """Bring the entry made from a complaint action into line with it; the caller commits.
+
+    An action marked done makes its entry done (with the action's completion date); an
+    action open again takes a "done" entry back to "in progress". An entry whose status
+    staff set by hand is left alone.
+    """
+    improvement = db.session.scalars(
+        select(Improvement).where(Improvement.complaint_action_id == action.id)
+    ).first()
+    if improvement is None or improvement.status_set_by_hand:
+        return None
+    old = {"status": improvement.status, "completed_on": improvement.completed_on}
+    if action.status == "done":
+        improvement.status = "done"
+        improvement.completed_on = action.completed_on or improvement.completed_on
+    elif improvement.status == "done":
+        improvement.status = "in_progress"
+        improvement.completed_on = None
+    new = {"status": improvement.status, "completed_on": improvement.completed_on}
+    if new == old:
+        return improvement
+    improvement.updated_at = datetime.now(UTC)
+    audit.record(
+        "improvement.followed_action",
+        "improvement",
+        improvement.id,
+        action_id=action.id,
+        **{name: {"old": old[name], "new": new[name]} for name in old},
+    )
+    return improvement
 
 
 def _apply(improvement: Improvement, entry: EntryInput) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, SurveyVersion
-from feedback_app.services import comments
+from feedback_app.services import comments, summaries
 
 # No 0/O, 1/I/L, 5/S, 2/Z or U/V: codes are read aloud and copied from paper.
 RESUME_ALPHABET = "346789ABCDEFGHJKMNPQRTWXY"
@@ -232,6 +232,9 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
     if respondent is None and response.version.audience == "young_person":
         respondent = "young_person"
     submitted_on = today or date.today()
+    # The status changes with a bulk UPDATE, which the ORM does not see: the findings'
+    # running totals are moved here, in the same transaction.
+    upkeep = summaries.before_change(response_ids=[response_id])
     changed = db.session.execute(
         update(Response)
         .where(Response.id == response_id, Response.status == "draft")
@@ -250,6 +253,7 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         db.session.rollback()
         return False
+    summaries.after_change(upkeep)
     comment = answers.get("comment")
     if comment is not None and comment.text:
         comments.record_comment(
