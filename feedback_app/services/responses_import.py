@@ -54,7 +54,13 @@ def _parse(text: str) -> list[_Row]:
         raise ImportError_(problems)
     surveys = {s.slug: s for s in db.session.scalars(select(Survey))}
     rows: list[_Row] = []
-    for number, raw in enumerate(reader, start=2):
+    for raw in reader:
+        # The line the row ends on, which is right even when a quoted cell spans lines.
+        number = reader.line_num
+        if None in raw:
+            # DictReader files extra cells under the key None, as a list.
+            problems.append(f"Line {number}: has more cells than the header")
+            continue
         record = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
         line_problems: list[str] = []
         survey = surveys.get(record.get("survey", ""))

@@ -37,7 +37,7 @@ def purge_expired(now: datetime | None = None) -> SurveyPurge:
         Response.contact_email.is_not(None),
         Response.contact_phone.is_not(None),
     )
-    erased = db.session.execute(
+    erased = db.session.execute(  # type: ignore[attr-defined]
         update(Response)
         .where(Response.status == "submitted", Response.submitted_at < contact_cutoff, has_contact)
         .values(contact_name=None, contact_email=None, contact_phone=None)

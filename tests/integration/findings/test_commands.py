@@ -102,3 +102,19 @@ def test_csv_format_suppresses_like_json(app: Flask) -> None:
     lines = result.output.splitlines()
     row = next(line for line in lines if ",statement,aspirational,neither," in line)
     assert ',neither,,"not shown' in row
+
+
+def test_a_row_with_more_cells_than_the_header_is_named_and_nothing_written(
+    app: Flask, tmp_path: Path
+) -> None:
+    bad = tmp_path / "extra.csv"
+    bad.write_text(
+        "survey,submitted_on,involved,aspirational,contact,joint_working,comment\n"
+        "new_ehcp,2023-05-01,agree,agree,agree,agree,fine\n"
+        "new_ehcp,2023-05-02,agree,agree,agree,agree,fine,surplus\n",
+        encoding="utf-8",
+    )
+    result = app.test_cli_runner().invoke(args=["import-responses", str(bad)])
+    assert result.exit_code != 0
+    assert "Line 3: has more cells than the header" in result.output
+    assert db.session.scalar(db.select(db.func.count()).select_from(Response)) == 0

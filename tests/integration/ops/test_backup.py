@@ -42,7 +42,9 @@ def fill_every_table(app: Flask) -> dict[str, int]:
                     continue
                 row = {}
                 for column in table.columns:
-                    if column.primary_key and isinstance(column.type, types.Integer):
+                    # A lone integer key numbers itself; parts of a composite key do not.
+                    lone_key = len(table.primary_key.columns) == 1
+                    if column.primary_key and lone_key and isinstance(column.type, types.Integer):
                         continue
                     row[column.name] = _value_for(connection, column)
                 connection.execute(insert(table).values(**row))
