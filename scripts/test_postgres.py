@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
             "-p",
             "no:cacheprovider",
             "-m",
-            "not browser",
+            "not browser and not sqlite_only",
             "--ignore=tests/browser",
             *argv,
         ]

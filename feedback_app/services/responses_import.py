@@ -17,6 +17,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.surveys import RESPONDENTS
 from feedback_app.services.comments import record_comment
+from feedback_app.services.responses import clean_text
 
 REQUIRED = ("survey", "submitted_on")
 
@@ -87,7 +88,7 @@ def _parse(text: str) -> list[_Row]:
             if column in (*REQUIRED, "respondent"):
                 continue
             if column == "comment":
-                row.comment = value
+                row.comment = clean_text(value)
                 continue
             question = questions.get(column)
             if question is None:
@@ -96,7 +97,7 @@ def _parse(text: str) -> list[_Row]:
             if not value:
                 continue
             if question.kind == "text":
-                row.comment = row.comment or value
+                row.comment = row.comment or clean_text(value)
             elif value not in question.option_values:
                 line_problems.append(
                     f"{column} {value!r} is not one of {', '.join(question.option_values)}"

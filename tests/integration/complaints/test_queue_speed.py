@@ -101,6 +101,7 @@ def test_theme_filter_counts_each_complaint_once(app, make_complaint):
     assert [(r.complaint.id, r.points) for r in page.rows] == [(twice.id, 2), (once.id, 1)]
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     "filters",
     [

@@ -100,6 +100,7 @@ def test_a_forged_request_id_is_replaced(client, json_log: io.StringIO) -> None:
 # --- SQLite under several workers ------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_use_wal_a_busy_timeout_and_foreign_keys(database_url: str) -> None:
     if not database_url.startswith("sqlite"):
         pytest.skip("SQLite settings; this run is on PostgreSQL")
