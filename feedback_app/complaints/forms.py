@@ -8,7 +8,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
-    GovTextArea,
     GovTextInput,
 )
 from wtforms import (
@@ -18,11 +17,11 @@ from wtforms import (
     SelectField,
     StringField,
     SubmitField,
-    TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from feedback_app.complaints.fields import GovDateField
+from feedback_app.form_fields import text_area, text_input
 from feedback_app.models.complaints import (
     CHANNELS,
     EHCP_STAGES,
@@ -34,16 +33,6 @@ from feedback_app.models.complaints import (
 # A light check: the address is for replies, and email_validator is not a dependency.
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _CHANNELS = [(k, v) for k, v in CHANNELS.items() if k != "import"]
-
-
-def _text(label: str, message: str | None = None, max_length: int = 200) -> StringField:
-    validators = [DataRequired(message=message)] if message else [Optional()]
-    too_long = f"{label} must be {max_length} characters or fewer"
-    return StringField(
-        label,
-        widget=GovTextInput(),
-        validators=[*validators, Length(max=max_length, message=too_long)],
-    )
 
 
 class ComplaintForm(FlaskForm):
@@ -63,7 +52,7 @@ class ComplaintForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select the stage of the complaint")],
     )
-    complainant_name = _text("Complainant's name", "Enter the complainant's name")
+    complainant_name = text_input("Complainant's name", required="Enter the complainant's name")
     contact_email = StringField(
         "Email address (optional)",
         widget=GovTextInput(),
@@ -75,37 +64,26 @@ class ComplaintForm(FlaskForm):
             Length(max=254, message="Email address must be 254 characters or fewer"),
         ],
     )
-    contact_phone = _text("Phone number (optional)", max_length=40)
-    contact_address = TextAreaField(
-        "Postal address (optional)",
-        widget=GovTextArea(),
-        validators=[
-            Optional(),
-            Length(max=1000, message="Postal address must be 1000 characters or fewer"),
-        ],
-    )
+    contact_phone = text_input("Phone number (optional)", max_length=40)
+    contact_address = text_area("Postal address (optional)", max_length=1000, name="Postal address")
     relationship_to_child = RadioField(
         "Relationship to the child or young person",
         choices=list(RELATIONSHIPS.items()),
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select the complainant's relationship to the child")],
     )
-    child_reference = _text("Child's case reference (optional)", max_length=40)
+    child_reference = text_input("Child's case reference (optional)", max_length=40)
     ehcp_stage = SelectField(
         "EHCP stage it concerns (optional)",
         choices=[("", "Not known"), *EHCP_STAGES.items()],
         widget=GovSelect(),
         validators=[Optional()],
     )
-    summary = TextAreaField(
+    summary = text_area(
         "What the complaint is about",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter what the complaint is about"),
-            Length(
-                max=20000, message="What the complaint is about must be 20,000 characters or fewer"
-            ),
-        ],
+        max_length=20000,
+        name="What the complaint is about",
+        required="Enter what the complaint is about",
     )
     officer_id = SelectField(
         "Complaints officer", choices=[], widget=GovSelect(), validators=[Optional()]
@@ -116,7 +94,7 @@ class ComplaintForm(FlaskForm):
 class PublicComplaintForm(FlaskForm):
     """What a family tells us when they complain online."""
 
-    complainant_name = _text("Your name", "Enter your name")
+    complainant_name = text_input("Your name", required="Enter your name")
     contact_email = StringField(
         "Email address",
         widget=GovTextInput(),
@@ -128,21 +106,21 @@ class PublicComplaintForm(FlaskForm):
             Length(max=254, message="Email address must be 254 characters or fewer"),
         ],
     )
-    contact_phone = _text("Phone number (optional)", max_length=40)
+    contact_phone = text_input("Phone number (optional)", max_length=40)
     relationship_to_child = RadioField(
         "Who are you?",
         choices=list(RELATIONSHIPS.items()),
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select who you are")],
     )
-    child_reference = _text("Your child's case reference, if you know it (optional)", max_length=40)
-    summary = TextAreaField(
+    child_reference = text_input(
+        "Your child's case reference, if you know it (optional)", max_length=40
+    )
+    summary = text_area(
         "What is your complaint about?",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter what your complaint is about"),
-            Length(max=20000, message="Your complaint must be 20,000 characters or fewer"),
-        ],
+        max_length=20000,
+        name="Your complaint",
+        required="Enter what your complaint is about",
     )
     submit = SubmitField("Send complaint", widget=GovSubmitInput())
 
@@ -150,13 +128,11 @@ class PublicComplaintForm(FlaskForm):
 class PointForm(FlaskForm):
     """One point of a complaint: its theme and outcome."""
 
-    summary = TextAreaField(
+    summary = text_area(
         "What this point is about",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter what this point is about"),
-            Length(max=5000, message="What this point is about must be 5,000 characters or fewer"),
-        ],
+        max_length=5000,
+        name="What this point is about",
+        required="Enter what this point is about",
     )
     theme = RadioField(
         "Theme",
@@ -178,7 +154,7 @@ class DateForm(FlaskForm):
     """One date: acknowledged, responded, escalated or closed."""
 
     on = GovDateField("Date", what="the date")
-    reference = _text("Ombudsman reference (optional)", max_length=60)
+    reference = text_input("Ombudsman reference (optional)", max_length=60)
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -193,13 +169,11 @@ class ExtensionForm(FlaskForm):
             NumberRange(min=1, max=60, message="Working days must be a whole number from 1 to 60"),
         ],
     )
-    reason = TextAreaField(
+    reason = text_area(
         "Reason for the extension",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter the reason for the extension"),
-            Length(max=2000, message="Reason must be 2,000 characters or fewer"),
-        ],
+        max_length=2000,
+        name="Reason",
+        required="Enter the reason for the extension",
     )
     submit = SubmitField("Extend deadline", widget=GovSubmitInput())
 
@@ -207,16 +181,14 @@ class ExtensionForm(FlaskForm):
 class ActionForm(FlaskForm):
     """An action given to a service."""
 
-    description = TextAreaField(
+    description = text_area(
         "What will be done",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter what will be done"),
-            Length(max=2000, message="What will be done must be 2,000 characters or fewer"),
-        ],
+        max_length=2000,
+        name="What will be done",
+        required="Enter what will be done",
     )
-    team = _text("Team or service", "Enter the team or service", max_length=120)
-    owner = _text("Owner", "Enter who owns the action")
+    team = text_input("Team or service", required="Enter the team or service", max_length=120)
+    owner = text_input("Owner", required="Enter who owns the action")
     owner_email = StringField(
         "Owner's email address (optional, for reminders)",
         widget=GovTextInput(),
@@ -228,14 +200,7 @@ class ActionForm(FlaskForm):
         ],
     )
     due_on = GovDateField("Agreed due date", what="the agreed due date", past_only=False)
-    notes = TextAreaField(
-        "Notes (optional)",
-        widget=GovTextArea(),
-        validators=[
-            Optional(),
-            Length(max=5000, message="Notes must be 5,000 characters or fewer"),
-        ],
-    )
+    notes = text_area("Notes (optional)", max_length=5000, name="Notes")
     you_said_we_did = BooleanField(
         "A candidate for \u201cyou said, we did\u201d", widget=GovCheckboxInput()
     )
@@ -246,13 +211,11 @@ class CompleteActionForm(FlaskForm):
     """Marking an action done, with evidence."""
 
     completed_on = GovDateField("Date completed", what="the date the action was completed")
-    evidence = TextAreaField(
+    evidence = text_area(
         "Evidence it was done",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter the evidence that the action was done"),
-            Length(max=5000, message="Evidence must be 5,000 characters or fewer"),
-        ],
+        max_length=5000,
+        name="Evidence",
+        required="Enter the evidence that the action was done",
     )
     submit = SubmitField("Mark as done", widget=GovSubmitInput())
 
@@ -267,14 +230,11 @@ class ComplimentForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select a theme")],
     )
-    team = _text("Team or service praised", "Enter the team or service praised", max_length=120)
-    person_praised = _text("Person praised (optional, kept internal)")
-    summary = TextAreaField(
-        "What they said",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter what they said"),
-            Length(max=5000, message="What they said must be 5,000 characters or fewer"),
-        ],
+    team = text_input(
+        "Team or service praised", required="Enter the team or service praised", max_length=120
+    )
+    person_praised = text_input("Person praised (optional, kept internal)")
+    summary = text_area(
+        "What they said", max_length=5000, name="What they said", required="Enter what they said"
     )
     submit = SubmitField("Save compliment", widget=GovSubmitInput())

@@ -14,6 +14,7 @@ from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAre
 from wtforms.validators import DataRequired, Length, Regexp
 
 from feedback_app.complaints.fields import GovDateField
+from feedback_app.form_fields import text_area
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
 
 
@@ -38,13 +39,11 @@ class CreateReleaseForm(FlaskForm):
 class RemarkForm(FlaskForm):
     """A comment on a draft from a forum member or analyst."""
 
-    body = TextAreaField(
+    body = text_area(
         "Your comment on this draft",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter your comment"),
-            Length(max=5000, message="Your comment must be 5,000 characters or fewer"),
-        ],
+        max_length=5000,
+        name="Your comment",
+        required="Enter your comment",
     )
     submit = SubmitField("Add comment", widget=GovSubmitInput())
 
@@ -52,13 +51,11 @@ class RemarkForm(FlaskForm):
 class CorrectionForm(FlaskForm):
     """Why a published release needs a new version."""
 
-    note = TextAreaField(
+    note = text_area(
         "What does the correction change, and why?",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired(message="Enter what the correction changes and why"),
-            Length(max=2000, message="The note must be 2,000 characters or fewer"),
-        ],
+        max_length=2000,
+        name="The note",
+        required="Enter what the correction changes and why",
     )
     submit = SubmitField("Start a correction", widget=GovSubmitInput())
 

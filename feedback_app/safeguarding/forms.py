@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
-from wtforms import RadioField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput
+from wtforms import RadioField, SubmitField
+from wtforms.validators import InputRequired
+
+from feedback_app.form_fields import text_area
 
 
 class SafeguardingActionForm(FlaskForm):
@@ -21,12 +23,10 @@ class SafeguardingActionForm(FlaskForm):
         ],
         validators=[InputRequired(message="Select the status of this flag")],
     )
-    action_taken = TextAreaField(
+    action_taken = text_area(
         "What was done",
-        widget=GovTextArea(),
-        validators=[
-            InputRequired(message="Enter what was done, or why no action was needed"),
-            Length(max=5000, message="What was done must be 5,000 characters or fewer"),
-        ],
+        max_length=5000,
+        name="What was done",
+        required="Enter what was done, or why no action was needed",
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
