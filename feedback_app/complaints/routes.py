@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role
-from feedback_app.services import audit, complaints
+from feedback_app.services import audit, complaint_points, complaints
 from feedback_app.services.clocks import describe_days_left, urgency_colour
 from feedback_app.services.complaints_queue import action_due_words, officers
 
@@ -46,7 +46,7 @@ def _point(complaint: Complaint, point_id: int) -> ComplaintPoint:
 
 
 def _action(complaint: Complaint, action_id: int) -> ComplaintAction:
-    action = complaints.get_action(action_id)
+    action = complaint_points.get_action(action_id)
     if action is None or action.point.complaint_id != complaint.id:
         abort(404)
     return action
@@ -150,7 +150,7 @@ def add_point(complaint_id: int) -> Page:
         form.theme.data = suggested[0]
     if form.validate_on_submit():
         try:
-            complaints.add_point(
+            complaint_points.add_point(
                 complaint,
                 theme=form.theme.data,
                 summary=form.summary.data.strip(),
@@ -178,7 +178,7 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
     form = forms.PointForm(obj=point)
     suggested = _theme_choices(form, point.summary)
     if form.validate_on_submit():
-        complaints.update_point(
+        complaint_points.update_point(
             point,
             theme=form.theme.data,
             summary=form.summary.data.strip(),
@@ -195,9 +195,13 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
 
 
 def _theme_choices(form: Any, text: str) -> list[str]:
-    themes = complaints.active_themes()
+    themes = complaint_points.active_themes()
     form.theme.choices = [(theme.slug, theme.name) for theme in themes]
-    return [slug for slug in complaints.suggest_themes(text) if any(t.slug == slug for t in themes)]
+    return [
+        slug
+        for slug in complaint_points.suggest_themes(text)
+        if any(t.slug == slug for t in themes)
+    ]
 
 
 def _theme_hint(suggested: list[str]) -> dict[str, Any]:
@@ -275,7 +279,7 @@ def _action_data(form: forms.ActionForm) -> dict[str, Any]:
             if isinstance(getattr(form, name).data, str)
             else getattr(form, name).data
         )
-        for name in complaints.ACTION_FIELDS
+        for name in complaint_points.ACTION_FIELDS
     }
 
 
@@ -288,7 +292,7 @@ def add_action(complaint_id: int, point_id: int) -> Page:
     form = forms.ActionForm()
     if form.validate_on_submit():
         try:
-            complaints.add_action(point, _action_data(form))
+            complaint_points.add_action(point, _action_data(form))
         except complaints.ComplaintError as error:
             form.description.errors = [str(error)]
         else:
@@ -305,7 +309,7 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
     action = _action(complaint, action_id)
     form = forms.ActionForm(obj=action)
     if form.validate_on_submit():
-        complaints.update_action(action, _action_data(form))
+        complaint_points.update_action(action, _action_data(form))
         flash("Action saved.", "success")
         return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Change the action")
@@ -320,7 +324,7 @@ def complete_action(complaint_id: int, action_id: int) -> Page:
     form = forms.CompleteActionForm()
     if form.validate_on_submit():
         assert form.completed_on.data is not None  # required, so validation guarantees it
-        complaints.complete_action(action, form.completed_on.data, form.evidence.data)
+        complaint_points.complete_action(action, form.completed_on.data, form.evidence.data)
         flash("Action marked as done.", "success")
         return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Mark the action as done", action=action)

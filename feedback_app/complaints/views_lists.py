@@ -17,7 +17,13 @@ from feedback_app.complaints import forms
 from feedback_app.complaints.routes import OFFICER, bp
 from feedback_app.extensions import htmx
 from feedback_app.models.complaints import STAGE_LABELS
-from feedback_app.services import complaints, complaints_queue, complaints_report, compliments
+from feedback_app.services import (
+    complaint_points,
+    complaints,
+    complaints_queue,
+    complaints_report,
+    compliments,
+)
 from feedback_app.services.periods import (
     PeriodError,
     Quarter,
@@ -49,7 +55,7 @@ def queue_context() -> dict[str, Any]:
     return {
         "result": complaints_queue.queue(filters, today),
         "filters": filters,
-        "themes": complaints.active_themes(),
+        "themes": complaint_points.active_themes(),
         "officers": complaints_queue.officers(),
         "stages": STAGE_LABELS,
         "statuses": complaints_queue.STATUS_FILTERS,
@@ -100,7 +106,7 @@ def list_compliments() -> str:
 def log_compliment() -> str | BaseResponse:
     """Log a compliment."""
     form = forms.ComplimentForm()
-    form.theme.choices = [(t.slug, t.name) for t in complaints.active_themes()]
+    form.theme.choices = [(t.slug, t.name) for t in complaint_points.active_themes()]
     if form.validate_on_submit():
         compliments.create_compliment(
             {

@@ -1,4 +1,4 @@
-"""Complaint casework: logging, points, stage clocks, actions, compliments, audit, retention.
+"""Complaint casework: logging complaints and their stage clocks (points: complaint_points).
 
 Every change to a complaint goes through a function here, which records an
 audit entry (old → new values) in the same transaction and commits. Clocks are
@@ -16,12 +16,11 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, ComplaintStage, Theme
-from feedback_app.models.complaints import OUTCOMES, STAGES
-from feedback_app.services import audit, comments, improvements
+from feedback_app.models import Complaint, ComplaintStage
+from feedback_app.models.complaints import STAGES
+from feedback_app.services import audit, comments
 from feedback_app.services.clocks import add_working_days
 
 AUDITED_FIELDS = (
@@ -36,15 +35,6 @@ AUDITED_FIELDS = (
     "summary",
     "ehcp_stage",
     "officer_id",
-)
-ACTION_FIELDS = (
-    "description",
-    "team",
-    "owner",
-    "owner_email",
-    "due_on",
-    "notes",
-    "you_said_we_did",
 )
 
 
@@ -157,7 +147,7 @@ def create_complaint(data: Mapping[str, Any], *, source: str = "staff") -> Compl
 
 def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:
     """Change a complaint's details; audit each changed field as old → new; commit."""
-    changes = _apply(complaint, data, AUDITED_FIELDS)
+    changes = apply_changes(complaint, data, AUDITED_FIELDS)
     if not changes:
         return changes
     if "received_on" in changes and len(complaint.stages) == 1:
@@ -182,7 +172,7 @@ def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str,
     return changes
 
 
-def _apply(record: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+def apply_changes(record: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for name in fields:
         if name not in data:
@@ -334,136 +324,3 @@ def close(complaint: Complaint, on: date) -> None:
 
 
 # --- points -------------------------------------------------------------------------------
-
-
-def active_themes() -> list[Theme]:
-    """Themes an officer may choose (not retired), in taxonomy order."""
-    return list(db.session.scalars(select(Theme).where(~Theme.retired).order_by(Theme.position)))
-
-
-def suggest_themes(text: str) -> list[str]:
-    """Suggest themes for a point from its text, with the analyser the comments use."""
-    if not text.strip():
-        return []
-    return list(comments.AnalysisContext.load().analyse(text).themes)
-
-
-def add_point(
-    complaint: Complaint, *, theme: str, summary: str, outcome: str = "pending"
-) -> ComplaintPoint:
-    """Add a point to a complaint, audited; commit."""
-    _check_point(theme, outcome)
-    point = ComplaintPoint(
-        theme=theme,
-        summary=summary,
-        outcome=outcome,
-        stage=complaint.stage,
-        position=len(complaint.points) + 1,
-    )
-    complaint.points.append(point)
-    db.session.flush()
-    audit.record(
-        "complaint.point_added",
-        "complaint",
-        complaint.id,
-        point_id=point.id,
-        theme=theme,
-        outcome=outcome,
-        summary=summary,
-    )
-    db.session.commit()
-    return point
-
-
-def update_point(
-    point: ComplaintPoint, *, theme: str, summary: str, outcome: str
-) -> dict[str, Any]:
-    """Change a point's theme, summary or outcome, audited as old → new; commit."""
-    _check_point(theme, outcome)
-    changes = _apply(
-        point,
-        {"theme": theme, "summary": summary, "outcome": outcome},
-        ("theme", "summary", "outcome"),
-    )
-    if changes:
-        audit.record(
-            "complaint.point_updated", "complaint", point.complaint_id, point_id=point.id, **changes
-        )
-        db.session.commit()
-    return changes
-
-
-def _check_point(theme: str, outcome: str) -> None:
-    if outcome not in OUTCOMES:
-        raise ComplaintError("Select the outcome of the point")
-    if db.session.scalar(select(Theme.id).where(Theme.slug == theme)) is None:
-        raise ComplaintError("Select a theme")
-
-
-# --- actions ------------------------------------------------------------------------------
-
-
-def add_action(point: ComplaintPoint, data: Mapping[str, Any]) -> ComplaintAction:
-    """Give an action to a service for an upheld or partially upheld point; commit."""
-    if not point.needs_actions:
-        raise ComplaintError("Actions are for points that were upheld or partially upheld")
-    action = ComplaintAction(
-        status="open", notes="", evidence="", owner_email="", team="", owner=""
-    )
-    _apply(action, data, ACTION_FIELDS)
-    point.actions.append(action)
-    db.session.flush()
-    audit.record(
-        "complaint.action_added",
-        "complaint",
-        point.complaint_id,
-        action_id=action.id,
-        point_id=point.id,
-        **{name: getattr(action, name) for name in ACTION_FIELDS},
-    )
-    db.session.commit()
-    return action
-
-
-def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Change an action's details, audited; commit."""
-    changes = _apply(action, data, ACTION_FIELDS)
-    if changes:
-        audit.record(
-            "complaint.action_updated",
-            "complaint",
-            action.point.complaint_id,
-            action_id=action.id,
-            **changes,
-        )
-        improvements.follow_action(action)
-        db.session.commit()
-    return changes
-
-
-def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
-    """Mark an action done, with the evidence that it was; commit."""
-    if not evidence.strip():
-        raise ComplaintError("Enter the evidence that the action was done")
-    old = {
-        "status": action.status,
-        "completed_on": action.completed_on,
-        "evidence": action.evidence,
-    }
-    action.status, action.completed_on, action.evidence = "done", on, evidence.strip()
-    audit.record(
-        "complaint.action_completed",
-        "complaint",
-        action.point.complaint_id,
-        action_id=action.id,
-        **{name: {"old": old[name], "new": getattr(action, name)} for name in old},
-    )
-    # A "you said, we did" entry made from this action says "done" too (unless staff
-    # set its status by hand).
-    improvements.follow_action(action)
-    db.session.commit()
-
-
-def get_action(action_id: int) -> ComplaintAction | None:
-    """Load one action."""
-    return db.session.get(ComplaintAction, action_id)

@@ -92,7 +92,7 @@ def create_entry(entry: EntryInput, complaint_action_id: int | None = None) -> I
         source="complaint_action" if complaint_action_id else "improvement",
         complaint_action_id=complaint_action_id,
     )
-    _apply(improvement, entry)
+    apply_changes(improvement, entry)
     action = db.session.get(ComplaintAction, complaint_action_id) if complaint_action_id else None
     # Choosing anything but "done" for an action already done is a choice made by hand.
     improvement.status_set_by_hand = (
@@ -113,7 +113,7 @@ def update_entry(improvement: Improvement, entry: EntryInput) -> None:
     if entry.status != improvement.status:
         # From now on the entry keeps the status staff gave it, whatever its action does.
         improvement.status_set_by_hand = True
-    _apply(improvement, entry)
+    apply_changes(improvement, entry)
     audit.record("improvement.updated", "improvement", improvement.id, **_audit_fields(entry))
     db.session.commit()
 
@@ -151,7 +151,7 @@ def follow_action(action: ComplaintAction) -> Improvement | None:
     return improvement
 
 
-def _apply(improvement: Improvement, entry: EntryInput) -> None:
+def apply_changes(improvement: Improvement, entry: EntryInput) -> None:
     for field in EntryInput.__dataclass_fields__:
         value = getattr(entry, field)
         setattr(improvement, field, value.strip() if isinstance(value, str) else value)

@@ -125,7 +125,7 @@ def test_officer_logs_splits_decides_and_follows_up(
 
 
 def _seed_two(live_app) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    from feedback_app.services import complaints
+    from feedback_app.services import complaint_points, complaints
 
     with live_app.app_context():
         made = []
@@ -140,7 +140,7 @@ def _seed_two(live_app) -> tuple[str, str]:  # type: ignore[no-untyped-def]
                     "summary": "Queue filter test",
                 }
             )
-            complaints.add_point(complaint, theme=theme, summary="x", outcome="pending")
+            complaint_points.add_point(complaint, theme=theme, summary="x", outcome="pending")
             made.append(complaint.reference)
         return made[0], made[1]
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from feedback_app.services import complaints
+from feedback_app.services import complaint_points
 from tests.conftest import parse_html
 
 
 def test_every_page_renders(officer_client, make_complaint):
     complaint = make_complaint()
-    point = complaints.add_point(
+    point = complaint_points.add_point(
         complaint, theme="communication", summary="Calls", outcome="upheld"
     )
-    action = complaints.add_action(
+    action = complaint_points.add_action(
         point,
         {
             "description": "Phone surgery",

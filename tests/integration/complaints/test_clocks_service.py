@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from feedback_app.models import AuditEntry
-from feedback_app.services import complaints
+from feedback_app.services import complaint_points, complaints
 
 
 def test_stage_1_clock_from_settings(make_complaint):
@@ -71,14 +71,14 @@ def test_escalation_starts_new_clocks_then_ombudsman_has_none(make_complaint):
 
 def test_every_change_is_audited_with_old_and_new(app, make_complaint):
     complaint = make_complaint(received_on=date(2023, 5, 4))
-    point = complaints.add_point(
+    point = complaint_points.add_point(
         complaint, theme="communication", summary="Calls", outcome="pending"
     )
-    complaints.update_point(point, theme="communication", summary="Calls", outcome="upheld")
-    action = complaints.add_action(
+    complaint_points.update_point(point, theme="communication", summary="Calls", outcome="upheld")
+    action = complaint_points.add_action(
         point, {"description": "Phone surgery", "due_on": date(2023, 7, 1)}
     )
-    complaints.complete_action(action, date(2023, 6, 20), "Surgery timetable published")
+    complaint_points.complete_action(action, date(2023, 6, 20), "Surgery timetable published")
     complaints.update_complaint(complaint, {"contact_phone": "01905 000000"})
     complaints.acknowledge(complaint, date(2023, 5, 5))
     complaints.extend(complaint, 2, "Reason")
@@ -113,11 +113,11 @@ def test_every_change_is_audited_with_old_and_new(app, make_complaint):
 
 def test_actions_only_for_upheld_points(make_complaint):
     complaint = make_complaint()
-    point = complaints.add_point(
+    point = complaint_points.add_point(
         complaint, theme="decisions", summary="Refusal", outcome="not_upheld"
     )
     with pytest.raises(complaints.ComplaintError):
-        complaints.add_action(point, {"description": "x", "due_on": date(2023, 7, 1)})
+        complaint_points.add_action(point, {"description": "x", "due_on": date(2023, 7, 1)})
 
 
 def test_complaint_text_is_analysed_as_a_comment(app, make_complaint):

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Comment, Complaint
-from feedback_app.services import complaints, complaints_report
+from feedback_app.services import complaint_points, complaints, complaints_report
 from feedback_app.services.periods import parse_quarter
 from tests.conftest import parse_html
 
@@ -113,7 +113,7 @@ def test_queue_sorts_by_urgency_and_filters(officer_client, make_complaint):
     today = date.today()
     relaxed = make_complaint(received_on=today)
     overdue = make_complaint(received_on=today - timedelta(days=30))
-    complaints.add_point(overdue, theme="transport", summary="Driver late", outcome="pending")
+    complaint_points.add_point(overdue, theme="transport", summary="Driver late", outcome="pending")
     body = officer_client.get("/staff/complaints/").get_data(as_text=True)
     assert body.index(overdue.reference) < body.index(relaxed.reference)
     assert "working days overdue" in body and "govuk-tag--red" in body
@@ -145,7 +145,9 @@ def test_queue_paginates_25(officer_client, make_complaint):
 
 def test_purge_erases_personal_data_and_keeps_counts(app, make_complaint):
     old = make_complaint(received_on=date(2016, 5, 3), complainant_name="Pat Old")
-    complaints.add_point(old, theme="communication", summary="Specific words", outcome="upheld")
+    complaint_points.add_point(
+        old, theme="communication", summary="Specific words", outcome="upheld"
+    )
     complaints.respond(old, date(2016, 5, 20))
     complaints.close(old, date(2016, 5, 20))
     recent = make_complaint(received_on=date(2023, 4, 3))

@@ -14,7 +14,7 @@ from sqlalchemy import event, text, update
 from feedback_app import ROOT
 from feedback_app.extensions import db
 from feedback_app.models import Complaint
-from feedback_app.services import complaints, complaints_queue
+from feedback_app.services import complaint_points, complaints, complaints_queue
 from feedback_app.services.complaints_queue import QueueFilters
 
 
@@ -92,10 +92,12 @@ def test_theme_filter_counts_each_complaint_once(app, make_complaint):
     twice = make_complaint()
     once = make_complaint(received_on=date(2023, 4, 4))
     neither = make_complaint()
-    complaints.add_point(twice, theme="transport", summary="Late bus", outcome="pending")
-    complaints.add_point(twice, theme="transport", summary="No bus", outcome="pending")
-    complaints.add_point(once, theme="transport", summary="Late taxi", outcome="pending")
-    complaints.add_point(neither, theme="communication", summary="No reply", outcome="pending")
+    complaint_points.add_point(twice, theme="transport", summary="Late bus", outcome="pending")
+    complaint_points.add_point(twice, theme="transport", summary="No bus", outcome="pending")
+    complaint_points.add_point(once, theme="transport", summary="Late taxi", outcome="pending")
+    complaint_points.add_point(
+        neither, theme="communication", summary="No reply", outcome="pending"
+    )
     page = complaints_queue.queue(QueueFilters(status="", theme="transport"), today)
     assert page.total == 2 and page.pages == 1
     assert [(r.complaint.id, r.points) for r in page.rows] == [(twice.id, 2), (once.id, 1)]
@@ -126,10 +128,12 @@ def test_queue_pages_are_read_in_index_order_not_sorted(app, filters):
 def _overdue_actions(make_complaint, count: int) -> None:  # type: ignore[no-untyped-def]
     for _ in range(count):
         complaint = make_complaint(received_on=date(2023, 4, 3))
-        point = complaints.add_point(
+        point = complaint_points.add_point(
             complaint, theme="transport", summary="Late bus", outcome="upheld"
         )
-        complaints.add_action(point, {"description": "Fix the rota", "due_on": date(2023, 6, 1)})
+        complaint_points.add_action(
+            point, {"description": "Fix the rota", "due_on": date(2023, 6, 1)}
+        )
 
 
 def test_dashboard_queries_do_not_grow_with_the_rows_shown(officer_client, make_complaint):

@@ -7,7 +7,7 @@ import threading
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
-from feedback_app.services import complaints, notifications, reminders
+from feedback_app.services import complaint_points, notifications, reminders
 from feedback_app.services.notify_sender import NotifySender
 
 
@@ -17,8 +17,10 @@ def test_reminders_for_deadlines_and_overdue_actions(app, make_complaint):
     today = date.today()
     due_soon = make_complaint(received_on=today - timedelta(days=7))
     make_complaint(received_on=today)  # nothing due for days: no reminder
-    point = complaints.add_point(due_soon, theme="communication", summary="x", outcome="upheld")
-    complaints.add_action(
+    point = complaint_points.add_point(
+        due_soon, theme="communication", summary="x", outcome="upheld"
+    )
+    complaint_points.add_action(
         point,
         {
             "description": "Publish phone surgery times",

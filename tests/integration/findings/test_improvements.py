@@ -8,7 +8,7 @@ from flask import Flask
 
 from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement
-from feedback_app.services import complaints, improvements
+from feedback_app.services import complaint_points, complaints, improvements
 
 
 def _candidate_action() -> ComplaintAction:
@@ -23,10 +23,10 @@ def _candidate_action() -> ComplaintAction:
             "summary": "Nobody returned my calls about the draft plan for six weeks.",
         }
     )
-    point = complaints.add_point(
+    point = complaint_points.add_point(
         complaint, theme="communication", summary="Calls", outcome="upheld"
     )
-    return complaints.add_action(
+    return complaint_points.add_action(
         point,
         {
             "description": "Phone surgery",
@@ -54,12 +54,12 @@ def test_entry_becomes_done_when_its_action_is_completed(app: Flask) -> None:
     action = _candidate_action()
     entry = improvements.create_entry(_entry(), complaint_action_id=action.id)
     assert entry.status == "in_progress"
-    complaints.complete_action(action, date(2023, 6, 2), "Surgery running since June")
+    complaint_points.complete_action(action, date(2023, 6, 2), "Surgery running since June")
     db.session.expire_all()
     entry = db.session.get(Improvement, entry.id)
     assert entry.status == "done" and entry.completed_on == date(2023, 6, 2)
     # Editing the action again keeps the entry done; wording edits leave it following.
-    complaints.update_action(action, {"notes": "Reviewed in July"})
+    complaint_points.update_action(action, {"notes": "Reviewed in July"})
     improvements.update_entry(entry, _entry("done", completed_on=date(2023, 6, 2)))
     assert not entry.status_set_by_hand and entry.status == "done"
 
@@ -69,7 +69,7 @@ def test_a_status_set_by_hand_is_left_alone(app: Flask) -> None:
     entry = improvements.create_entry(_entry("planned"), complaint_action_id=action.id)
     improvements.update_entry(entry, _entry("in_progress"))
     assert entry.status_set_by_hand
-    complaints.complete_action(action, date(2023, 6, 2), "Surgery running since June")
+    complaint_points.complete_action(action, date(2023, 6, 2), "Surgery running since June")
     db.session.expire_all()
     assert db.session.get(Improvement, entry.id).status == "in_progress"
 
@@ -77,6 +77,6 @@ def test_a_status_set_by_hand_is_left_alone(app: Flask) -> None:
 def test_entries_not_made_from_actions_are_untouched(app: Flask) -> None:
     action = _candidate_action()
     entry = improvements.create_entry(_entry("planned"))
-    complaints.complete_action(action, date(2023, 6, 2), "Done")
+    complaint_points.complete_action(action, date(2023, 6, 2), "Done")
     db.session.expire_all()
     assert db.session.get(Improvement, entry.id).status == "planned"
