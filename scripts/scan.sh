@@ -7,9 +7,10 @@
 #   1. wapiti crawls the public pages and attacks their forms (SQL injection, XSS,
 #      command execution, file disclosure, CRLF, open redirect, …), at most
 #      SCAN_MINUTES (default 5) minutes;
-#   2. sqlmap attacks each public form field with a real session and a fresh CSRF
-#      token per request: the survey's answer and consent fields, the resume code,
-#      and sign-in — each bounded by `timeout`.
+#   2. sqlmap (--level 1 --risk 1) attacks the fields of three public forms with a
+#      fresh CSRF token per request: a survey question page (with the session of a
+#      started draft), the resume code and sign-in — each bounded by `timeout` (3
+#      minutes); a run that stops early or times out fails the scan.
 # Reports go to reports/wapiti.json and reports/sqlmap/. Rate limits stay on but
 # with a ceiling the scanners do not reach, so they test the forms, not the limiter.
 set -euo pipefail
@@ -50,7 +51,8 @@ if [[ -z ${SKIP_WAPITI:-} ]]; then
 echo "== wapiti: $base (at most $SCAN_MINUTES minutes)"
 # Only modules that stay on 127.0.0.1: not ssrf/log4shell/wapp, which call out to
 # wapiti's own servers; --no-bugreport so a crash is not reported over the network.
-# Time-based SQL injection is left to sqlmap below.
+# Neither wapiti's sql module nor sqlmap at --level 1 --risk 1 sends SQLite
+# time-based payloads (sqlmap's need --level 3 --risk 2).
 timeout $((SCAN_MINUTES * 60 + 180)) "$SCAN_VENV/bin/wapiti" -u "$base/" --scope folder \
   -m "sql,xss,permanentxss,exec,file,crlf,redirect,htaccess,methods,csp,http_headers,cookieflags,csrf" \
   --max-scan-time $((SCAN_MINUTES * 60)) --max-attack-time 45 --flush-session --no-bugreport \
@@ -80,21 +82,46 @@ token=$(csrf "$base/surveys/new-ehcp")
 question=$(curl -fsS -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' -X POST \
   --data-urlencode "csrf_token=$token" "$base/surveys/new-ehcp")
 cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')
+[[ $question == "$base/surveys/new-ehcp/questions/"* && -n $cookie ]] \
+  || { echo "could not start a survey draft (redirect: '$question')"; exit 1; }
+rm -f reports/sqlmap/*.log reports/sqlmap/*.traffic.txt
 
 sqlmap_form() {  # name url data [cookie]
-  local name=$1 url=$2 data=$3 cookie=${4:-}
+  local name=$1 url=$2 data=$3 cookie=${4:-} log rc=0
+  log="reports/sqlmap/$name.log"
   echo "== sqlmap: $name ($url)"
-  # gzip: sqlmap offers brotli but does not always decode it, and then cannot find
-  # the CSRF token in the page.
-  timeout 240 "$SCAN_VENV/bin/sqlmap" -u "$url" --data "$data" --method POST \
-    ${cookie:+--cookie "$cookie"} --csrf-token csrf_token --csrf-url "$url" --csrf-method GET --headers "Accept-Encoding: gzip" \
-    --batch --level 2 --risk 1 --dbms SQLite --technique BEUST --time-sec 2 \
+  # The CSRF token is fetched with a GET of the form before every POST, and copied
+  # from the page's hidden csrf_token input into the request. Not `--method POST`
+  # (--data already makes the requests POSTs): an explicit --method overrides
+  # --csrf-method for every request to the target host, so the token fetch became
+  # a POST without a token, got the 400 "page has expired" page and sqlmap stopped
+  # at "anti-CSRF token can't be found". gzip: sqlmap offers brotli but does not
+  # always decode it. --ignore-redirects: a valid answer redirects to the next
+  # question; following it (and re-posting there) would walk the whole survey.
+  # SQLite's time-based, stacked and error-based payloads need --level 2-3 and
+  # --risk 2, so at level 1 / risk 1 this is boolean-blind, UNION and inline only.
+  timeout 180 "$SCAN_VENV/bin/sqlmap" -u "$url" --data "$data" \
+    ${cookie:+--cookie "$cookie"} --csrf-token csrf_token --csrf-url "$url" --csrf-method GET \
+    --headers "Accept-Encoding: gzip" --ignore-redirects \
+    --batch --level 1 --risk 1 --dbms SQLite --technique BEUST --time-sec 2 \
     --skip csrf_token --flush-session --output-dir "reports/sqlmap" \
-    >"reports/sqlmap/$name.log" 2>&1 || true
-  if grep -q "is vulnerable\|sqlmap identified the following injection" "reports/sqlmap/$name.log"; then
-    echo "   INJECTABLE: see reports/sqlmap/$name.log"; return 1
+    -t "reports/sqlmap/$name.traffic.txt" >"$log" 2>&1 || rc=$?
+  local responses
+  responses=$(grep -o '^HTTP response \[#[0-9]*\] ([0-9]*' "reports/sqlmap/$name.traffic.txt" 2>/dev/null \
+    | sed 's/.*(//' | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')
+  # (Responses, not "HTTP request" entries: with --ignore-redirects sqlmap also logs
+  # each redirect it did not follow as a request to "None".)
+  echo "   HTTP responses (token GETs and attack POSTs) by status: ${responses:-none}"
+  if grep -q "is vulnerable\|sqlmap identified the following injection" "$log"; then
+    echo "   INJECTABLE: see $log"; return 1
   fi
-  grep -E "CRITICAL|do not appear to be injectable|not injectable|all tested parameters" "reports/sqlmap/$name.log" | tail -1 | sed 's/^/   /' || true
+  grep -E "does not seem to be injectable" "$log" | sed 's/^\[[0-9:]*\] \[WARNING\] /   /' || true
+  if grep -q "all tested parameters do not appear to be injectable" "$log"; then
+    echo "   completed: no parameter injectable"
+  else
+    # Timed out (124) or stopped early (e.g. CSRF token not found): not a pass.
+    echo "   DID NOT COMPLETE (exit $rc): $(grep CRITICAL "$log" | tail -1)"; return 1
+  fi
 }
 
 status=0
