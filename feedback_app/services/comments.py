@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from feedback_app import analysis
 from feedback_app.extensions import db
@@ -37,10 +38,12 @@ def record_comment(
     survey_id: int | None = None,
     quote_consent: bool = False,
     field: str = "comment",
+    context: AnalysisContext | None = None,
 ) -> Comment | None:
     """Store (or update) a piece of free text and analyse it; the caller commits.
 
     Blank text stores nothing and removes an earlier comment for the same field.
+    Callers that record many comments (imports) pass one ``context`` for them all.
     """
     existing = db.session.scalars(
         select(Comment).where(
@@ -58,7 +61,7 @@ def record_comment(
     comment.quote_consent = quote_consent
     if existing is None:
         db.session.add(comment)
-    analyse_comment(comment, context=AnalysisContext.load())
+    analyse_comment(comment, context=context or AnalysisContext.load())
     return comment
 
 
@@ -91,10 +94,8 @@ class AnalysisContext:
             for theme in themes
         ]
         names = [name for name in db.session.scalars(select(User.name)) if name]
-        model_row = db.session.scalars(
-            select(AnalysisModel).order_by(AnalysisModel.id.desc())
-        ).first()
-        learned = analysis.LearnedModel.from_dict(model_row.data) if model_row else None
+        model_id = db.session.scalar(select(func.max(AnalysisModel.id)))
+        learned = _learned_model(str(db.engine.url), model_id) if model_id else None
         return cls(rules=rules or analysis.DEFAULT_THEME_RULES, known_names=names, learned=learned)
 
     def analyse(self, text: str, question: str | None = None) -> analysis.Analysis:
@@ -105,6 +106,18 @@ class AnalysisContext:
             known_names=self.known_names,
             learned=self.learned,
         )
+
+
+@lru_cache(maxsize=4)
+def _learned_model(database: str, model_id: int) -> analysis.LearnedModel:
+    """Parse a stored model once per process: rows are only ever added, never changed.
+
+    Parsing and indexing a model takes tens of milliseconds, far more than analysing a
+    comment, so it must not happen once per comment. ``database`` keeps two databases'
+    models with the same id apart.
+    """
+    data = db.session.scalar(select(AnalysisModel.data).where(AnalysisModel.id == model_id))
+    return analysis.LearnedModel.from_dict(data or {})
 
 
 def analyse_comment(comment: Comment, context: AnalysisContext) -> None:

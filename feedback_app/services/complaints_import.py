@@ -170,6 +170,7 @@ def import_text(text: str, today: date | None = None) -> ImportResult:
     groups: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         groups[row.reference].append(row)
+    context = comments.AnalysisContext.load()
     try:
         for reference, group in groups.items():
             first = group[0]
@@ -190,10 +191,11 @@ def import_text(text: str, today: date | None = None) -> ImportResult:
                     source_id=compliment.id,
                     text=compliment.summary,
                     received_on=compliment.received_on,
+                    context=context,
                 )
                 result.compliments += 1
                 continue
-            _import_complaint(reference, group, today)
+            _import_complaint(reference, group, today, context)
             result.complaints += 1
             result.points += len(group)
             result.references.append(reference)
@@ -212,7 +214,9 @@ def import_text(text: str, today: date | None = None) -> ImportResult:
     return result
 
 
-def _import_complaint(reference: str, group: list[_Row], today: date) -> Complaint:
+def _import_complaint(
+    reference: str, group: list[_Row], today: date, context: comments.AnalysisContext
+) -> Complaint:
     first = group[0]
     assert first.received_on is not None
     complaint = Complaint(
@@ -251,6 +255,7 @@ def _import_complaint(reference: str, group: list[_Row], today: date) -> Complai
         source_id=complaint.id,
         text=complaint.summary,
         received_on=complaint.received_on,
+        context=context,
     )
     audit.record(
         "complaint.imported", "complaint", complaint.id, reference=reference, points=len(group)

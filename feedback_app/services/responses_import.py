@@ -16,7 +16,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.surveys import RESPONDENTS
-from feedback_app.services.comments import record_comment
+from feedback_app.services.comments import AnalysisContext, record_comment
 from feedback_app.services.responses import clean_text
 
 REQUIRED = ("survey", "submitted_on")
@@ -120,6 +120,7 @@ def import_responses(text: str) -> int:
     flags); imported comments have no consent to be quoted.
     """
     rows = _parse(text)
+    context = AnalysisContext.load()
     try:
         for row in rows:
             audience = "young_person" if row.respondent == "young_person" else "parent"
@@ -149,6 +150,7 @@ def import_responses(text: str) -> int:
                     received_on=row.submitted_on,
                     survey_id=row.survey.id,
                     quote_consent=False,
+                    context=context,
                 )
         db.session.commit()
     except Exception:
