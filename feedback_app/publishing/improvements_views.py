@@ -6,7 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
-from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement, Role
 from feedback_app.publishing.forms import ImprovementForm, MilestoneForm
 from feedback_app.publishing.routes import bp
@@ -78,9 +77,7 @@ def new_improvement() -> Response | str:
 @roles_required(*EDITORS)
 def improvement_from_action(action_id: int) -> Response | str:
     """Turn a complaint action into an entry, with public wording written here."""
-    action = db.session.get(ComplaintAction, action_id) or abort(404)
-    if not action.you_said_we_did:
-        abort(404)
+    action = improvements.get_candidate(action_id) or abort(404)
     return _save(None, action)
 
 

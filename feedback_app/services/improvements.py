@@ -209,6 +209,12 @@ def candidates() -> list[ComplaintAction]:
     return list(db.session.scalars(query))
 
 
+def get_candidate(action_id: int) -> ComplaintAction | None:
+    """Return a complaint action marked as a "you said, we did" candidate, else None."""
+    action = db.session.get(ComplaintAction, action_id)
+    return action if action is not None and action.you_said_we_did else None
+
+
 def published_quotes() -> list[dict[str, Any]]:
     """Approved quotes in published releases that are still safe to show."""
     query = (
