@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from feedback_app import analysis
 from feedback_app.extensions import db
@@ -94,8 +94,14 @@ class AnalysisContext:
             for theme in themes
         ]
         names = [name for name in db.session.scalars(select(User.name)) if name]
-        model_id = db.session.scalar(select(func.max(AnalysisModel.id)))
-        learned = _learned_model(str(db.engine.url), model_id) if model_id else None
+        newest = db.session.execute(
+            select(AnalysisModel.id, AnalysisModel.created_at).order_by(AnalysisModel.id.desc())
+        ).first()
+        learned = (
+            _learned_model(str(db.engine.url), newest.id, str(newest.created_at))
+            if newest
+            else None
+        )
         return cls(rules=rules or analysis.DEFAULT_THEME_RULES, known_names=names, learned=learned)
 
     def analyse(self, text: str, question: str | None = None) -> analysis.Analysis:
@@ -109,12 +115,13 @@ class AnalysisContext:
 
 
 @lru_cache(maxsize=4)
-def _learned_model(database: str, model_id: int) -> analysis.LearnedModel:
+def _learned_model(database: str, model_id: int, created_at: str) -> analysis.LearnedModel:
     """Parse a stored model once per process: rows are only ever added, never changed.
 
     Parsing and indexing a model takes tens of milliseconds, far more than analysing a
-    comment, so it must not happen once per comment. ``database`` keeps two databases'
-    models with the same id apart.
+    comment, so it must not happen once per comment. The database and the row's time
+    are part of the key, so a model with a reused id (a wiped database) is not mistaken
+    for an older one.
     """
     data = db.session.scalar(select(AnalysisModel.data).where(AnalysisModel.id == model_id))
     return analysis.LearnedModel.from_dict(data or {})
