@@ -240,16 +240,41 @@ class _Touched:
         return sorted(self.comment_ids | {c.id for c in self.comments if c.id is not None})
 
 
+def _never_submitted(response: Any) -> bool:
+    """True for a response that is a draft now and was one when loaded: it counts nowhere.
+
+    Saving a parent's answer to a draft then costs no summary queries at all.
+    """
+    state = inspect(response)
+    if "status" in state.unloaded:
+        return False  # expired or never set: not known here, so it is counted
+    history = state.attrs["status"].history
+    return "submitted" not in (*history.added, *history.unchanged, *history.deleted)
+
+
+def _draft_in_session(session: Session, response_id: int) -> bool:
+    """True if this session holds the response, unchanged, as a draft (no query)."""
+    key = session.identity_key(Response, response_id)
+    response = session.identity_map.get(key)
+    return response is not None and _never_submitted(response)
+
+
 def _touched(session: Session) -> _Touched:
     touched = _Touched()
     for target in (*session.new, *session.dirty, *session.deleted):
         if isinstance(target, Response):
-            touched.responses.append(target)
+            if not _never_submitted(target):
+                touched.responses.append(target)
         elif isinstance(target, Answer):
             parent = target.__dict__.get("response")
             if parent is not None:
-                touched.responses.append(parent)
-            touched.response_ids |= _ids_of(target, "response_id")
+                if not _never_submitted(parent):
+                    touched.responses.append(parent)
+            touched.response_ids |= {
+                response_id
+                for response_id in _ids_of(target, "response_id")
+                if not _draft_in_session(session, response_id)
+            }
         elif isinstance(target, Comment):
             touched.comments.append(target)
         elif isinstance(target, CommentTheme):
