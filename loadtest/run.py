@@ -15,6 +15,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ def run_locust(base: str, workdir: Path, journeys: int, users: int, run_time: st
     prefix = workdir / "locust"
     env = dict(os.environ, JOURNEYS=str(journeys))
     started = time.monotonic()
+    cpu_before = _children_cpu_seconds()
     result = subprocess.run(  # noqa: S603
         [
             str(BIN / "locust"),
@@ -64,6 +66,7 @@ def run_locust(base: str, workdir: Path, journeys: int, users: int, run_time: st
         text=True,
     )
     elapsed = time.monotonic() - started
+    locust_cpu = _children_cpu_seconds() - cpu_before
     steps = []
     with open(f"{prefix}_stats.csv", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -84,6 +87,7 @@ def run_locust(base: str, workdir: Path, journeys: int, users: int, run_time: st
     journeys_line = [line for line in result.stdout.splitlines() if "journeys started" in line]
     return {
         "elapsed_s": round(elapsed, 1),
+        "load_generator_cpu_s": round(locust_cpu, 1),
         "steps": steps,
         "failures": failures,
         "server_errors": sum(
@@ -95,6 +99,11 @@ def run_locust(base: str, workdir: Path, journeys: int, users: int, run_time: st
         "exit_code": result.returncode,
         "stderr_tail": result.stderr[-2000:],
     }
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _number(value: str) -> float | None:
@@ -136,6 +145,11 @@ def report(stats: dict, journeys: int) -> list[str]:
         f"{stats['users']} parents at a time"
     )
     print(f"   {stats['journeys']}  in {stats['elapsed_s']} s")
+    cores = os.cpu_count() or 1
+    print(
+        f"   the load generator used {stats['load_generator_cpu_s']} CPU-seconds of the"
+        f" {cores * stats['elapsed_s']:.0f} the machine's {cores} cores had"
+    )
     print(
         f"   throughput {stats['throughput_rps']:.1f} requests/s, "
         f"{stats['journeys_per_s']:.2f} completed surveys/s"

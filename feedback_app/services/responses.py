@@ -19,7 +19,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import select, update
-from sqlalchemy.orm import joinedload, selectinload
 
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, SurveyVersion
@@ -80,15 +79,7 @@ def load_draft(response_id: object, secret: object) -> Response | None:
     """Return the response a browser's session points at, if the secret matches."""
     if not isinstance(response_id, int) or not isinstance(secret, str) or not secret:
         return None
-    # The page needs the version, its questions and the answers: load them at once.
-    response = db.session.get(
-        Response,
-        response_id,
-        options=[
-            joinedload(Response.version).selectinload(SurveyVersion.questions),
-            selectinload(Response.answers),
-        ],
-    )
+    response = db.session.get(Response, response_id)
     if response is None or not response.draft_secret_hash:
         return None
     if not hmac.compare_digest(response.draft_secret_hash, _hash(secret)):
