@@ -31,6 +31,18 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
-# Load the app in each worker, not the master, so no database connection is shared
-# across a fork.
-preload_app = False
+# Build the app once in the master and fork workers from it: a worker that starts, or
+# restarts after max_requests, is serving at once instead of spending ~3 s of CPU on
+# imports while parents wait. create_app opens no database connection, and post_fork
+# below empties each worker's copy of the pools, so no connection crosses a fork.
+preload_app = True
+
+
+def post_fork(server, worker):  # type: ignore[no-untyped-def]  # noqa: ANN001, ARG001
+    """Give the new worker fresh connection pools (SQLAlchemy's advice for forking)."""
+    app = worker.app.wsgi()
+    with app.app_context():
+        from feedback_app.extensions import db
+
+        for engine in db.engines.values():
+            engine.dispose(close=False)

@@ -6,6 +6,12 @@ included, and leaving the honeypot empty), agrees to be quoted without leaving
 contact details, checks their answers and submits. A parent who finishes counts
 one journey; after JOURNEYS journeys (default 400) the run stops itself.
 
+Between pages a parent reads and answers for THINK_MIN to THINK_MAX seconds
+(uniformly). Two paces are used (loadtest/run.py): "parent", 1–4 s a page, a
+fast reader on a phone (the survey is designed to take under 3 minutes, about
+15 s a page; this is four to six times quicker), and "rush", 0–1 s a page, a
+stress test at ten times that rate, to find where the two cores saturate.
+
     locust -f loadtest/locustfile.py --headless -u 40 -r 40 --run-time 10m \
         --host http://127.0.0.1:8000
 
@@ -31,7 +37,8 @@ from loadtest.forms import fill, main_form, page_name  # noqa: E402
 
 JOURNEYS = int(os.environ.get("JOURNEYS", "400"))
 SURVEYS = os.environ.get("SURVEYS", "new-ehcp,annual-review").split(",")
-THINK_MAX = float(os.environ.get("THINK_MAX", "1.0"))
+THINK_MIN = float(os.environ.get("THINK_MIN", "1.0"))
+THINK_MAX = float(os.environ.get("THINK_MAX", "4.0"))
 MAX_PAGES = 40  # a journey longer than this is stuck in a loop
 
 _lock = threading.Lock()
@@ -47,7 +54,7 @@ class Parent(FastHttpUser):
     of the CPU per request, so more of the cores serve parents.
     """
 
-    wait_time = between(0, THINK_MAX)
+    wait_time = between(THINK_MIN, THINK_MAX)
 
     def on_start(self) -> None:
         self.rng = random.Random()

@@ -1,12 +1,14 @@
 """The load test: 400 parents complete a survey, 40 at a time, against gunicorn.
 
-Runs once on SQLite (WAL) and once on PostgreSQL + Redis, each on a freshly
-migrated database, with locust headless and a bounded run time. Afterwards it
+Runs on SQLite (WAL) and on PostgreSQL + Redis, each on a freshly migrated
+database, with locust headless and a bounded run time, at two paces: "parent"
+(1–4 s on each page, a quick reader on a phone) and "rush" (0–1 s, a stress test
+at about ten times the request rate). Afterwards it
 checks the database: exactly JOURNEYS submitted responses, none without
 answers, and no response of 500 or more. Prints throughput and p50/p95 per step,
-and writes the figures to reports/load-<database>.json.
+and writes the figures to reports/load-<database>-<pace>.json.
 
-    .venv/bin/python loadtest/run.py [--databases sqlite,postgres] [--workers 3]
+    .venv/bin/python loadtest/run.py [--databases sqlite,postgres] [--paces parent,rush]
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ from tests.support.postgres import start_postgres  # noqa: E402
 from tests.support.redis_server import start_redis  # noqa: E402
 
 REPORTS = ROOT / "reports"
+# Seconds a simulated parent spends on each page before answering: (least, most).
+PACES = {"parent": (1.0, 4.0), "rush": (0.0, 1.0)}
 
 
-def run_locust(base: str, workdir: Path, journeys: int, users: int, run_time: str) -> dict:
+def run_locust(
+    base: str, workdir: Path, journeys: int, users: int, run_time: str, pace: str
+) -> dict:
     """Run locust headless; return its per-step stats and the number of server errors."""
     prefix = workdir / "locust"
-    env = dict(os.environ, JOURNEYS=str(journeys))
+    least, most = PACES[pace]
+    env = dict(os.environ, JOURNEYS=str(journeys), THINK_MIN=str(least), THINK_MAX=str(most))
     started = time.monotonic()
     cpu_before = _children_cpu_seconds()
     result = subprocess.run(  # noqa: S603
@@ -110,7 +117,9 @@ def _number(value: str) -> float | None:
     return None if value in {"", "N/A"} else float(value)
 
 
-def one_run(database: str, workers: int, journeys: int, users: int, run_time: str) -> dict:
+def one_run(
+    database: str, pace: str, workers: int, journeys: int, users: int, run_time: str
+) -> dict:
     """Serve on a fresh database, run the parents, check what was stored."""
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="feedback-load-")))
@@ -122,11 +131,13 @@ def one_run(database: str, workers: int, journeys: int, users: int, run_time: st
             env = app_env(database_url, redis_url)
         migrate(env)
         base, _master = stack.enter_context(gunicorn(env, workers, workdir / "gunicorn.log"))
-        stats = run_locust(base, workdir, journeys, users, run_time)
+        stats = run_locust(base, workdir, journeys, users, run_time, pace)
         stored = count_responses(env)
         log_text = (workdir / "gunicorn.log").read_text(errors="replace")
     stats.update(
         database=database,
+        pace=pace,
+        think_s=PACES[pace],
         workers=workers,
         users=users,
         stored=stored,
@@ -141,7 +152,8 @@ def one_run(database: str, workers: int, journeys: int, users: int, run_time: st
 def report(stats: dict, journeys: int) -> list[str]:
     """Print the figures; return the problems found."""
     print(
-        f"\n== {stats['database']}: {stats['workers']} gunicorn workers, "
+        f"\n== {stats['database']}, {stats['pace']} pace ({stats['think_s'][0]:g}–"
+        f"{stats['think_s'][1]:g} s a page): {stats['workers']} gunicorn workers, "
         f"{stats['users']} parents at a time"
     )
     print(f"   {stats['journeys']}  in {stats['elapsed_s']} s")
@@ -162,41 +174,41 @@ def report(stats: dict, journeys: int) -> list[str]:
         )
     print(f"   stored: {stats['stored']}")
     problems = []
+    run = f"{stats['database']} {stats['pace']}"
     if stats["stored"].get("submitted") != journeys:
-        problems.append(
-            f"{stats['database']}: {stats['stored'].get('submitted')} submitted, not {journeys}"
-        )
+        problems.append(f"{run}: {stats['stored'].get('submitted')} submitted, not {journeys}")
     if stats["stored"].get("submitted_without_answers"):
-        problems.append(f"{stats['database']}: submitted responses without answers")
+        problems.append(f"{run}: submitted responses without answers")
     if stats["failures"]:
         for failure in stats["failures"][:10]:
             print(
                 f"   FAILURE {failure['Method']} {failure['Name']}: "
                 f"{failure['Error']} x{failure['Occurrences']}"
             )
-        problems.append(f"{stats['database']}: {len(stats['failures'])} kinds of failed request")
+        problems.append(f"{run}: {len(stats['failures'])} kinds of failed request")
     if stats["server_errors"] or stats["tracebacks"]:
         problems.append(
-            f"{stats['database']}: server errors ({stats['server_errors']}),"
-            f" tracebacks ({stats['tracebacks']})"
+            f"{run}: server errors ({stats['server_errors']}), tracebacks ({stats['tracebacks']})"
         )
     return problems
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--databases", default=os.environ.get("DATABASES", "sqlite,postgres"))
+    parser.add_argument("--paces", default=os.environ.get("PACES", "parent,rush"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "3")))
     parser.add_argument("--journeys", type=int, default=int(os.environ.get("JOURNEYS", "400")))
     parser.add_argument("--users", type=int, default=int(os.environ.get("USERS", "40")))
-    parser.add_argument("--run-time", default=os.environ.get("RUN_TIME", "8m"))
+    parser.add_argument("--run-time", default=os.environ.get("RUN_TIME", "10m"))
     args = parser.parse_args()
     REPORTS.mkdir(exist_ok=True)
     problems: list[str] = []
     for database in args.databases.split(","):
-        stats = one_run(database, args.workers, args.journeys, args.users, args.run_time)
-        (REPORTS / f"load-{database}.json").write_text(json.dumps(stats, indent=2))
-        problems += report(stats, args.journeys)
+        for pace in args.paces.split(","):
+            stats = one_run(database, pace, args.workers, args.journeys, args.users, args.run_time)
+            (REPORTS / f"load-{database}-{pace}.json").write_text(json.dumps(stats, indent=2))
+            problems += report(stats, args.journeys)
     if problems:
         print("\nLOAD TEST FAILED:\n  " + "\n  ".join(problems))
         return 1

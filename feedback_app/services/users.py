@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,8 +17,17 @@ from feedback_app.models import Role, User
 from feedback_app.services import audit
 
 _hasher = PasswordHasher()
-# Verified against when the email is unknown, so timing does not reveal which emails exist.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so timing does not reveal which exist.
+
+    Made on first use, not at import: hashing takes half a second, and every gunicorn
+    worker imports this module when it starts.
+    """
+    return _hasher.hash("not-a-real-password")
+
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -70,7 +80,7 @@ def authenticate(email: str, password: str) -> SignInResult:
     user = find_by_email(email)
     now = datetime.now(UTC)
     if user is None or not user.active:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         return SignInResult(user=None)
     locked_until = _aware(user.locked_until)
     if locked_until and locked_until > now:
