@@ -38,6 +38,14 @@ loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 preload_app = True
 
 
+def when_ready(server):  # type: ignore[no-untyped-def]  # noqa: ANN001
+    """In the master, before any worker starts: configure the ORM, compile templates."""
+    from feedback_app.warmup import warm_up
+
+    done = warm_up(server.app.wsgi())
+    server.log.info("warmed up before forking workers: %s", done)
+
+
 def post_fork(server, worker):  # type: ignore[no-untyped-def]  # noqa: ANN001, ARG001
     """Give the new worker fresh connection pools (SQLAlchemy's advice for forking)."""
     app = worker.app.wsgi()
