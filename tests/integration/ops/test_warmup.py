@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+
 from feedback_app.extensions import db
 from feedback_app.warmup import warm_up
 
