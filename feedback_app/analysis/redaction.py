@@ -212,7 +212,13 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("[NHS number]", re.compile(r"(?<![\d+])[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}(?!\d)"), 0),
     (
         "[postcode]",
-        re.compile(r"(?i)\b(?:" + _AREA + r"\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}|gir ?0aa)\b"),
+        # The look-ahead is implied by the alternatives; it only spares trying ~120 areas at
+        # every word boundary.
+        re.compile(
+            r"(?i)\b(?=[a-z]{1,2}\d|gir)(?:"
+            + _AREA
+            + r"\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}|gir ?0aa)\b"
+        ),
         0,
     ),
     ("[postcode]", re.compile(r"(?i:post ?code\s*(?:is\s*)?[:-]?\s*)(" + _AREA + r"\d{1,2})"), 1),
@@ -272,6 +278,30 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ),
 ]
 
+# For each of _SPAN_PATTERNS, what every match of it contains: a quick test for that
+# skips the pattern, which ``re`` would otherwise try at every position of the text.
+# Either a regex, or words any match holds in some mix of cases; those are looked for in
+# the lower-cased text, which finds the same as "(?i)" only for ASCII text.
+_SPAN_HINTS: list[re.Pattern[str] | tuple[str, ...] | None] = [
+    None,  # email: "@", tested directly
+    ("nhs",),
+    re.compile(r"44|\(0|0\d"),  # phone
+    re.compile(r"\d\d\d"),  # NHS number
+    None,  # postcode: tested with _POSTCODE_HINT_RE
+    None,
+    ("dob", "d.o.b", "birth", "born"),
+    re.compile(r"\d(?:\d\d\d|[/.-]\d)"),  # date: a year, or 1/2 or 1-2 or 1.2
+    ("ref", "case", "complaint", "claim", "file", "account", "customer", "urn", "upn"),
+    re.compile(r"[A-Z][-/ ]?\d\d"),
+    re.compile(r"\d\d\d\d"),
+    re.compile(r"\d\d\d\d\d\d"),
+    ("flat", "apartment", "apt", "unit"),
+    re.compile(r"\d[A-Za-z]?,?\s"),
+    re.compile(r"Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Terrace|Gardens|Way|Court"),
+    re.compile(r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Cllr|mr|mrs|ms|miss|dr"),
+]
+assert len(_SPAN_HINTS) == len(_SPAN_PATTERNS)
+
 # The last word of every context phrase, for a cheap test before the regex.
 _CONTEXT_LAST_WORD_TEXT = (
     "son daughter child boy girl grandson granddaughter stepson stepdaughter brother sister "
@@ -292,10 +322,14 @@ _CONTEXT_LOWER_RE = re.compile(
     r"(?i:\b(?:(?:my|our|his|her) (?:\w+ )?" + _RELATION + r"|called|named|name is|spoke to"
     r"|spoke with|talked to|thanks to|signed)[,:]?\s+)([a-z]+)\b"
 )
-_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# Runs of lower-case letters: every word _CONTEXT_LOWER_RE can report is one of them.
+_LOWER_RUN_RE = re.compile(r"[a-z]+")
 _DIGIT_RE = re.compile(r"\d")
 _POSTCODE_HINT_RE = re.compile(r"\d[A-Za-z]{2}\b|(?i:post ?code)")
-_CAPITALISED_RE = re.compile(r"\b(" + _NAME + r")")
+# "\b" + _NAME, written to start with the capital letter so that ``re`` can skip
+# straight to capitals: before a capital, "\b" is "no word character before it".
+assert _NAME.startswith("[A-Z]")
+_CAPITALISED_RE = re.compile(r"([A-Z](?<!\w[A-Z])" + _NAME[len("[A-Z]") :] + r")")
 _SURNAME_RE = re.compile(r"[ ](" + _NAME + r")\b")
 
 
@@ -307,10 +341,16 @@ def _is_name_word(word: str) -> bool:
 _WEAK_CONTEXTS = frozenset({"from", "with", "and", "to", "by", "cc"})
 
 
-def _context_spans(text: str) -> Iterable[tuple[int, int]]:
+def _capitalised(text: str) -> list[re.Match[str]]:
+    return list(_CAPITALISED_RE.finditer(text))
+
+
+def _context_spans(
+    text: str, capitalised: list[re.Match[str]] | None = None
+) -> Iterable[tuple[int, int]]:
     # Capitalised words are few, so test the context just before each one; a set lookup
     # of the previous word skips the context regex for almost all of them.
-    for match in _CAPITALISED_RE.finditer(text):
+    for match in _capitalised(text) if capitalised is None else capitalised:
         first = match.group(1)
         if not _is_name_word(first):
             continue
@@ -325,8 +365,7 @@ def _context_spans(text: str) -> Iterable[tuple[int, int]]:
         if context in _WEAK_CONTEXTS and not _listed_name(first):
             continue
         yield match.start(1), _surname_end(text, match.end(1))
-    words = set(_LOWER_WORD_RE.findall(text))
-    if words & FIRST_NAMES:
+    if not FIRST_NAMES.isdisjoint(_LOWER_RUN_RE.findall(text)):
         for match in _CONTEXT_LOWER_RE.finditer(text):
             word = match.group(1)
             if word in FIRST_NAMES and word not in AMBIGUOUS_NAMES:
@@ -354,8 +393,10 @@ def _surname_end(text: str, end: int) -> int:
     return end
 
 
-def _list_spans(text: str) -> Iterable[tuple[int, int]]:
-    for match in _CAPITALISED_RE.finditer(text):
+def _list_spans(
+    text: str, capitalised: list[re.Match[str]] | None = None
+) -> Iterable[tuple[int, int]]:
+    for match in _capitalised(text) if capitalised is None else capitalised:
         if _listed_name(match.group(1)):
             yield match.start(1), _surname_end(text, match.end(1))
 
@@ -385,6 +426,7 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
     # and title ones needs a digit.
     has_digit = _DIGIT_RE.search(text) is not None
     has_postcode = has_digit and _POSTCODE_HINT_RE.search(text) is not None
+    lowered = text.lower() if text.isascii() else None
     for priority, (label, regex, group) in enumerate(_SPAN_PATTERNS):
         if label == "[email]":
             if "@" not in text:
@@ -393,6 +435,12 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
             if not has_postcode:
                 continue
         elif label != "[name]" and not has_digit:
+            continue
+        hint = _SPAN_HINTS[priority]
+        if isinstance(hint, re.Pattern):
+            if hint.search(text) is None:
+                continue
+        elif hint is not None and lowered is not None and not any(word in lowered for word in hint):
             continue
         for match in regex.finditer(text):
             if match.group(group):
@@ -403,8 +451,13 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
         candidates.extend(
             (m.start(), m.end(), "[name]", name_priority) for m in known.finditer(text)
         )
-    candidates.extend((s, e, "[name]", name_priority + 1) for s, e in _context_spans(text))
-    candidates.extend((s, e, "[name]", name_priority + 2) for s, e in _list_spans(text))
+    capitalised = _capitalised(text)
+    candidates.extend(
+        (s, e, "[name]", name_priority + 1) for s, e in _context_spans(text, capitalised)
+    )
+    candidates.extend(
+        (s, e, "[name]", name_priority + 2) for s, e in _list_spans(text, capitalised)
+    )
     # Higher-priority detectors first, then longer spans; keep what does not overlap.
     candidates.sort(key=lambda c: (c[3], -(c[1] - c[0])))
     chosen: list[tuple[int, int, str]] = []

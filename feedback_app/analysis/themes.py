@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 _WORD_PART_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WEIGHT_RE = re.compile(r"^(?P<phrase>.*?)\s*\|\s*(?P<weight>-?\d+(?:\.\d+)?)\s*$")
@@ -87,9 +88,59 @@ class _CompiledRules:
     prefix_lengths: tuple[int, ...]
     # (slug, weight, keyword, words that must be present, regex)
     patterns: tuple[tuple[str, float, str, frozenset[str], re.Pattern[str]], ...]
+    # For text of single-spaced words (normalised text), per pattern: the pieces of text
+    # it cannot match without (" " + text + " " must contain each), whether finding them
+    # is already a match, and the regex with a literal space in place of the look-behind,
+    # which ``re`` finds far faster.
+    spaced: tuple[tuple[tuple[str, ...], bool, re.Pattern[str]], ...] = ()
+    # Patterns by one of the words they need (a pattern cannot match without it), and
+    # the patterns that need no whole word, so each comment tries only a few.
+    patterns_by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    patterns_always: tuple[int, ...] = ()
+    # The exact phrases as a tree of words: word -> (keywords ending here, next words).
+    tree: dict[str, _Node] = field(default_factory=dict)
+    # What each word of a comment finds, worked out once per distinct word.
+    word_cache: dict[str, _WordHits | None] = field(default_factory=dict)
 
 
+_Hits = tuple[tuple[str, float, str], ...]
+_Node = tuple[_Hits, dict[str, "_Node"]]
+# (keywords the word is, the phrases that go on from it, keywords it is a prefix of)
+_WordHits = tuple[_Hits, dict[str, _Node], _Hits]
 _MAX_PREFIX = 16
+# Enough for any real vocabulary; words beyond it are looked up without being remembered.
+_WORD_CACHE_SIZE = 200_000
+# Single-spaced words, as ``normalise`` writes them.
+_WORDS_RE = re.compile(r"(?:[a-z0-9']+(?: [a-z0-9']+)*)?")
+
+
+def _literal_runs(phrase: str) -> tuple[tuple[str, ...], bool]:
+    """What a wildcard phrase needs, as ``keyword_pattern`` reads it, for ``_CompiledRules``.
+
+    Returns the runs of literal words, each with a space in front and (unless it ends
+    in ``*``) behind, and whether the phrase is one such run with nothing else, when
+    finding it in " " + text + " " is the same as the regex matching single-spaced words.
+    """
+    runs: list[str] = []
+    run: list[str] = []
+    any_word = False
+    for word in phrase.lower().replace("’", "'").split():
+        if word == "*":
+            any_word = True
+            if run:
+                runs.append(" " + " ".join(run) + " ")
+                run = []
+            continue
+        pieces = _WORD_PART_RE.findall(word)
+        if not pieces:
+            continue
+        run.extend(pieces)
+        if word.endswith("*"):
+            runs.append(" " + " ".join(run))
+            run = []
+    if run:
+        runs.append(" " + " ".join(run) + " ")
+    return tuple(runs), len(runs) == 1 and not any_word
 
 
 @lru_cache(maxsize=32)
@@ -103,6 +154,7 @@ def compile_rules(rules: tuple[ThemeRule, ...]) -> _CompiledRules:
     exact: dict[str, list[tuple[str, float, str]]] = {}
     prefixes: dict[str, list[tuple[str, float, str]]] = {}
     patterns: list[tuple[str, float, str, frozenset[str], re.Pattern[str]]] = []
+    spaced: list[tuple[tuple[str, ...], bool, re.Pattern[str]]] = []
     max_words = 1
     for rule in rules:
         for keyword in rule.keywords:
@@ -131,9 +183,26 @@ def compile_rules(rules: tuple[ThemeRule, ...]) -> _CompiledRules:
                     for piece in _WORD_PART_RE.findall(word)
                 )
                 patterns.append((rule.slug, weight, keyword, needed, regex))
+                runs, runs_suffice = _literal_runs(phrase)
+                spaced.append(
+                    (runs, runs_suffice, re.compile(r" (?:" + pattern + r")(?![a-z0-9'])"))
+                )
     starts = frozenset(
         " ".join(key.split()[:n]) for key in exact for n in range(1, key.count(" ") + 1)
     )
+    tree: dict[str, tuple[list[tuple[str, float, str]], dict[str, Any]]] = {}
+    for key, hits in exact.items():
+        level = tree
+        for position, word in enumerate(key.split(" ")):
+            node = level.setdefault(word, ([], {}))
+            if position == key.count(" "):
+                node[0].extend(hits)
+            level = node[1]
+    by_word: dict[str, list[int]] = {}
+    for number, (_slug, _weight, _keyword, needed, _regex) in enumerate(patterns):
+        if needed:
+            # The longest needed word: long words are the rare ones.
+            by_word.setdefault(max(sorted(needed), key=len), []).append(number)
     return _CompiledRules(
         exact={k: tuple(v) for k, v in exact.items()},
         starts=starts,
@@ -141,7 +210,15 @@ def compile_rules(rules: tuple[ThemeRule, ...]) -> _CompiledRules:
         max_words=max_words,
         prefix_lengths=tuple(sorted({len(prefix) for prefix in prefixes})),
         patterns=tuple(patterns),
+        spaced=tuple(spaced),
+        tree=_freeze(tree),
+        patterns_by_word={word: tuple(numbers) for word, numbers in by_word.items()},
+        patterns_always=tuple(number for number, p in enumerate(patterns) if not p[3]),
     )
+
+
+def _freeze(level: dict[str, Any]) -> dict[str, _Node]:
+    return {word: (tuple(hits), _freeze(after)) for word, (hits, after) in level.items()}
 
 
 _LAST: list[tuple[Sequence[ThemeRule], _CompiledRules]] = []
@@ -157,34 +234,64 @@ def _compiled_for(rules: Sequence[ThemeRule]) -> _CompiledRules:
     return compiled
 
 
+def _word_hits(compiled: _CompiledRules, word: str) -> _WordHits | None:
+    """What one word finds; None (the usual answer) when it finds nothing."""
+    prefix_hits: list[tuple[str, float, str]] = []
+    for length in compiled.prefix_lengths:
+        if length > len(word):
+            break
+        prefix_hits.extend(compiled.prefixes.get(word[:length], ()))
+    exact_hits, after = compiled.tree.get(word, ((), {}))
+    hits = (exact_hits, after, tuple(prefix_hits)) if exact_hits or after or prefix_hits else None
+    if len(compiled.word_cache) < _WORD_CACHE_SIZE:
+        compiled.word_cache[word] = hits
+    return hits
+
+
 def _matched_keywords(normalised: str, rules: Sequence[ThemeRule]) -> dict[str, dict[str, float]]:
     """Return, per theme, the keywords found in the text with their weights."""
     compiled = _compiled_for(rules)
     found: dict[str, dict[str, float]] = {}
     words = normalised.split()
-    exact, prefixes, starts = compiled.exact, compiled.prefixes, compiled.starts
-    count = len(words)
+    cache, count = compiled.word_cache, len(words)
     for i, word in enumerate(words):
-        gram = word
-        for n in range(1, min(compiled.max_words, count - i) + 1):
-            if n > 1:
-                gram = gram + " " + words[i + n - 1]
-            hits = exact.get(gram)
-            if hits:
-                for slug, weight, keyword in hits:
-                    found.setdefault(slug, {})[keyword] = weight
-            if gram not in starts:
+        hits = cache[word] if word in cache else _word_hits(compiled, word)
+        if hits is None:
+            continue
+        exact_hits, after, prefix_hits = hits
+        for slug, weight, keyword in exact_hits:
+            found.setdefault(slug, {})[keyword] = weight
+        # Follow the phrases that start with this word as far as the text goes with them.
+        j = i + 1
+        while after and j < count:
+            node = after.get(words[j])
+            if node is None:
                 break
-        for length in compiled.prefix_lengths:
-            if length > len(word):
-                break
-            hits = prefixes.get(word[:length])
-            if hits:
-                for slug, weight, keyword in hits:
-                    found.setdefault(slug, {})[keyword] = weight
-    present = set(words)
-    for slug, weight, keyword, needed, regex in compiled.patterns:
-        if needed <= present and regex.search(normalised):
+            phrase_hits, after = node
+            for slug, weight, keyword in phrase_hits:
+                found.setdefault(slug, {})[keyword] = weight
+            j += 1
+        for slug, weight, keyword in prefix_hits:
+            found.setdefault(slug, {})[keyword] = weight
+    by_word = compiled.patterns_by_word
+    numbers = {n for word in words if word in by_word for n in by_word[word]}
+    numbers.update(compiled.patterns_always)
+    if numbers:
+        single_spaced = _WORDS_RE.fullmatch(normalised) is not None
+        padded = " " + normalised + " "
+        present = frozenset() if single_spaced else set(words)
+        # In the patterns' own order, which decides the order of ``found``.
+        for number in sorted(numbers):
+            slug, weight, keyword, needed, regex = compiled.patterns[number]
+            if single_spaced:
+                runs, runs_suffice, spaced = compiled.spaced[number]
+                if runs_suffice:
+                    if runs[0] not in padded:
+                        continue
+                elif not all(run in padded for run in runs) or not spaced.search(padded):
+                    continue
+            elif not (needed <= present and regex.search(normalised)):
+                continue
             found.setdefault(slug, {})[keyword] = weight
     return found
 

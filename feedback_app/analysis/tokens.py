@@ -76,6 +76,7 @@ TEXT_SPEAK: dict[str, str] = {
     "skool": "school",
 }
 
+_EXPAND = TEXT_SPEAK.get
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?;:])\s+|\n+|\s+-\s+|\s+but\s+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
@@ -87,9 +88,10 @@ def normalise(text: str) -> str:
     The result is what the theme rules, the cues and the learned model all read, so a
     rule written as "can't" also matches "cant" and "can’t".
     """
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    if not text.isascii():  # ASCII is already NFKC and has no curly quotes
+        text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     words = _WORD_RE.findall(text.lower())
-    return " ".join(TEXT_SPEAK.get(word, word) for word in words)
+    return " ".join(map(_EXPAND, words, words))
 
 
 def tokenize(text: str) -> list[str]:
@@ -112,5 +114,6 @@ def ngrams(tokens: list[str], n: int = 2) -> list[str]:
     """Return unigrams plus word n-grams up to ``n``, joined by spaces."""
     grams = list(tokens)
     for size in range(2, n + 1):
-        grams.extend(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+        # Each run of ``size`` consecutive tokens, in order.
+        grams.extend(map(" ".join, zip(*(tokens[start:] for start in range(size)), strict=False)))
     return grams

@@ -267,9 +267,8 @@ def _touched(session: Session) -> _Touched:
                 touched.responses.append(target)
         elif isinstance(target, Answer):
             parent = target.__dict__.get("response")
-            if parent is not None:
-                if not _never_submitted(parent):
-                    touched.responses.append(parent)
+            if parent is not None and not _never_submitted(parent):
+                touched.responses.append(parent)
             touched.response_ids |= {
                 response_id
                 for response_id in _ids_of(target, "response_id")

@@ -88,3 +88,24 @@ def test_text_without_personal_data_is_untouched():
 def test_analyse_redacts_with_known_names():
     result = analyse("Kwabena was kind", known_names=["Kwabena"], learned=RULES_ONLY)
     assert result.redacted == "[name] was kind"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Quick pre-tests skip patterns; these make sure each pattern still runs when needed.
+        ("NHS number 943 476 5919 please", "NHS number [NHS number] please"),
+        ("ring 07700 900123 today", "ring [phone] today"),
+        ("DOB: 01/02/2015 on file", "DOB: [date of birth] on file"),
+        ("met on 12th March 2020 at school", "met on [date] at school"),
+        ("case number AB12345 closed", "case number [reference] closed"),
+        ("EHCP number 123456 issued", "EHCP number [reference] issued"),
+        ("we live at flat 3 now", "we live at [address] now"),
+        ("lives at 12 High Street", "lives at [address]"),
+        ("we live in SW1A 1AA", "we live in [postcode]"),
+        # Non-ASCII text cannot use the lower-cased pre-test, so the pattern always runs.
+        ("caſe number AB12345 closed", "caſe number [reference] closed"),
+    ],
+)
+def test_pre_tests_do_not_hide_personal_data(text, expected):
+    assert redact(text) == expected

@@ -69,3 +69,47 @@ def test_phrases_are_reported():
 def test_disclosure_inside_long_text():
     text = "The plan was late. " * 600 + "He has been hurting himself."
     assert flagged(text)
+
+
+# The word-by-word matcher must find exactly what the single big regexes find.
+MATCHER_TEXTS = [
+    "",
+    " ",
+    "he hit him",
+    "he  hit him",
+    " he hit him ",
+    "this process is killing me but he said he would kill himself",
+    "my son is self harming and said he wants to die",
+    "the kids were left home alone and went missing from home",
+    "the plan went missing and the file went missing from the file",
+    "kms dv self harm unsafe un safe not safe to assume in danger of",
+    "we can't cope any more i'm not coping at a e last night",
+    "she scratches her arms until it bleeds",
+    "hit and miss dying to hear sick of waiting",
+]
+
+
+@pytest.mark.parametrize("text", MATCHER_TEXTS)
+def test_word_start_matchers_agree_with_the_regexes(text):
+    from feedback_app.analysis import safeguarding as sg
+
+    assert sg._without_idioms(text, True) == sg._IDIOM_RE.sub(" ", text)
+    cleaned = sg._IDIOM_RE.sub(" ", text)
+    assert sg._may_disclose(cleaned, True) == (sg._ANY_RE.search(cleaned) is not None)
+    spans = sg._ANY_MATCHER.finditer(cleaned)
+    assert spans is not None
+    assert [m.span() for m in spans] == [m.span() for m in sg._ANY_RE.finditer(cleaned)]
+
+
+@pytest.mark.parametrize(
+    "text", ["He said he WANTS TO DIE.", "killing me - he hit him!", "self-harm", "x  kms"]
+)
+def test_text_that_is_not_normalised_gets_the_same_answer(text):
+    from feedback_app.analysis import safeguarding as sg
+
+    cleaned = sg._IDIOM_RE.sub(" ", text)
+    expected: dict[str, str] = {}
+    for kind, regex in sg._PATTERN_RES:
+        for match in regex.finditer(cleaned):
+            expected.setdefault(match.group(0), kind)
+    assert sg.find_disclosures(text) == tuple((kind, phrase) for phrase, kind in expected.items())

@@ -84,3 +84,28 @@ def test_long_text_is_handled():
     text = "The caseworker never replied to my emails. " * 250
     assert len(text) > 10_000
     assert "communication" in themes(text)
+
+
+def test_wildcard_phrases_and_odd_spacing():
+    # Single-spaced normalised text takes a fast path, other text the plain regexes.
+    single = rule_matches("a school placement", DEFAULT_THEME_RULES)
+    spaced = rule_matches("a  school  placement", DEFAULT_THEME_RULES)
+    assert "school place*" in single.get("placement", [])
+    assert "school place*" not in spaced.get("placement", [])  # the regex needs one space
+    assert "* weeks | 0.6" in rule_matches("20 weeks", DEFAULT_THEME_RULES)["timeliness"]
+    # Rules read normalised text: unnormalised punctuation keeps the word from matching.
+    assert "* weeks | 0.6" not in rule_matches("20 weeks!", DEFAULT_THEME_RULES)["timeliness"]
+    assert "* weeks | 0.6" not in rule_matches("weeks", DEFAULT_THEME_RULES)["timeliness"]
+
+
+def test_multi_word_phrases_and_prefixes_in_order():
+    rules = (
+        ThemeRule("a", "A", "", ("social worker", "social", "work*", "never * back")),
+        ThemeRule("b", "B", "", ("worker | 0.5", "social worker | 0.5")),
+    )
+    text = "our social worker never rang back"
+    assert list(rule_scores(text, rules).items()) == [("a", 4.0), ("b", 1.0)]
+    assert rule_matches(text, rules) == {
+        "a": ["never * back", "social", "social worker", "work*"],
+        "b": ["social worker | 0.5", "worker | 0.5"],
+    }
