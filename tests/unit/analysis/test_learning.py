@@ -62,3 +62,20 @@ def test_shipped_examples_are_well_formed():
             assert set(record) >= {"id", "text", "themes", "sentiment", "safeguarding", "pii"}
             assert record["sentiment"] in {"negative", "neutral", "positive"}
         assert len(as_examples(records)) == len(records)
+
+
+def test_features_share_stems_and_mark_shape():
+    feats = features("Could you send the letters?")
+    assert "letter" in feats
+    assert {"_question", "_suggestion", "_len1"} <= feats
+    assert features("delays") & features("delay") >= {"delay"}
+
+
+def test_stored_version_2_model_still_loads_with_its_own_features():
+    data = train(CORRECTIONS).to_dict()
+    data["version"] = 2
+    old = LearnedModel.from_dict(json.loads(json.dumps(data)))
+    assert old.version == 2
+    assert old.to_dict()["version"] == 2
+    assert "_len1" not in old.features("the respite hub was closed")
+    analyse("the respite hub was closed", learned=old)
