@@ -10,7 +10,7 @@ Between pages a parent reads and answers for THINK_MIN to THINK_MAX seconds
 (uniformly). Two paces are used (loadtest/run.py): "parent", 1–4 s a page, a
 fast reader on a phone (the survey is designed to take under 3 minutes, about
 15 s a page; this is four to six times quicker), and "rush", 0–1 s a page, a
-stress test at ten times that rate, to find where the two cores saturate.
+stress test with a fifth of the thinking time, to find where two cores saturate.
 
     locust -f loadtest/locustfile.py --headless -u 40 -r 40 --run-time 10m \
         --host http://127.0.0.1:8000

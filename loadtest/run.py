@@ -3,10 +3,10 @@
 Runs on SQLite (WAL) and on PostgreSQL + Redis, each on a freshly migrated
 database, with locust headless and a bounded run time, at two paces: "parent"
 (1–4 s on each page, a quick reader on a phone) and "rush" (0–1 s, a stress test
-at about ten times the request rate). Afterwards it
-checks the database: exactly JOURNEYS submitted responses, none without
-answers, and no response of 500 or more. Prints throughput and p50/p95 per step,
-and writes the figures to reports/load-<database>-<pace>.json.
+with a fifth of the thinking time). Afterwards it checks the database: exactly
+JOURNEYS submitted responses, none without answers, and no response of 500 or more.
+Prints throughput and p50/p95 per step, and writes the figures to
+reports/load-<database>-<pace>.json.
 
     .venv/bin/python loadtest/run.py [--databases sqlite,postgres] [--paces parent,rush]
 """
