@@ -9,7 +9,7 @@ before matching so that they do not bury real flags in false alarms.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # Idioms that use words of harm without any risk. They are removed before matching.
 _IDIOMS = [
@@ -210,33 +210,12 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _KEY_LENGTH = 3
 
 
-def _split_alternatives(pattern: str) -> list[str]:
-    """Split a regex at its top-level ``|`` (outside groups and character classes)."""
-    parts: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    parts.append(pattern[start:])
-    return parts
+def _structure(pattern: str, index: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Walk a regex from ``index``, yielding (position, character, group depth after it).
 
-
-def _group_end(pattern: str, index: int) -> int:
-    """Index of the ``)`` closing the group that opens at ``index``."""
+    Escapes and character classes are skipped, so a group's ``)`` comes with the depth
+    outside it and a top-level ``|`` with depth 0.
+    """
     depth, in_class = 0, False
     while index < len(pattern):
         char = pattern[index]
@@ -247,13 +226,29 @@ def _group_end(pattern: str, index: int) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+        else:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            yield index, char, depth
         index += 1
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level ``|`` (outside groups and character classes)."""
+    parts: list[str] = []
+    start = 0
+    for index, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str, index: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``index``."""
+    for position, char, depth in _structure(pattern, index):
+        if char == ")" and depth == 0:
+            return position
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
