@@ -8,21 +8,11 @@ from flask import Flask
 
 from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement
-from feedback_app.services import complaint_points, complaints, improvements
+from feedback_app.services import complaint_points, improvements
 
 
-def _candidate_action() -> ComplaintAction:
-    complaint = complaints.create_complaint(
-        {
-            "received_on": date(2023, 4, 3),
-            "channel": "email",
-            "stage": "1",
-            "complainant_name": "Sam Parent",
-            "contact_email": "sam@example.com",
-            "relationship_to_child": "parent_carer",
-            "summary": "Nobody returned my calls about the draft plan for six weeks.",
-        }
-    )
+def _candidate_action(make_complaint) -> ComplaintAction:  # type: ignore[no-untyped-def]
+    complaint = make_complaint()
     point = complaint_points.add_point(
         complaint, theme="communication", summary="Calls", outcome="upheld"
     )
@@ -50,8 +40,8 @@ def _entry(status: str = "in_progress", **extra: object) -> improvements.EntryIn
     )
 
 
-def test_entry_becomes_done_when_its_action_is_completed(app: Flask) -> None:
-    action = _candidate_action()
+def test_entry_becomes_done_when_its_action_is_completed(app: Flask, make_complaint) -> None:  # type: ignore[no-untyped-def]
+    action = _candidate_action(make_complaint)
     entry = improvements.create_entry(_entry(), complaint_action_id=action.id)
     assert entry.status == "in_progress"
     complaint_points.complete_action(action, date(2023, 6, 2), "Surgery running since June")
@@ -64,8 +54,8 @@ def test_entry_becomes_done_when_its_action_is_completed(app: Flask) -> None:
     assert not entry.status_set_by_hand and entry.status == "done"
 
 
-def test_a_status_set_by_hand_is_left_alone(app: Flask) -> None:
-    action = _candidate_action()
+def test_a_status_set_by_hand_is_left_alone(app: Flask, make_complaint) -> None:  # type: ignore[no-untyped-def]
+    action = _candidate_action(make_complaint)
     entry = improvements.create_entry(_entry("planned"), complaint_action_id=action.id)
     improvements.update_entry(entry, _entry("in_progress"))
     assert entry.status_set_by_hand
@@ -74,8 +64,8 @@ def test_a_status_set_by_hand_is_left_alone(app: Flask) -> None:
     assert db.session.get(Improvement, entry.id).status == "in_progress"
 
 
-def test_entries_not_made_from_actions_are_untouched(app: Flask) -> None:
-    action = _candidate_action()
+def test_entries_not_made_from_actions_are_untouched(app: Flask, make_complaint) -> None:  # type: ignore[no-untyped-def]
+    action = _candidate_action(make_complaint)
     entry = improvements.create_entry(_entry("planned"))
     complaint_points.complete_action(action, date(2023, 6, 2), "Done")
     db.session.expire_all()
