@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+# A child named by relation, with an optional word between ("our autistic son").
+_CHILD = (
+    r"(?:my|our) (?:(?:\w+ )?(?:son|daughter|child|boy|girl|kids?|children|grandson|granddaughter"
+    r"|brother|sister)|eldest|youngest|oldest|little one|baby|twins?)"
+)
+
 # Idioms that use words of harm without any risk. They are removed before matching.
 _IDIOMS = [
     r"(?:is|was|it's|its|are|they're|you're|this is|that's) (?:\w+ )?killing (?:me|us)",
-    r"kill(?:s|ing)? me (?:inside|slowly)|kills me",
+    r"kill(?:s|ing)? me (?:inside|slowly|now)|kills me",
     r"(?:could|would) (?:kill|murder) for",
     r"dying (?:to|for)|died? of (?:shame|embarrassment|shock|laughing|boredom)|to die for"
     r"|bored to death",
@@ -26,12 +32,14 @@ _IDIOMS = [
     r"|hit home|hits home|heading for a fall"
     r"|a kick in the teeth|kicked into the long grass",
     r"kicked off|kick(?:s|ing)? off|fighting (?:for|to get|every)|battle\w* (?:for|with|to)",
+    # A child kicking the seat in front is a nuisance, not an assault on anyone.
+    r"kick(?:s|ed|ing)? (?:his|her|my|the|their) (?:seat|chair|desk|ball|bag)",
     r"no harm in|harm(?:ed|s)? (?:his|her|their|my) (?:education|chances|progress|learning)",
     r"cut(?:ting)? (?:his|her|the) (?:hours|support|funding|provision|budget|timetable)",
     r"cuts? to|cut back|cut short|cut off|missing (?:out|from education|lessons|school|the point"
     r"|paperwork|reports?|pages?|information|section|evidence|advice)",
     r"(?:plan|advice|report|paperwork|file|form|letter|email|evidence|page|section|note|complaint"
-    r"|application|referral)s? "
+    r"|application|referral|post|mail|parcel|document)s? "
     r"(?:\w+ ){0,4}(?:went|go|gone|goes|going) missing|"
     r"went missing from (?:the|his|her) (?:file|plan|report)|(?:file|paperwork|report|plan|form"
     r"|letter|email)s? (?:\w+ )?(?:went|go|gone|goes) missing",
@@ -39,13 +47,90 @@ _IDIOMS = [
     r"drag(?:ged|ging)? (?:on|out|its feet|their feet)|run(?:ning)? away with",
     r"pull(?:ing)? my hair out|tearing my hair out|fear for my sanity|bang(?:ing)? my head "
     r"(?:against|on) (?:a|the) (?:brick )?wall|hitting my head against",
+    # The process, not a person, "nearly killed" the writer.
+    r"(?:this|it|that|which|process|battle|fight|year|wait|system)(?: \w+){0,2} (?:nearly|almost)"
+    r" killed (?:me|us)",
+    # Describing a need for supervision is not saying that it failed.
+    r"(?:can't|cannot|can not|can never|could never|couldn't|must never|mustn't|must not"
+    r"|shouldn't|should never|should not) be left (?:alone|on (?:his|her|their) own|unsupervised"
+    r"|unattended)",
+    r"(?:placement|place|funding|provision|package|job|tenancy)s? (?:\w+ ){0,2}at risk",
+    r"threaten\w* (?:us|me|him|her|them) with (?:a |legal |court )?(?:fines?|prosecution|court"
+    r"|legal action|action|exclusion|tribunal)",
+    r"(?:brain|spinal|spinal cord|birth|sports) injur(?:y|ies)",
+    r"hit(?:s|ting)? (?:us|me|them) with (?:\w+ )?(?:forms?|fines?|paperwork|letters?|demands"
+    r"|bills?|requests|questions|the same|more|another|new)",
+    r"push(?:ed|es|ing)? (?:him|her|them|us|me) into (?:\w+ing|a decision|mediation|a (?:\w+ )?"
+    r"(?:placement|school|plan)|mainstream)",
+    r"(?:trips?|outings?|visits?|holidays?|residentials?|rides?|buses|bus) (?:\w+ ){0,2}(?:i|he"
+    r"|she|they|we) (?:can't|cannot) go on",
+    r"(?:spread|stretched|wearing|worn) (?:\w+ )?thin|secret weapons?",
+    # Moved by kindness, not touched by anyone.
+    r"(?:it|that|this|which|kindness|gesture|words|card|letter|message|thoughtfulness)"
+    r" (?:really |truly |deeply |genuinely )?touched (?:me|us|him|her|everyone|" + _CHILD + r")"
+    r"|touched (?:me|us) (?:deeply|so much|greatly)",
 ]
 
 # Disclosure patterns, grouped by kind so the lead can see at a glance what it was.
 _WHO = (
-    r"(?:him|her|them|me|my|myself|himself|herself|themselves|themself|us|my son|my daughter"
-    r"|my child|my boy|my girl|my kids?|the kids?|the child|my partner|my wife|my husband|mum"
-    r"|dad|his|their)"
+    r"(?:" + _CHILD + r"|him|her|them|me|my|myself|himself|herself|themselves|themself|us"
+    r"|my partner|my wife|my husband|the kids?|the child|mum|dad|his|their)"
+)
+# The roads where a loose belt or an open door can kill.
+_FAST_ROAD = (
+    r"(?:on|along|down|up|onto) the (?:motorway|dual carriageway|bypass|ring road|main road"
+    r"|[am]\d+)"
+)
+# While a vehicle is on the move.
+_MOVING = (
+    r"(?:while|whilst|when) (?:it|we|they|the (?:\w+ )?(?:car|bus|taxi|minibus|van|coach"
+    r"|vehicle)) (?:was|were|is|are) (?:still )?(?:moving|going|driving|travelling|on the move)"
+)
+_AT_SPEED = r"(?:" + _FAST_ROAD + r"|" + _MOVING + r")"
+# "Doesn't want to live in residential" is about where, not whether.
+_NOT_A_HOME = (
+    r"(?! (?:in|at|with|there|near|away|independently|on (?:his|her|my|their) own|alone)"
+    r"(?![a-z0-9']))"
+)
+# Where a push or a trip is an assault.
+_SHOVED = (
+    r"(?:over|down(?! the (?:list|waiting list|line|road|priority))|against (?:a|the) (?:wall|door"
+    r"|floor|table|lockers?|fence)|off (?:the|a|his|her)|into (?:a |the )?(?:wall|door|lockers?"
+    r"|fence|table|road|water|pool)|in the (?:toilets|playground|corridor|water|pool|road))"
+)
+_PUPIL = r"(?:him|her|me|them|" + _CHILD + r")"
+# Where children hurt each other out of sight of adults.
+_WHERE_CHILDREN_HURT = (
+    r"(?:in the (?:toilets|playground|changing rooms?|corridors?|park|street)|on the (?:bus"
+    r"|minibus|way home|way to school))"
+)
+# A child by pronoun or relation, or one word that may be their name ("left Ellie"), but
+# not the things that get left or dropped: forms, coats, messages.
+_SOMEONE = (
+    r"(?:(?:him|her|them|me|" + _CHILD + r")(?: [a-z]+)?|(?!(?:it|this|that|things|stuff|bags?"
+    r"|coats?|everything|something|messages?|voicemails?|notes?|letters?|forms?|papers?"
+    r"|paperwork|work|school|home|early|late|his|her|their|my|our|the|a|an|at|on|in|inside"
+    r"|outside|by|near|for|with|to|after|before|and|but|sitting|waiting|alone|off)"
+    r"(?![a-z0-9']))[a-z]+)"
+)
+# What a child can be left at or in, unsupervised, by transport.
+_DROP_PLACE = (
+    r"(?:at|on|in|inside|outside|by|near) (?:the |a |an )?(?:\w+ )?(?:gates?|pavement|kerb|curb"
+    r"|roadside|side of the road|depot|car park|bus stop|empty house|wrong (?:house|stop|gate"
+    r"|entrance)|street|road|minibus|bus|taxi|coach|van|vehicle|car)"
+)
+# How a child can be left there.
+_WAITING = r"(?:alone |on (?:his|her|their) own |waiting |sitting |strapped in )?"
+# Waiting at the gate with a teacher is late transport, not a child left alone.
+_WITH_AN_ADULT = (
+    r"(?! with (?:a |an |the |his |her |their )?(?:teacher|member of staff|ta|staff|escort|adult"
+    r"|parent|mum|dad)(?![a-z0-9']))"
+)
+_AT_THE_KERB = r" " + _WAITING + _DROP_PLACE + _WITH_AN_ADULT
+# Conditions where an adult who does not know what to do puts a child in danger.
+_MEDICAL_RISK = (
+    r"(?:epilepsy|seizures?|fits?|allerg\w*|anaphyla\w*|rescue|emergency medication|buccal"
+    r"|midazolam|epi ?pens?|adrenaline|insulin|tracheostomy|airway|oxygen)"
 )
 _PATTERNS: dict[str, str] = {
     "self-harm": (
@@ -55,7 +140,14 @@ _PATTERNS: dict[str, str] = {
         r"cuts (?:on|to|up) (?:his|her|their|my) (?:arms?|legs?|wrists?|body)|"
         r"(?:head ?bang\w*|bang\w* (?:his|her|their) head)|"
         r"(?:cut|cuts|cutting|scratch\w*|burn\w*|carv\w*) (?:his|her|their|my) (?:arms?|legs?|"
-        r"wrists?|skin|thighs?|stomach|body)"
+        r"wrists?|skin|thighs?|stomach|body)|"
+        # "I have been cutting again": cutting with no object is the self-harm sense, while
+        # services cut back, cut hours and cut corners.
+        r"(?:been|started|starting|keeps?|kept|still|back to|stopped|begun|began|is|was|am|i'm"
+        r"|he's|she's) cutting(?! (?:back|down|corners|costs|funding|support|hours|provision"
+        r"|services?|budgets?|it|out|off|short|through|across|in|into|class|lessons|school|the|his"
+        r"|her|their|our|my|your|a|an|grass|hair|paper|food|nails)(?![a-z0-9']))|"
+        r"scars? (?:on|all over|up) (?:his|her|their|my|both) (?:arms?|wrists?|legs?|thighs?|body)"
     ),
     "suicide": (
         r"suicid\w*|kill (?:himself|herself|themselves|themself|myself)|"
@@ -63,11 +155,37 @@ _PATTERNS: dict[str, str] = {
         r"end(?:ing)? (?:it all|(?:his|her|their|my) (?:own )?life|(?:him|her|my)self)|"
         r"(?:want|wants|wanted|wanting|wish|wishes|wished) (?:to die|to be dead|(?:he|she|i) "
         r"(?:was|were) dead|(?:he|she|i) (?:wasn't|weren't) (?:alive|here|born))|"
-        r"(?:doesn't|don't|didn't) want to (?:be alive|live|be here any ?more|exist)|"
-        r"better off (?:dead|without (?:me|him|her))|not (?:want|wanting) to live|"
+        r"(?:doesn't|don't|didn't|does not|do not|did not|no longer) want(?:s)? to (?:be alive"
+        r"|live" + _NOT_A_HOME + r"|be here any ?more|exist)|"
+        r"better off (?:dead|without (?:me|him|her))|(?:be|been|are|is) better without me"
+        r"|sleep forever|not (?:want|wanting) to live" + _NOT_A_HOME + r"|"
+        r"happier without (?:me|him|her)(?! (?:there|present|in|at)(?![a-z0-9']))|"
         r"overdose\w*|took (?:an? )?(?:overdose|tablets|pills)|noose|ligature\w*|"
-        r"hang (?:himself|herself|myself|themselves)|jump (?:off|in front)|can't go on|"
-        r"no (?:reason|point) (?:to|in) (?:live|living|being alive)"
+        r"hang (?:himself|herself|myself|themselves)|jump (?:off|in front)|"
+        # Not a school trip or a bus the child "can't go on".
+        r"(?:can't|cannot|can not) go on(?! (?:the|a|an|school|trips?|outings?|visits?|holidays?"
+        r"|residentials?|rides?|public|buses|his|her|my|their|our|it|that|this|some|any|those"
+        r"|these|swings?|slides?|to)(?![a-z0-9']))|"
+        r"no (?:reason|point) (?:to|in) (?:live|living|being alive)|"
+        r"point (?:of|in) (?:living|being alive|going on|carrying on|being here)|"
+        r"and (?:not|never) (?:wake|woke) up|wish\w* (?:\w+ ){0,6}(?:not|never) wake up|"
+        # Ideation said indirectly: thinking of "ending it", the world "better off" without
+        # them, seeing no point in anything, being a burden.
+        r"(?:think|thinks|thought|thoughts|thinking|talk|talks|talked|talking|spoke|speaks"
+        r"|speaking) (?:\w+ ){0,2}(?:about|of) (?:ending (?:it|things|(?:my|his|her|their)"
+        r" (?:own )?life)|killing (?:myself|himself|herself|themselves)|dying|not being (?:here"
+        r"|alive|around)|taking (?:my|his|her|their) (?:own )?life)|"
+        r"end(?:ing)? things|(?:want|wants|wanted|wanting) to end it|"
+        # "Better off if I wasn't here": the wish not to exist, not to be at a meeting.
+        r"(?:better off|happier|easier) (?:if|when) (?:i|he|she|they) (?:(?:wasn't|weren't|was not"
+        r"|were not) (?:here|around|alive|born)|was gone|were gone|died|was dead|were dead|didn't"
+        r" exist|never existed|was never born)|"
+        r"(?:don't|doesn't|didn't|do not|does not|did not|can't|cannot|no longer) see (?:the|any)"
+        r" point(?: (?:in|of) (?:any of it|anything|it all|living|life|going on|carrying on"
+        r"|trying|being here|getting up|waking up))?(?! (?:in|of|to|for|because|with) )|"
+        r"(?:i|he|she|they) (?:\w+ )?(?:feel|feels|felt|feeling) like (?:a|an|such a|i'm a|he's a"
+        r"|she's a|i am a|he is a|she is a) (?:\w+ )?burden|(?:i'm|i am|he's|she's|he is|she is)"
+        r" (?:just |only )?(?:a|such a) burden|being a burden"
     ),
     "abuse": (
         r"(?:boyfriend|girlfriend|partner|dad|mum|father|mother|step\w*|uncle|brother|sister|carer|"
@@ -82,30 +200,240 @@ _PATTERNS: dict[str, str] = {
         r"violen\w+|assault\w*|attack(?:ed|s|ing) (?:" + _WHO + r")|"
         r"(?:scared|afraid|frightened|terrified) (?:of (?:his|her|my|their) (?:dad|mum|step\w*|"
         r"father|mother|partner|brother|uncle)|to go home|of going home)|"
-        r"(?:threaten\w*) (?:to (?:hurt|kill|harm)|" + _WHO + r")"
+        r"(?:threaten\w*) (?:to (?:hurt|kill|harm)|" + _WHO + r")|"
+        # A named child has no pronoun to match: "has been hitting Zayn".
+        r"(?:has been|have been|had been|keeps|kept|started|is|was|are|were) (?:\w+ )?"
+        r"(?:hitting|punching|kicking|slapping|beating|smacking|strangling|choking|throttling)"
+        r"(?! (?:out|off|the (?:wall|door|table|floor|can)|walls|doors|things|objects|furniture"
+        r"|targets?|ourselves|myself|themselves|yourself|dead ends?|brick walls?|a (?:brick )?wall"
+        r"|barriers|obstacles|problems|snags|delays)(?![a-z0-9']))|"
+        # Any touching of a child's body by anyone, and the secrecy that goes with it.
+        r"touch(?:es|ed|ing)? (?:him|her|me|" + _CHILD + r"|(?:the )?(?:children|kids|pupils"
+        r"|girls|boys))(?![a-z0-9'])|"
+        r"touch(?:es|ed|ing)? (?:my|his|her|their|" + _CHILD + r"'s) (?:legs?|thighs?|bottom|bum"
+        r"|private\w*|chest|breasts?|boobs|crotch|groin|knees?|body)|private (?:parts|areas?)"
+        r"|privates|"
+        r"(?:put|puts|putting|had|has) (?:his|her|their) hands? (?:on|up|down|in|inside) (?:her"
+        r"|him|me|my|" + _CHILD + r")|"
+        r"our (?:little )?secret(?! (?:weapon|santa|recipe))|(?:a|our) secret between|sit on"
+        r" (?:his|her) (?:knee|lap)|"
+        r"(?:come|comes|came|coming|gets|got|getting) (?:in|into) (?:my|his|her|their) (?:room"
+        r"|bed|bedroom) at night|"
+        r"not to tell (?:anyone|anybody|mum|dad|his mum|her mum|his dad|her dad|me|you|the"
+        r" teacher|a soul)|(?:scared|afraid|frightened|terrified) to tell (?:anyone|anybody|mum"
+        r"|dad|my (?:mum|dad|mam|parents|carer|foster \w+|teacher)|the (?:teacher|police)|a"
+        r" teacher|someone|somebody|you)|"
+        # Adults who swear at or belittle the children in their care.
+        r"(?:swear\w*|swore) at (?:me|him|her|them|the (?:children|kids|pupils)|my|our|children"
+        r"|kids)|call(?:s|ed|ing)? (?:me|him|her) (?:stupid|an idiot|useless|dumb|lazy"
+        r"|retard\w*|a freak|disgusting|worthless)"
     ),
     "neglect": (
-        r"wander\w* (?:off|away|out)|neglect\w*|(?:no|not enough|hasn't had|doesn't get|"
+        r"wander\w* (?:off|away|out|into|onto)(?! (?:topic|task|the (?:point|subject|topic)))"
+        r"|neglect\w*|(?:no|not enough|hasn't had|doesn't get|"
         r"don't get) (?:food|meals|anything"
         r" to eat)|not (?:being )?fed|go(?:es|ing)? hungry|starving|"
         r"left (?:alone|on (?:his|her|their) own|home alone|unsupervised)|home alone|"
         r"no (?:heating|electric\w*|gas) (?:at home|in the house)|dirty (?:clothes|nappies)|"
-        r"unkempt|no one (?:looks|is looking) after"
+        r"unkempt|no one (?:looks|is looking) after|"
+        r"(?:don't|doesn't|didn't|do not|does not|never) (?:get|gets|got) (?:any |no )?(?:tea"
+        r"|dinner|breakfast|food|meals?)|nothing to eat|"
+        # A young carer.
+        r"(?:i|he|she) (?:have|has|had) to look after (?:my|his|her) (?:little |baby |younger )?"
+        r"(?:brothers?|sisters?|siblings?)"
+    ),
+    "eating disorder": (
+        r"eating disorders?|anorexi\w*|bulimi\w*|"
+        # The child's weight, not the parent's worry lost over the tribunal.
+        r"(?<!i )(?<!i've )(?<!we )(?<!we've )(?:lost|losing|lose|loses) (?:\w+ ){0,3}weight"
+        r"|weight loss|(?:under|below) (?:\w+ ){0,2}stone|(?:make|makes|made|making)"
+        r" (?:myself|himself|herself|themselves) (?:sick|vomit|throw up)|(?:feel|feels|felt)"
+        r" (?:so )?fat|skip\w* meals|weighs (?:almost |next to |practically |hardly )?nothing"
+        r"|skin and bones?|skeletal|emaciated|(?:so|really|very|dangerously|frighteningly"
+        r"|painfully|worryingly|extremely) (?:thin(?! on)|underweight)|"
+        # Refusing food altogether, not turning down school dinners.
+        r"(?:stopped|isn't|is not|not|hasn't|has not|barely|hardly|refus\w* to) (?:been )?"
+        r"eat(?:ing|en)?(?! (?:lunch|breakfast|dinner|school dinners?|in the (?:hall|canteen"
+        r"|dinner hall)|with (?:the )?others|at school|at lunch|in school)(?![a-z0-9']))|"
+        r"(?:don't|doesn't|didn't) eat (?:much|anything|properly|at all)(?! (?:breakfast|lunch"
+        r"|dinner|for breakfast|at breakfast|at school|at lunch"
+        r"|in the hall|in school)(?![a-z0-9']))"
     ),
     "not safe": (
         r"(?:isn't|is not|not|don't feel|doesn't feel|didn't feel|never feels?|never felt|un)"
         r" ?safe(?! to assume| to say| hands)|in danger(?! of)|at risk(?! of)"
         r"|risk of (?:harm|abuse)|"
         r"(?:can't|cannot|couldn't) keep (?:him|her|them|us|myself|my \w+) safe|"
+        r"(?:can't|cannot|can not|couldn't|unable to|not able to) keep (?:\w+ ){1,4}safe|"
         r"danger to (?:himself|herself|themselves|others|me|us)|safeguarding|"
         r"(?:hurt|harm|kill) (?:someone|somebody|others|his sister|her sister|his brother"
-        r"|her brother|the baby|me|us)"
+        r"|her brother|the baby|me|us)|"
+        r"(?:don't|do not|didn't|did not|never) (?:think|believe|feel) (?:\w+ ){1,2}(?:is |are "
+        r"|was |were |will be |would be )?safe(?! (?:to assume|to say|hands))|"
+        r"(?:only|pure|sheer|just) (?:good )?luck (?:that )?(?:he|she|they|nobody|no one|my|our)"
+        r"|lucky to be alive|"
+        r"dangerous(?! (?:precedent|assumption|territory|game|idea|ground|road to|to (?:assume|say"
+        r"|generalise|promise|think|suggest))(?![a-z0-9']))|"
+        r"(?:scared|afraid|frightened|worried|terrified) (?:that )?something (?:bad |terrible "
+        r"|awful |serious |dreadful )?(?:will|is going to|might|could|would) happen|"
+        r"before something (?:bad |terrible |awful |serious |worse |tragic )?(?:happens|goes"
+        r" wrong)|accident waiting to happen|before (?:someone|somebody|a child|he|she)"
+        r" (?:gets|is) (?:hurt|killed|injured)"
     ),
     "restraint or injury": (
         r"restrain\w*|held down|pinned (?:down|to)|physical(?:ly)? (?:intervention|handled|held)|"
         r"manhandl\w*|dragged|grabbed (?:him|her|by)|locked (?:in|him|her)|seclusion|"
         r"bruis\w*|marks on (?:his|her|their)|injur\w*|broken (?:arm|wrist|bone|nose)|"
-        r"black eye|bleeding|stitches"
+        r"black eye|bleeding|stitches|"
+        r"split lip|fat lip|bite marks?|teeth marks|scratches (?:on|all over|down)|"
+        r"hand ?prints?|finger ?(?:tip )?marks?|slap marks?|belt marks?|welts?|cigarette burns?|"
+        r"broke (?:his|her|my|their) (?:arm|wrist|leg|nose|finger|ankle|collarbone|jaw|tooth"
+        r"|teeth|ribs?)|"
+        r"(?:came|come|comes|coming) home (?:\w+ ){0,3}(?:with|covered in) (?:a |an )?(?:\w+ )?"
+        r"(?:cuts?|scratch\w*|bites?|marks|bruis\w*|bump|lump|burns?|split|graz\w*|black eye"
+        r"|injur\w*|blood\w*|hives|swollen)|"
+        r"grab\w* (?:" + _CHILD + r"|\w+) by the|grab\w* (?:" + _CHILD + r"|my|his|her) (?:arm"
+        r"|wrist|collar|hood|neck|hair|throat)"
+    ),
+    "harm at school": (
+        # Hurt at school or on the way there, by anyone, and bullying that is physical or daily.
+        r"(?:been|got|gets|getting|was|were|being|is|are) (?:\w+ )?(?:hurt|injured|attacked"
+        r"|assaulted|beaten up|punched|kicked|bitten|strangled|choked|scratched) (?:at|in|on|by)"
+        r" (?:school|the playground|the bus|the minibus|the taxi|class|break|lunch|playtime"
+        r"|respite|college|the same|another|other|an? (?:older )?(?:pupil|child|boy|girl|student"
+        r"|member)|staff|the other|older)|"
+        # Pushed into a wall or the road, not into mediation or down a waiting list.
+        r"(?:(?:got|get|gets|getting|was|were|been|being) (?:pushed|shoved|tripped|thrown|knocked)"
+        r"|(?:push|pushes|pushed|pushing|shove\w*) (?:me|him|her|them)) " + _SHOVED + r"|"
+        r"(?:beat|beats|beating|beaten) (?:me|him|her|them) up|"
+        r"(?:will|gonna|going to|'ll|would) get (?:me|him|her) (?:after school|outside|at home|on"
+        r" the way|when)|(?:trip|trips|tripped|tripping) (?:me|him|her) (?:up|over)|"
+        r"(?:spit|spits|spat|spitting) (?:at|on) (?:me|him|her)|"
+        r"(?:hitting|hits|kicking|kicks|punching|punches|beating) " + _PUPIL + r" (?:at (?:school"
+        r"|break|lunch|playtime|night)|every day|all the time|" + _WHERE_CHILDREN_HURT + r")|"
+        # Delays "hurt him at school" too: only a place where children hurt each other counts.
+        r"(?:hurting|hurts) " + _PUPIL + r" " + _WHERE_CHILDREN_HURT + r"|"
+        r"(?:get|gets|getting|am|i'm|is|he's|she's|being|been) bullied (?:\w+ ){0,2}(?:every"
+        r"|all the time|daily|at (?:school|lunch|break|playtime|lunchtime|college)|on the (?:bus"
+        r"|minibus|way)|in the (?:toilets|playground|corridor))|"
+        r"older (?:ones|kids|children|pupils|students|boy|girl|girls|lad|lads|teenagers?) (?:\w+ )"
+        r"{0,3}(?:shout\w*|push\w*|hit\w*|kick\w*|punch\w*|pick\w* on|bull\w*"
+        r"|threaten\w*|hurt\w*|touch\w*|trip\w*|spit\w*|spat|steal\w*|stole)"
+    ),
+    "left unsupervised": (
+        # A child left alone, or set down where nobody is waiting, by whoever should be
+        # watching them: the bus, the taxi, the escort.
+        r"(?:left|leaving|leaves|leave|abandoned|forgot|forgotten) (?:\w+ ){1,3}(?:alone|on (?:his"
+        r"|her|their) own|unattended|unsupervised|by (?:himself|herself|themselves))|"
+        # Travelling alone on the bus is what travel training is for; waiting alone by a road
+        # or sitting alone in a parked vehicle is not.
+        r"alone (?:at|in|on) the (?:depot|car park|school gate|gate|pavement|side of the road"
+        r"|roadside|kerb)|(?:sitting|sat|strapped in|locked in|waiting) alone (?:on|in) the"
+        r" (?:bus|minibus|taxi|coach|car|vehicle|van)|strapped in (?:alone|on (?:his|her)"
+        r" own|and left)|"
+        # Left by someone (named or not), or "was left", at a gate, a kerb or in a vehicle;
+        # people leaving on the bus and coats left on it do not count.
+        r"(?:left|leaving|leaves|stranded|abandoned|forgotten|forgot) "
+        + _SOMEONE
+        + _AT_THE_KERB
+        + r"|"
+        r"(?:(?<=was )|(?<=were )|(?<=been )|(?<=being )|(?<=got )|(?<=get )|(?<=gets )|(?<=is )"
+        r"|(?<=are )|(?<=he's )|(?<=she's ))(?:left|stranded|abandoned|forgotten)"
+        + _AT_THE_KERB
+        + r"|"
+        r"(?:dropped|drops|dropping|drop|let|put|puts|got off|get off|gets off|getting off)"
+        r" (?:\w+ ){0,4}at"
+        r" the wrong (?:\w+ )?(?:gates?|house|address|stop|entrance|door|school|building|place"
+        r"|site|home)|"
+        # Driving off is what taxis do; driving off before anyone came, or with the child
+        # still on board, is not.
+        r"(?:drove|drives|driven) (?:off|away) (?:before|leaving|and left|without (?:waiting"
+        r"|checking|making sure|seeing|him|her|them)|with (?:him|her|them) still)|"
+        r"(?:dropped|dropping|drops|let) " + _SOMEONE + r"(?: \w+){0,10}"
+        r" (?:before|when|while|and|but|with) (?:anyone|anybody|any staff|any adults?|staff"
+        r"|a member of staff|nobody|no one|no staff|no adults?|there was nobody|there was no one)"
+        r" (?:\w+ ){0,2}(?:was there|were there|had come|came out|come out|arrived|answered"
+        r"|opened|to meet|to collect|was waiting|were waiting|was around|to let (?:him|her|them)"
+        r" in)|"
+        r"(?:was|were|been|being|is|got) found (?:\w+ ){0,3}(?:(?:hours?|minutes?|mins?) later"
+        r"|the next (?:morning|day)|wandering|walking|by the"
+        r" (?:kerb|curb|road|roadside|canal|river|lake|railway|motorway|police)|in (?:the|a)"
+        r" (?:park|road|street|car park|town|woods|canal|river)|on (?:the|a) (?:road|street"
+        r"|pavement|motorway|bridge|railway))|"
+        r"(?:found|find|finds) (?:him|her|them) (?!(?:a|an|some)(?![a-z0-9']))(?:\w+ ){0,3}(?:by"
+        r"|near|on|in|at) the (?:kerb|curb|road|roadside|canal|river|motorway|car park|railway"
+        r"|lake|main road|street|park)|"
+        r"slip(?:ped|s|ping)? away|"
+        r"(?:walk\w*|wander\w*|got|gets|ran|run\w*|slip\w*|bolt\w*|escap\w*|climb\w*) (?:out of"
+        r"|off|away from|over) (?:the )?(?:school|site|grounds|school grounds|building|premises"
+        r"|playground|school gates?|fence)|"
+        r"(?:walk|walked|walking|wander\w*|cross\w*|ran|run\w*) (?:along |down |on |across |by "
+        r"|onto "
+        r"|into "
+        r"|over )?(?:the|a) (?:dual carriageway|motorway|bypass|ring road|busy road|main road"
+        r"|[am]\d+)|"
+        r"(?:run|runs|ran|running|bolt\w*|escap\w*|got|gets|getting) out (?:of|through) the"
+        r" (?:house|front door|back door|window|garden gate)|"
+        r"(?:run|runs|ran|running|bolt\w*|dash\w*|dart\w*) (?:out )?(?:into|onto|across) the"
+        r" (?:road|street|traffic|car park)|"
+        r"(?:driven|taken|ended up) (?:\w+ ){0,3}(?:back )?(?:to|at) the (?:\w+ )?depot|"
+        r"(?:he|she|him|her) (?:\w+ ){0,3}(?:at|in|to) the (?:bus |taxi )?depot|"
+        r"forgot to (?:get|drop|take|collect|pick up|pick) (?:him|her|them|" + _CHILD + r")|"
+        r"(?:nobody|no one|no adult|no staff) (?:is |was |were )?(?:looking at|watching|checking on"
+        r"|keeping an eye on|supervising) (?:him|her|them)|"
+        r"(?:nobody|no one|didn't|did not|never) notic(?:e|ed) (?:\w+ ){0,6}(?:seat ?belt|belt"
+        r"|harness|standing|stood|door|got off|get off|never (?:reached|arrived|got)|wasn't there"
+        r"|(?:he|she|they|he'd|she'd) (?:had )?(?:gone|left|disappeared))|(?:nobody|no one)"
+        r" noticed for|"
+        r"adult passenger|(?:with|and) (?:a|an) (?:adult|man|woman|stranger) (?:\w+ )?(?:he|she"
+        r"|they) (?:didn't|did not|doesn't|does not) know"
+    ),
+    "unsafe transport": (
+        # Belts off, doors open or children standing while the vehicle is at speed.
+        r"(?:seat ?belts?|belt|harness|doors?(?! to door)|stood up|standing up|stands up|stand up"
+        r"|climb\w* (?:out|over)|got out|get out)(?: \w+){0,4} " + _AT_SPEED + r"|"
+        r"seat ?belts? (?:doesn't|does not|don't|didn't|won't|isn't|wasn't|not) (?:work|working"
+        r"|fasten|done up|on|fitted)|broken seat ?belts?|without (?:a |his |her |their )?seat"
+        r" ?belts?|"
+        r"(?:on|using|texting|scrolling|scrolling on|shouts on|talking on|looking at) (?:his|her"
+        r"|their|a|the) (?:mobile|phone)(?: \w+){0,6} (?:while|whilst|when) (?:he |she |they "
+        r"|he's |she's |they're )?(?:was |is |were )?driving|"
+        r"(?:driver|escort)s?(?: \w+){0,4} (?:on|using|texting|looking at) (?:his|her|their|the)"
+        r" (?:mobile|phone)(?: \w+){0,2} (?:the whole|all the way|whole|for the whole|all journey"
+        r"|all the time|the entire|while|whilst)|"
+        r"(?:drives|drove|driving|drive) (?:\w+ ){0,2}(?:fast|dangerously|recklessly|erratically)"
+        r"|(?:driver|taxi|bus|minibus|he|she) (?:goes|went) (?:\w+ ){0,2}fast|speeding|(?:ran|run"
+        r"|runs|jump\w*) (?:a|the) red lights?|"
+        r"(?:wheel ?chair|chair|buggy|car seat|booster seat) (?:\w+ ){0,3}(?:not|wasn't|isn't"
+        r"|weren't|never|hasn't been|wasn't being|not being|un) ?(?:properly )?(?:secured|strapped"
+        r"|clamped|tied|fixed|locked|fastened)|"
+        r"(?:not|didn't|doesn't|don't|did not|does not|never|failed to|forgot to|unable to|can't"
+        r"|cannot|couldn't|wasn't|no one|nobody)(?: \w+){0,3} (?:secure|strap|clamp|tie|lock"
+        r"|fasten)\w* (?:down |in )?(?:his|her|their|the|my) (?:wheelchair|chair)|"
+        r"wheelchair (?:\w+ ){0,3}(?:moved|slid|slipped|tipped|rolled|came loose|was loose"
+        r"|toppled)|unsecured wheelchair"
+    ),
+    "medical safety": (
+        # Adults in charge who do not know a child's condition or cannot give the medicine.
+        r"(?:(?:didn't|did not|doesn't|does not|don't|do not|never|nobody|no one|not|haven't"
+        r"|hasn't|weren't|wasn't|isn't|aren't|untrained)(?: \w+){0,4} (?:know|knew|knows|idea"
+        r"|trained|told|aware)|(?:know|knew|knows) nothing|no idea)(?: \w+){0,7} "
+        + _MEDICAL_RISK
+        + r"|"
+        r"(?:haven't|hasn't|have not|has not|weren't|wasn't|isn't|aren't|not|never|nobody|no one"
+        r"|no staff|untrained)(?: been)? trained (?:to (?:give|administer|use)|in (?:first aid"
+        r"|epilepsy|seizure|rescue|medication|buccal|emergency))|no trained (?:escort|staff|adult"
+        r"|driver)|(?:driver|escort)s? (?:is|was|are|were) (?:not|never) trained|untrained"
+        r" (?:driver|escort)s?|"
+        r"(?:had|has|having|have) (?:a |another )?(?:\w+ )?(?:seizure|fit|allergic reaction"
+        r"|reaction) (?:on|in) the (?:bus|minibus|taxi|car|coach|way|journey)|"
+        r"(?:didn't|did not|never|nobody|no one) (?:\w+ )?call(?:ed)? (?:999|an ambulance|the"
+        r" ambulance)|"
+        r"(?:no|without an?|without (?:his|her|their)) (?:trained )?escort(?: \w+){0,10}"
+        r" (?:epilepsy|seizures?|rescue|emergency medication)|(?:epilepsy|seizures?)(?: \w+){0,10}"
+        r" (?:no|without an?|without (?:his|her|their)) (?:trained )?escort|"
+        r"allergic reaction|anaphyla\w*|wrong (?:dose|dosage|medication|medicine|tablets)"
+        r"|double dose"
     ),
     "missing": (
         r"(?:went|gone|goes|go|going) missing|missing (?:for|overnight|all night|from home)|"
@@ -122,7 +450,10 @@ _PATTERNS: dict[str, str] = {
         r"money|"
         r"drugs|cigarettes|alcohol|gifts|presents|lifts)|groom\w*|exploit\w*|county lines|"
         r"older (?:men|boys|man|lads)|sext\w*|nudes|"
-        r"(?:sending|sent|send|asked for) (?:pictures|photos|pics)|carrying (?:drugs|packages)|"
+        # Not the photos staff send home of the day's activities.
+        r"(?:sending|sent|send|asked for) (?:pictures|photos|pics)(?! (?:each|every|daily|of"
+        r" (?:the|his|her|their) day|of (?:the )?(?:activities|trip|work)|home|to (?:us|me|parents"
+        r"|families))(?![a-z0-9']))|carrying (?:drugs|packages)|"
         r"drug\w* (?:deal\w*|run\w*)|\bcse\b|\bcce\b|radicalis\w*|gang\w*"
     ),
     "harm at risk": (
@@ -133,24 +464,36 @@ _PATTERNS: dict[str, str] = {
         r"(?:doesn't|don't|didn't|not) want(?:ing)? to (?:wake up|be born)|"
         r"wish(?:es|ed)? (?:he|she|i|they) (?:had never been born|could disappear|wasn't here|"
         r"weren't here|was never born)|wants? to disappear|talk\w* about (?:dying|death|killing"
-        r"|hurting|ending)|life (?:isn't|is not|wasn't) worth|no point (?:in )?(?:living|being "
+        r"|hurting|ending)(?! (?:the|his|her|our|their|this|that) (?:placement|plan|contract"
+        r"|package|support|provision|ehcp|transport|dispute|process|complaint|meeting)"
+        r"(?![a-z0-9']))|life (?:isn't|is not|wasn't) worth|no point (?:in )?(?:living|being "
         r"here)|tried to (?:take|end|kill|hurt|hang|strangle|jump)|attempt\w*(?: on his| on her"
         r"| to end)? (?:life|suicide)|nobody would miss|no one would miss|"
         r"(?:step|jump|run|ran|walk\w*) (?:out )?(?:in front of|into) (?:a |the )?(?:car|traffic"
         r"|road|train|bus)|nearly (?:got )?(?:hit|run over|died|killed)|could have (?:died|been "
-        r"killed)|(?:will|is going to|could) (?:get|be) (?:seriously )?(?:hurt|killed)|"
+        r"killed)|could have been (?:\w+ )?(?:hit|run over|hurt|injured|knocked down|abducted"
+        r"|taken)(?! (?:harder|hard|by (?:the )?cuts))|could have (?:drowned|choked)|"
+        r"(?:will|is going to|could) (?:get|be) (?:seriously )?(?:hurt|killed)(?! feelings)|"
         r"someone (?:will|is going to) get hurt|fear for (?:his|her|their|my) (?:life|safety)|"
         r"(?:scared|worried|frightened) for (?:his|her|their|my) (?:life|safety)|"
         r"lash\w* out at (?:me|us|his|her|the|my)|violent (?:towards?|to|at home)|"
         r"knife|knives|weapon\w*|stabb\w*|strangers? online|(?:met|talking to|messaging) "
         r"(?:someone|a man|men|an adult|adults) online|coerci\w*|controlling (?:relationship|"
         r"partner|ex)|scared of (?:him|her|my ex|his dad|her dad|my partner)|"
+        # Frightened of the child or of someone at home, not of a decision about them.
+        r"(?:scared|afraid|frightened|terrified) of (?:him|her|them|" + _CHILD + r"|my partner"
+        r"|my husband|my wife|my ex)(?! (?:getting|being|going|losing|not|leaving|starting|finding"
+        r"|knowing|thinking|seeing"
+        r"|moving)(?![a-z0-9']))|"
+        r"(?:scared|frightened|terrified) for (?:him|her|them|" + _CHILD + r")(?! (?:to|when"
+        r"|starting|in september|next)(?![a-z0-9']))|"
         r"(?:not|wasn't|isn't|never) (?:given|had) (?:his|her|their) (?:medication|meds|epipen|"
         r"inhaler)|without (?:his|her|their) (?:medication|meds|epipen|inhaler)|soiled|"
         r"same (?:clothes|nappy) (?:all|for)|(?:walked|wandered|got|ran) (?:out of|off) (?:the )?"
-        r"(?:school|site|grounds|building|class)|left the (?:school|site|building) (?:on|alone|"
+        r"(?:school|site|grounds|building)|left the (?:school|site|building) (?:on|alone|"
         r"without|and)|(?:couldn't|could not|can't) find (?:him|her|them)|"
-        r"(?:nobody|no one|didn't) kn(?:ew|ow) where (?:he|she|they) (?:was|were|is)|"
+        r"(?:nobody|no one|didn't) kn(?:ew|ow) where (?:he|she|they) (?:was|were|is)(?! (?:going"
+        r"|heading|supposed|meant|starting|moving)(?![a-z0-9']))|"
         r"found (?:him|her) (?:on the road|in the road|by the road|wandering|outside alone)|"
         r"unsupervised|shut (?:him|her|them) in|sat on (?:him|her)|pushed (?:him|her) (?:over|"
         r"down|into|against)|(?:member of staff|teacher|ta|staff) (?:hit|grabbed|pushed|"
@@ -164,7 +507,12 @@ _PATTERNS: dict[str, str] = {
         r"cocaine|weed)|relaps\w*|(?:worried|scared|frightened) (?:about|of) (?:being in charge of|"
         r"looking after|caring for|being alone with|what i might do)|(?:can't|cannot|couldn't|"
         r"not able to) (?:look after|care for|manage) (?:him|her|them|the kids|my kids) safely|"
-        r"(?:not|isn't|wasn't) safe (?:for me )?to (?:look after|be left|leave)"
+        r"(?:not|isn't|wasn't) safe (?:for me )?to (?:look after|be left|leave)|"
+        r"i (?:can't|cannot|can not|couldn't|can no longer) (?:manage|cope with|look after|lift"
+        r"|handle|control) (?:\w+)(?: \w+)? (?:on my own|alone|by myself|any ?more|safely)|"
+        r"i (?:can't|cannot|can not) (?:lift|carry) (?:him|her|them)|"
+        r"fell (?:in|into|down|out of|off) (?:the |his |her )?(?:bath|stairs|bed|window"
+        r"|wheelchair|hoist)"
     ),
     "care and liberty": (
         r"grab\w* (?:him|her|them|me) by|drag\w* (?:him|her|them)(?! out| on)|red marks?|"
@@ -180,9 +528,27 @@ _PATTERNS: dict[str, str] = {
     ),
     "parent crisis": (
         r"(?:i|i'm|i am|mum is|dad is) (?:feel(?:ing)? )?suicidal|"
-        r"(?:i|we) can't (?:cope|keep going) any ?more|(?:don't|dont) want to be here any ?more|"
-        r"thoughts of (?:ending|suicide|killing)|(?:hurt|harm)(?:ing)? myself|(?:i'm|i am) not "
-        r"coping|(?:might|will|could|going to) (?:hurt|harm) (?:him|her|them)|lose control and"
+        r"(?:i|we) can't (?:cope|keep going|manage) any ?more|(?:don't|dont) want to be here"
+        r" any ?more|thoughts of (?:ending|suicide|killing)|(?:hurt|harm)(?:ing)? myself|"
+        r"(?:i'm|i am) not coping|(?:might|will|could|going to) (?:hurt|harm) (?:him|her|them)"
+        r"|lose control and|"
+        r"how (?:much )?long(?:er)? (?:i|we) can (?:keep going|go on|cope|carry on|hold on|hold it"
+        r" together)|(?:can't|cannot) (?:keep going|go on|carry on) like this|"
+        r"(?:i'm|i am|we're|we are|close to|near to|nearly) (?:really |just |barely |completely "
+        r"|so )?not coping|barely coping|"
+        r"(?:scared|afraid|frightened|worried|terrified) (?:of |about )?what i (?:might|will|could"
+        r"|would|may) do(?! (?:about|if|with|for|when|next)(?![a-z0-9']))|"
+        r"(?:scared|afraid|frightened|worried|terrified) (?:that )?i(?:'ll| will| might| could"
+        r"| may| am going to|'m going to) (?:lose it|lose my temper|snap|lash out|hit|hurt|harm"
+        r"|shake|smack|do something)|(?:lose|losing) (?:it|my temper|control) with (?:him"
+        r"|her|them)|"
+        # Fear stated flatly by the writer, not fear of a tribunal or a move.
+        r"(?:i'm|i am) (?:so |really |very |genuinely |absolutely |just |honestly )?(?:frightened"
+        r"|terrified)(?! (?:(?:about|of) (?:the|what happens|what will happen|what's next|going"
+        r"|starting|him starting|her starting|september|next year|secondary|college|transition"
+        r"|adulthood|tribunal|losing|him losing|her losing|getting|saying|making|doing|speaking)"
+        r"|to (?:speak|say|ask|complain|challenge|call|ring|raise|go to))(?![a-z0-9']))"
+        r"(?! (?:that )?(?:the|they|we|it|nobody|no one) )"
     ),
 }
 
