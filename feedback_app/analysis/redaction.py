@@ -4,17 +4,37 @@ Nothing is published without a person approving the redacted quote, so this aims
 leave no identifier behind while keeping the sentence readable. Each detector finds
 spans in the original text; overlapping spans are resolved by detector priority
 (an NHS number wins over a generic reference), then replaced in one pass.
+
+Names come from the name lists, from the words before a capitalised word ("my son",
+"Dear", "Re:") and from its place in the sentence ("Nasreen took", "Ceri's review",
+"Bev, the driver"). A name nobody listed is told from an ordinary word by TextBlob's
+English lexicon; names that are also words (Grace, Will, May) need a person's context.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
-# Covers O'Brien, McDonald and double-barrelled names such as Ruby-Rose or Smith-Jones.
-_NAME = r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+# Letters of the Latin alphabets families write names in: Zielińska, Wójcik, Róisín, Łukasz.
+_LATIN_EXTENDED = [chr(code) for code in range(0x100, 0x180)]
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _LATIN_EXTENDED if ch.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _LATIN_EXTENDED if ch.islower())
+# Covers O'Brien, McDonald, double-barrelled names such as Ruby-Rose or Smith-Jones, and
+# Korean given names such as Hyun-woo.
+_NAME = (
+    f"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+    f"(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Words written as one string, to keep long word lists short on the page."""
+    return tuple(text.split())
 
 
 def _load_words(name: str) -> frozenset[str]:
@@ -30,6 +50,89 @@ _NOT_NAMES = _load_words("not_names.txt")
 # Names that are also ordinary words or months: only redacted with context.
 AMBIGUOUS_NAMES = _load_words("ambiguous_names.txt")
 FIRST_NAMES = _load_words("first_names.txt")
+
+
+@cache
+def _english_words() -> dict[str, str]:
+    """Ordinary English words (lower case) and their usual part of speech.
+
+    An unlisted capitalised word in a person's place ("Nasreen took my notes", "Sani's
+    review") is a name unless it is an English word ("Nobody took", "Everyone's review").
+    The lexicon ships with TextBlob, which the sentiment scoring already depends on; it is
+    found without importing TextBlob, which would pull in NLTK.
+    """
+    spec = find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("TextBlob's English lexicon is needed to tell names from words")
+    lexicon = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
+    words: dict[str, str] = {}
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        word, _, tag = line.partition(" ")
+        # Lower-case entries are words; proper nouns are listed capitalised, or tagged NNP.
+        if word.isalpha() and word.islower() and not tag.startswith("NNP"):
+            words.setdefault(word, tag)
+    return words
+
+
+# The lexicon spells as Americans do; try the American form of a British spelling.
+_BRITISH_SPELLINGS = [
+    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),
+    (re.compile(r"(?<=[a-z])oe(?=[a-z])"), "e"),
+    (re.compile(r"mme(s)?$"), r"m\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+]
+
+
+# Endings no first name has: "Audiology", "Physiotherapy", "Paediatrics", "Assessment".
+_WORD_ENDINGS = ("ology", "ologies", "therapy", "ics", "tion", "tions", "ment", "ments", "ness")
+
+
+@lru_cache(maxsize=4096)
+def _is_english_word(lower: str, compounds: bool = True) -> bool:
+    """Whether a lower-cased word (or every part of a hyphenated one) is an English word.
+
+    With ``compounds``, two English words run together count too ("Headteacher",
+    "Hollybrook"); not for surnames, which are often made so (Fairweather, Blackwood).
+    """
+    words = _english_words()
+    if lower in words or lower.endswith(_WORD_ENDINGS):
+        return True
+    parts = lower.split("-")
+    if len(parts) > 1:
+        return all(_is_english_word(part, compounds) for part in parts if part)
+    for pattern, american in _BRITISH_SPELLINGS:
+        spelled = pattern.sub(american, lower)
+        if spelled != lower and spelled in words:
+            return True
+    return compounds and any(
+        lower[:cut] in words and lower[cut:] in words for cut in range(3, len(lower) - 2)
+    )
+
+
+def _is_name_word(word: str) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_NAMES and not word.isupper()
+
+
+def _plausible_name(word: str) -> bool:
+    """A listed first name (ambiguous ones too), or a capitalised word that is no English word."""
+    lower = word.lower()
+    if lower in _NOT_NAMES or word.isupper():
+        return False
+    if lower in FIRST_NAMES or lower in AMBIGUOUS_NAMES:
+        return True
+    return not _is_english_word(lower)
+
+
+def _plausible_surname(word: str) -> bool:
+    """A capitalised word that is no English word; made of two, it may be ("Fairweather")."""
+    return _is_name_word(word) and not _is_english_word(word.lower(), compounds=False)
 
 
 _MONTH = (
@@ -173,7 +276,17 @@ _AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
 _STREET = (
     r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|place"
     r"|gardens|grove|terrace|walk|hill|rise|mews|square|row|green|park|view|parade|vale"
-    r"|fields?|meadows?|boulevard|croft|wharf|end|gate)"
+    r"|fields?|meadows?|boulevard|croft|wharf|end|gate"
+    # Scottish and northern street words, and some newer estates'.
+    r"|wynd|brae|vennel|loaning|quadrant|circus|copse|heights|garth|dell|glade|cottages"
+    r"|paddock|spinney|orchard|dene|leys|causeway|esplanade|promenade)"
+)
+# Street words that are also verbs ("chase", "approach"): only after a capitalised name.
+_STREET_CAPITALISED = r"(?:chase|mount|approach|fold|loan|gait)"
+# Welsh street names put the street word first: "3 Heol y Felin", "12 Ffordd Las".
+_WELSH_STREET = (
+    r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Maes|Clos|Rhodfa|Cilgant|Teras|Llys|Cwrt|Parc|Plas|Bryn"
+    r"|Pant|Nant|Tŷ|Ty|Y Stryd)"
 )
 _RELATION = (
     r"(?:son|daughter|child|boy|girl|grandson|granddaughter|stepson|stepdaughter|step son"
@@ -191,6 +304,7 @@ _CONTEXT = (
     r"|name is|name's|names are|spoke to|spoke with|speak to|speaking to|speaking with"
     r"|talked to|talk to|talking to|met|emailed|e-mailed|rang|phoned|texted|met with|meeting with"
     r"|thanks to|thank you|thank|thanks|signed|regards|cheers|ask for|asked for|dear|hi|hello"
+    r"|yours|sincerely|faithfully|truly|best wishes|warm wishes"
     r"|love from|from|with|and|to|by|cc)"
 )
 
@@ -251,12 +365,27 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         1,
     ),
     ("[reference]", re.compile(r"(?<![\d+])\d{6,}(?!\d)"), 0),
-    ("[address]", re.compile(r"(?i:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?\b)"), 0),
+    (
+        "[address]",
+        # A flat and the named building it is in: "Flat 6, Carrow House".
+        re.compile(
+            r"(?i:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?\b)"
+            r"(?:,?\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:House|Court|Lodge|Mansions|Tower|Heights"
+            r"|Point|Buildings|Place|Hall|Block|Gardens)\b)?"
+        ),
+        0,
+    ),
     (
         "[address]",
         re.compile(
-            r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,3}(?i:" + _STREET + r")\b\.?"
+            r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'-]+\s+){1,3}(?i:"
+            + _STREET
+            + "|"
+            + _STREET_CAPITALISED
+            + r")\b\.?"
             r"|(?i:\b\d{1,4}\s+[a-z]+\s+" + _STREET + r")\b"
+            r"|\b\d{1,4}[A-Za-z]?,?\s+" + _WELSH_STREET + r"(?:\s+(?:y|yr|'r|[" + _UPPER + r"]"
+            r"[\w'’-]*)){1,3}"
         ),
         0,
     ),
@@ -271,8 +400,9 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     (
         "[name]",
         re.compile(
-            r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Cllr|mr|mrs|ms|miss|dr)\.?\s+)"
-            r"(" + _NAME + r"(?:[ ]" + _NAME + r")?)"
+            # "Miss" takes no full stop: "hit and miss. Some teachers" holds no name.
+            r"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|mr|mrs|ms|dr)\.?|Miss|Sir|Dame|miss)\s+)"
+            r"((?:[" + _UPPER + r"]\.?\s?){0,2}" + _NAME + r"(?:[ ]" + _NAME + r")?)"
         ),
         1,
     ),
@@ -311,7 +441,7 @@ _CONTEXT_LAST_WORD_TEXT = (
     "psychologist ep lady man woman gentleman chap practitioner driver escort consultant "
     "doctor assistant mentor tutor lead director councillor chair called named is name's "
     "are to with emailed e-mailed rang phoned texted met thank thanks you signed regards "
-    "cheers for dear hi hello from and by cc"
+    "cheers for dear hi hello from and by cc yours sincerely faithfully truly wishes"
 )
 _CONTEXT_LAST_WORDS = frozenset(_CONTEXT_LAST_WORD_TEXT.split())
 _PREVIOUS_WORD_RE = re.compile(r"([A-Za-z'-]+)[,:]?\s+$")
@@ -328,48 +458,395 @@ _DIGIT_RE = re.compile(r"\d")
 _POSTCODE_HINT_RE = re.compile(r"\d[A-Za-z]{2}\b|(?i:post ?code)")
 # "\b" + _NAME, written to start with the capital letter so that ``re`` can skip
 # straight to capitals: before a capital, "\b" is "no word character before it".
-assert _NAME.startswith("[A-Z]")
-_CAPITALISED_RE = re.compile(r"([A-Z](?<!\w[A-Z])" + _NAME[len("[A-Z]") :] + r")")
+_FIRST_CAPITAL = f"[{_UPPER}]"
+assert _NAME.startswith(_FIRST_CAPITAL)
+# A name ends with its word: "Sa" in "SaLT" is none.
+_CAPITALISED_RE = re.compile(
+    f"({_FIRST_CAPITAL}(?<!\\w{_FIRST_CAPITAL})" + _NAME[len(_FIRST_CAPITAL) :] + r")(?!\w)"
+)
 _SURNAME_RE = re.compile(r"[ ](" + _NAME + r")\b")
+# An initial and a surname with no title: "A. Begum", "T. Nakamura-Hughes".
+_INITIAL_SURNAME_RE = re.compile(r"([A-Z])(?<![\w.'’][A-Z])\.\s?(?:[A-Z]\.\s?)?(" + _NAME + r")")
 
 
-def _is_name_word(word: str) -> bool:
-    lower = word.lower()
-    return lower not in _NOT_NAMES and not word.isupper()
+# Contexts that only say "a person may follow" ("from", "asked for" a school): a name must
+# be a listed one to count after them.
+_WEAK_CONTEXTS = frozenset({"from", "with", "and", "to", "by", "cc", "ask for", "asked for"})
+# After "my son" any capitalised word is a name ("my son Hunter"); after a greeting or a
+# job ("Dear Complaints Officer", "the officer, Reference ...") it must look like one.
+_RELATION_CONTEXT_STARTS = ("my ", "our ", "his ", "her ", "their ")
 
+# Words that end an institution's or a street's name: "Oakfield Primary", "Rowan Court".
+_INSTITUTION_WORDS = frozenset(
+    _words(
+        "school primary academy college nursery centre center hospital trust council university"
+        " infants infant juniors junior high grammar clinic surgery unit team service services"
+        " foundation partnership forum library station campus federation road street avenue"
+        " close drive court"
+    )
+)
+# Ambiguous names that are a month, a season, a place or a thing more often than a person;
+# only a clear context makes them a name.
+_MONTHS_AND_SEASONS = frozenset(_words("may june april august jan summer autumn"))
+_PLACES_AND_THINGS = frozenset(
+    _words(
+        "india paris georgia chelsea florence sydney austin victoria devon milton clifton everton"
+        " carlton denton trinity amber art blue royal young major king sky star page mercedes"
+        " eden justice nana"
+    )
+)
+# Endings of English place and school names: an unlisted "Hollybrook" or "Kidderminster"
+# before "said" is more likely a school or a town than a person.
+_PLACE_ENDINGS = _words(
+    "brook field fields wood woods dale hill hills side ton ley leigh bury borough burgh ford"
+    " ham minster grove mead gate bridge port mouth wich wick caster cester chester shire"
+    " stead worth well land lands moor thorpe church combe hurst stoke stone vale view park"
+    " croft haven holme ridge heath green mere bourne burn cliffe cliff marsh ness pool water"
+    " castle downs hall house"
+)
 
-_WEAK_CONTEXTS = frozenset({"from", "with", "and", "to", "by", "cc"})
+# Verbs that say the word before them is a person: "Nasreen took my notes away".
+_PERSON_VERBS = (
+    r"said|says|told|tells|took|takes|helped|helps|rang|rings|phoned|phones|called|emailed"
+    r"|emails|texted|replied|explained|explains|listened|listens|visited|visits|arranged"
+    r"|agreed|promised|asked|asks|chased|smiled|smiles|laughed|laughs|cried|cries|loves"
+    r"|loved|likes|liked|wants|wanted|enjoys|enjoyed|attends|attended|uses|gets|plays|played"
+    r"|talks|talked|speaks|spoke|sat|sits|spent|tried|tries|finishes|finished|struggles"
+    r"|struggled|refused|refuses|walks|walked|thinks|thought|feels|felt|knows|knew"
+    r"|understood|understands|sorted|managed|wrote|writes|stayed|stays|cares|cared|works"
+    r"|worked|pointed|acted|contacted|supported|supports|advised|advises|noticed|insisted"
+    r"|apologised|apologized|handled|fought|pushed|waited|hates|hated|learned|learnt|learns"
+    r"|remembered|forgot|organised|organized|offered|suggested|reassured|checked"
+    r"|recommended|confirmed|discussed|assessed|observed|joined|left|cancelled|ignored"
+    r"|dismissed|shouted"
+)
+# Verbs that also follow things ("the bill came", "hope started to fade"): only for words
+# that are no listed ambiguous name.
+_UNLISTED_PERSON_VERBS = (
+    _PERSON_VERBS + r"|came|comes|went|goes|got|started|starts|moved|needs|needed|met|meets"
+    r"|gave|gives|made|kept"
+)
+_ADVERB = r"(?:(?:now|also|then|just|always|never|finally|really|eventually|kindly|even|still)\s+)?"
+_AMBIGUOUS_VERB_RE = re.compile(r"\s+" + _ADVERB + r"(?:" + _PERSON_VERBS + r")\b")
+_UNLISTED_VERB_RE = re.compile(
+    r"\s+" + _ADVERB + r"(?:(?:has|had|will|would|could|did|does)\s+)?"
+    r"(?:" + _UNLISTED_PERSON_VERBS + r")\b"
+)
+_ROLE_AFTER = (
+    r"(?:" + _ROLE + r"|physio(?:therapist)?|advocate|receptionist|admin(?:istrator)?|clinician"
+    r"|psychiatrist|dietitian|audiologist|trainer|supervisor|governor|deputy|principal|carer"
+    r"|volunteer|helper|coach|instructor|specialist|caseworker|pa)"
+)
+# A role in apposition: "Bev, the driver", "Rob, our caseworker", "Jan the escort".
+_APPOSITION_RE = re.compile(
+    r"(?i:,?\s+(?:(?:the|our|my|his|her|their|a|an)\s+(?:[\w'/-]+\s+){0,3}?"
+    + _ROLE_AFTER
+    + r"|(?:my|our|his|her|their)\s+(?:\w+\s+)?"
+    + _RELATION
+    + r"))\b"
+)
+_HIMSELF_RE = re.compile(r"\s+(?:him|her)self\b")
+# What is a person's: "Ceri's review", "Sani's assessment", "Max's new wheelchair".
+_PERSONAL_THINGS = (
+    r"review|reviews|assessment|assessments|plan|plans|ehcp|ehc|needs|diagnosis|school"
+    r"|class|teacher|ta|mum|mom|mother|dad|father|sister|brother|siblings?|gran|nan|grandma"
+    r"|grandad|grandparents|family|key ?worker|transport|taxi|funding|top-up|placement|place"
+    r"|views|behaviour|progress|health|medication|therapy|therapist|speech|support|report"
+    r"|file|case|caseworker|social worker|paperwork|birthday|care|carer|package|wheelchair"
+    r"|hoist|transition|education|provision|tribunal|appeal|application|referral"
+    r"|appointment|operation|surgery|seizures|epilepsy|autism|adhd|condition|feeds?"
+    r"|sessions?|journey|bus|escort|driver|friends?|life|room|bedroom|voice|wishes|story"
+    r"|future|gastrostomy|physio|communication|anxiety|sleep|diet|hearing|eyesight|sight"
+    r"|direct payments|budget|respite|short breaks|attendance|exclusion|timetable|statement"
+)
+_POSSESSIVE_RE = re.compile(
+    r"['’]s\s+(?:(?!(?:and|or|but|the|a|an|my|his|her|their|our|is|was|has|had|to|in|on|at"
+    r"|for|with|of|that|this|it)\b)[a-z][\w-]*\s+){0,2}?(?:" + _PERSONAL_THINGS + r")\b"
+)
+# "Bola from SENDIASS", "Mark in the SEND team replied".
+_ORGANISATION = (
+    r"\s+(?:from|at|in|with|of)\s+(?:the\s+)?(?:[\w'&-]+\s+){0,3}?(?:team|service|office"
+    r"|department|hub|panel|sendiass|iass|camhs|council|charity|trust|school|college|nursery)\b"
+)
+_ORGANISATION_RE = re.compile(r"(?i:" + _ORGANISATION + r")")
+_ORGANISATION_THEN_VERB_RE = re.compile(
+    r"(?i:"
+    + _ORGANISATION
+    + r")(?:\s+[\w'-]+){0,2}?\s+"
+    + _ADVERB
+    + r"(?:"
+    + _PERSON_VERBS
+    + r")\b"
+)
+# Labels that head a name in forms and letters: "Re: Zahra Mahmood", "Mum - Nia Roberts".
+_HEADER_BEFORE_RE = re.compile(
+    r"(?i:\b(?:re|child|child's name|pupil|student|young person|name|full name|parent"
+    r"|parent/carer|carer|mum|mom|dad|mother|father|contact|from|subject|patient|applicant"
+    r"|complainant|regarding|signed))\s*(?::|\s[-–—]|[-–—])\s*$"
+)
+_HEADER_MARKS = frozenset(":-–—")
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t\"'‘“(\[]*$")
+# What follows a full name that opens a comment or a line: "Jordan Fairclough, DOB ...".
+_AFTER_OPENING_NAME_RE = re.compile(r"[ \t]*(?:[,:(–—-]|\n|$)")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?\n:;)•*–—-])[\s\"'‘“(\[]*$")
+# Words before a capitalised ambiguous word that make it a thing's name: "the Blue Badge",
+# "St Mary's", "Ministry of Justice".
+_BEFORE_A_THING = frozenset(_words("the a an of st saint this that every each per at"))
+_BEFORE_A_MONTH = frozenset(
+    _words(
+        "in on by since until till from during last next of early late mid before after end"
+        " this that every each to through"
+    )
+)
+# Words that open a sentence before a name: "When Grace came home", "And Will said".
+_OPENING_WORDS = frozenset(
+    _words(
+        "when if and but so as after before because while since then once until though although"
+        " where why how what that with for to from by thanks thank hi hello dear i"
+    )
+)
+# Where a word stands for a place or a body: "we live in Walsall", "Walsall Council said".
+# Searched with the word replaced by "\0" (a character no comment holds).
+_PLACE_CONTEXT_RE = re.compile(
+    r"\b(?:in|near|around|across|outside|within|throughout|moved to|live in|lived in)\s+\0"
+    r"|\0\s+(?:Council|County|Borough|City|Local|SEND|SENDIASS|NHS|Children's|Education"
+    r"|Academy|School|College|Primary|High|Hospital|Trust|Team|Services?|Partnership)\b"
+)
+_NEXT_WORD_RE = re.compile(r"(['’]s)?\s+([\w'’-]+)")
+# Things named after people: "a Moses basket", "a Wendy house", "Tourette syndrome".
+_THING_NAMED_AFTER_RE = re.compile(r"\s+(?:basket|house|syndrome|disease|bear|scale)\b")
+_SAINT_BEFORE_RE = re.compile(r"\b(?:St\.?|Saint)\s+$")
+_INSTITUTION_AFTER_RE = re.compile(r"(?:['’]s)?\s+(" + _NAME + r")")
+_LOWER_HIMSELF_RE = re.compile(r"\b([a-z]+)\s+(?:him|her)self\b")
+# Ambiguous names that, lower-cased after "my son", are usually a verb or an adjective.
+_NOT_NAMES_AFTER_RELATION = frozenset(
+    _words(
+        "will may said hope mark chase grant bill page pat sue rob guy art rose drew ray "
+        "happy young rich major just sunny faith mercy"
+    )
+)
 
 
 def _capitalised(text: str) -> list[re.Match[str]]:
     return list(_CAPITALISED_RE.finditer(text))
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_START_RE.search(text, max(0, start - 8), start) is not None
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] names a school, a church, a street or a thing."""
+    if start >= 3 and _SAINT_BEFORE_RE.search(text, max(0, start - 7), start):
+        return True
+    if _THING_NAMED_AFTER_RE.match(text, end):
+        return True
+    follow = _INSTITUTION_AFTER_RE.match(text, end)
+    return follow is not None and follow.group(1).lower() in _INSTITUTION_WORDS
+
+
+def _after_header(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return (
+        bool(before)
+        and before[-1] in _HEADER_MARKS
+        and (_HEADER_BEFORE_RE.search(text, max(0, start - 30), start) is not None)
+    )
+
+
+def _left_context_says_name(text: str, start: int, first_end: int, end: int) -> bool:
+    """Whether what comes before a capitalised word shows it is a person."""
+    first = text[start:first_end]
+    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
+    if previous is not None and previous.group(1).lower() in _CONTEXT_LAST_WORDS:
+        context_match = _CONTEXT_BEFORE_RE.search(text, max(0, start - 40), start)
+        if context_match is not None:
+            context = context_match.group(0).strip(" ,:\n\t").lower()
+            if context in _WEAK_CONTEXTS:
+                # "a call from Zinhle Achterberg": a full name whose parts are no words.
+                if _listed_name(first) or (
+                    _surname_is_a_name(text, first_end, end) and _unlisted_person_word(text, first)
+                ):
+                    return True
+            elif context.startswith(_RELATION_CONTEXT_STARTS) or _plausible_name(first):
+                return True
+    return _after_header(text, start) and _plausible_name(first)
+
+
+def _unlisted_person_word(text: str, word: str) -> bool:
+    """An unlisted word that is no English word and nothing in the comment calls a place."""
+    lower = word.lower()
+    return (
+        lower not in FIRST_NAMES
+        and not lower.endswith(_PLACE_ENDINGS)
+        and _plausible_name(word)
+        and _PLACE_CONTEXT_RE.search(text.replace(word, "\0")) is None
+    )
+
+
+def _surname_is_a_name(text: str, first_end: int, end: int) -> bool:
+    """Whether the word that extends a first name is no English word ("Evans", not "Academy")."""
+    if end == first_end:
+        return False
+    return _plausible_surname(text[first_end:end].strip())
+
+
+def _right_context_says_name(text: str, start: int, first_end: int, end: int) -> bool:
+    """Whether what follows a capitalised word, or where it stands, shows it is a person."""
+    first = text[start:first_end]
+    lower = first.lower()
+    ambiguous = lower in AMBIGUOUS_NAMES
+    apposition = _APPOSITION_RE.match(text, end)
+    if apposition or _HIMSELF_RE.match(text, end):
+        # "Jan the escort" is a person, but "Will the caseworker ring me?" asks a question:
+        # a name that is also a verb needs the comma ("Will, the caseworker, rang").
+        if apposition and not apposition.group(0).startswith(",") and not _noun_like(lower):
+            return False
+        # "because Jan the escort ..." is a person; "In June, the SENCO left" is a month.
+        if lower in _MONTHS_AND_SEASONS and (
+            _starts_sentence(text, start) or _after_a_time_word(text, start)
+        ):
+            return False
+        return _plausible_name(first)
+    if lower in _MONTHS_AND_SEASONS:
+        return False
+    if ambiguous:
+        thing = lower in _PLACES_AND_THINGS
+        if not thing and (
+            _POSSESSIVE_RE.match(text, first_end)
+            or _AMBIGUOUS_VERB_RE.match(text, end)
+            or _ORGANISATION_THEN_VERB_RE.match(text, end)
+        ):
+            return True
+        # "Nana Ama", "Jordan Fairclough": a surname makes even a place-like word a name.
+        if _surname_is_a_name(text, first_end, end) and not _after_a_thing_word(text, start):
+            return True
+        if not thing and _mid_sentence_name(text, start, first_end):
+            return True
+    elif (
+        _POSSESSIVE_RE.match(text, first_end)
+        or _UNLISTED_VERB_RE.match(text, end)
+        or _ORGANISATION_RE.match(text, end)
+    ) and _unlisted_person_word(text, first):
+        # Two capitalised words are a person only if the second is no English word either:
+        # "Google Translate was" and "Young Minds said" name things.
+        return end == first_end or _surname_is_a_name(text, first_end, end)
+    # A full name opening a comment or a line: "Jordan Fairclough, DOB ...".
+    return (
+        end > first_end
+        and _LINE_START_RE.search(text, max(0, start - 8), start) is not None
+        and _AFTER_OPENING_NAME_RE.match(text, end) is not None
+        and _plausible_name(first)
+        and _surname_is_a_name(text, first_end, end)
+    )
+
+
+def _after_a_time_word(text: str, start: int) -> bool:
+    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
+    return previous is not None and previous.group(1).lower() in _BEFORE_A_MONTH
+
+
+def _after_a_thing_word(text: str, start: int) -> bool:
+    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
+    return previous is not None and previous.group(1).lower() in _BEFORE_A_THING
+
+
+def _mid_sentence_name(text: str, start: int, first_end: int) -> bool:
+    """An ambiguous name capitalised inside a sentence ("time with Grace before") is a name,
+    unless it begins a longer name ("Grace Academy") or follows "the" ("the Blue Badge")."""
+    if _starts_sentence(text, start):
+        return False
+    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
+    if previous is not None:
+        word = previous.group(1)
+        lower = word.lower()
+        if lower in _BEFORE_A_THING:
+            return False
+        # Inside a run of capitalised words: "What Will Happen Next", "Christmas Eve"; but
+        # "When Grace came home" opens with a capitalised word that is no name.
+        if word[:1].isupper() and not (
+            lower in _OPENING_WORDS and _starts_sentence(text, previous.start(1))
+        ):
+            return False
+    follow = _NEXT_WORD_RE.match(text, first_end)
+    if follow is not None:
+        possessive, word = follow.groups()
+        if word[:1].isdigit():
+            return False
+        if word[:1].isupper():
+            # "Grace Okafor" is a person; "Hope House" and "King's College" are places.
+            return possessive is None and _plausible_surname(word)
+    return True
+
+
 def _context_spans(
     text: str, capitalised: list[re.Match[str]] | None = None
 ) -> Iterable[tuple[int, int]]:
-    # Capitalised words are few, so test the context just before each one; a set lookup
-    # of the previous word skips the context regex for almost all of them.
+    # Capitalised words are few, so test the context around each one; set lookups and
+    # anchored matches skip the costlier tests for almost all of them.
     for match in _capitalised(text) if capitalised is None else capitalised:
         first = match.group(1)
         if not _is_name_word(first):
             continue
-        previous = _PREVIOUS_WORD_RE.search(text, max(0, match.start() - 20), match.start())
-        if previous is None or previous.group(1).lower() not in _CONTEXT_LAST_WORDS:
+        start, first_end = match.start(1), match.end(1)
+        end = _surname_end(text, first_end)
+        if _names_a_place(text, start, end):
             continue
-        context_match = _CONTEXT_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
-        if context_match is None:
-            continue
-        context = context_match.group(0).strip(" ,:\n\t").lower()
-        # Weak contexts ("from", "to", "and") only count for listed, unambiguous names.
-        if context in _WEAK_CONTEXTS and not _listed_name(first):
-            continue
-        yield match.start(1), _surname_end(text, match.end(1))
-    if not FIRST_NAMES.isdisjoint(_LOWER_RUN_RE.findall(text)):
-        for match in _CONTEXT_LOWER_RE.finditer(text):
-            word = match.group(1)
-            if word in FIRST_NAMES and word not in AMBIGUOUS_NAMES:
+        if _left_context_says_name(text, start, first_end, end) or _right_context_says_name(
+            text, start, first_end, end
+        ):
+            yield start, end
+    if "." in text:
+        for match in _INITIAL_SURNAME_RE.finditer(text):
+            surname = match.group(2)
+            if _plausible_surname(surname):
+                yield match.start(1), _surname_end(text, match.end(2))
+    yield from _lower_case_spans(text)
+
+
+def _lower_case_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Names written in lower case, as in texts typed on a phone: "spoke to jack himself"."""
+    words = set(_LOWER_RUN_RE.findall(text))
+    if FIRST_NAMES.isdisjoint(words) and AMBIGUOUS_NAMES.isdisjoint(words):
+        return
+    for match in _CONTEXT_LOWER_RE.finditer(text):
+        if _lower_case_name(match.group(1)):
+            yield match.start(1), match.end(1)
+    if "self" in text:
+        for match in _LOWER_HIMSELF_RE.finditer(text):
+            if _lower_case_name(match.group(1)):
                 yield match.start(1), match.end(1)
+    # A listed name that is no English word is a name however it is written: "ibrahim happy".
+    # Three letters are too few: "dev" (delay) and "thu" (Thursday) are listed names too.
+    for word in words & _lower_case_names():
+        for match in re.finditer(r"(?<![\w'’-])" + word + r"(?![\w'’-])", text):
+            yield match.span()
+
+
+def _lower_case_name(word: str) -> bool:
+    """A listed name after a strong context; an ambiguous one only if it is no verb there."""
+    if word in AMBIGUOUS_NAMES:
+        return _noun_like(word)
+    return word in FIRST_NAMES
+
+
+def _noun_like(word: str) -> bool:
+    """An ambiguous name that, after "my son", is the name rather than a verb ("will")."""
+    if word in _NOT_NAMES_AFTER_RELATION:
+        return False
+    tag = _english_words().get(word, "NN")
+    # "jack" is listed as a verb, but no verb in its base form follows "my son".
+    return tag.startswith("NN") or tag == "VB"
+
+
+@cache
+def _lower_case_names() -> frozenset[str]:
+    """Listed names that are never an English word, so safe to redact in lower case."""
+    return frozenset(
+        name
+        for name in FIRST_NAMES - AMBIGUOUS_NAMES - _NOT_NAMES
+        if len(name) >= 4 and name.isascii() and name.isalpha() and not _is_english_word(name)
+    )
 
 
 def _listed_name(word: str) -> bool:
@@ -388,7 +865,11 @@ def _listed_name(word: str) -> bool:
 def _surname_end(text: str, end: int) -> int:
     """Extend a first name over a following capitalised word (a surname), if any."""
     follow = _SURNAME_RE.match(text, end)
-    if follow and _is_name_word(follow.group(1)):
+    if (
+        follow
+        and _is_name_word(follow.group(1))
+        and follow.group(1).lower() not in _INSTITUTION_WORDS
+    ):
         return follow.end(1)
     return end
 
@@ -398,7 +879,9 @@ def _list_spans(
 ) -> Iterable[tuple[int, int]]:
     for match in _capitalised(text) if capitalised is None else capitalised:
         if _listed_name(match.group(1)):
-            yield match.start(1), _surname_end(text, match.end(1))
+            start, end = match.start(1), _surname_end(text, match.end(1))
+            if not _names_a_place(text, start, end):
+                yield start, end
 
 
 @lru_cache(maxsize=64)
@@ -417,6 +900,16 @@ def _known_names_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?i)(?<![\w])(?:" + alternation + r")(?![\w])")
+
+
+def _words_to_spread(name: str) -> list[str]:
+    """The first name, and any surname that is no English word; never an initial."""
+    words = [word for word in name.split() if len(word.rstrip(".")) > 1]
+    if not words:
+        return []
+    return words[:1] + [
+        word for word in words[1:] if not _is_english_word(word.lower(), compounds=False)
+    ]
 
 
 def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, int, str]]:
@@ -452,12 +945,15 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
             (m.start(), m.end(), "[name]", name_priority) for m in known.finditer(text)
         )
     capitalised = _capitalised(text)
-    candidates.extend(
-        (s, e, "[name]", name_priority + 1) for s, e in _context_spans(text, capitalised)
-    )
-    candidates.extend(
-        (s, e, "[name]", name_priority + 2) for s, e in _list_spans(text, capitalised)
-    )
+    # Detectors may find parts of one name ("Karen" from the list, "Lees" before "left"):
+    # join overlapping finds so that no part is dropped as an overlap.
+    name_spans: list[tuple[int, int]] = []
+    for start, end in sorted({*_context_spans(text, capitalised), *_list_spans(text, capitalised)}):
+        if name_spans and start < name_spans[-1][1]:
+            name_spans[-1] = (name_spans[-1][0], max(end, name_spans[-1][1]))
+        else:
+            name_spans.append((start, end))
+    candidates.extend((s, e, "[name]", name_priority + 1) for s, e in name_spans)
     # Higher-priority detectors first, then longer spans; keep what does not overlap.
     candidates.sort(key=lambda c: (c[3], -(c[1] - c[0])))
     chosen: list[tuple[int, int, str]] = []
@@ -466,7 +962,10 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
             chosen.append((start, end, label))
     # A word once identified as a name is a name everywhere in the comment, even where
     # it has no context ("We met Will ... Will, if you read this").
-    found_names = {text[s:e].split()[0] for s, e, label in chosen if label == "[name]"}
+    found_names: set[str] = set()
+    for start, end, label in chosen:
+        if label == "[name]":
+            found_names.update(_words_to_spread(text[start:end]))
     for name in found_names:
         for match in re.finditer(r"\b" + re.escape(name) + r"\b", text):
             start, end = match.span()
