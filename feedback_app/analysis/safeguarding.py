@@ -40,7 +40,7 @@ _IDIOMS = [
     r"|paperwork|reports?|pages?|information|section|evidence|advice)",
     r"(?:plan|advice|report|paperwork|file|form|letter|email|evidence|page|section|note|complaint"
     r"|application|referral|post|mail|parcel|document)s? "
-    r"(?:\w+ ){0,4}(?:went|go|gone|goes|going) missing|"
+    r"(?:[\w']+ ){0,4}(?:went|go|gone|goes|going) missing|"
     r"went missing from (?:the|his|her) (?:file|plan|report)|(?:file|paperwork|report|plan|form"
     r"|letter|email)s? (?:\w+ )?(?:went|go|gone|goes) missing",
     r"abuse of (?:process|power|the system)|not safe to assume|safe to say",
@@ -48,13 +48,14 @@ _IDIOMS = [
     r"pull(?:ing)? my hair out|tearing my hair out|fear for my sanity|bang(?:ing)? my head "
     r"(?:against|on) (?:a|the) (?:brick )?wall|hitting my head against",
     # The process, not a person, "nearly killed" the writer.
-    r"(?:this|it|that|which|process|battle|fight|year|wait|system)(?: \w+){0,2} (?:nearly|almost)"
+    r"(?:this|it|that|which|process|battle|fight|year|wait|system)(?: [\w']+){0,2} (?:nearly"
+    r"|almost)"
     r" killed (?:me|us)",
     # Describing a need for supervision is not saying that it failed.
     r"(?:can't|cannot|can not|can never|could never|couldn't|must never|mustn't|must not"
     r"|shouldn't|should never|should not) be left (?:alone|on (?:his|her|their) own|unsupervised"
     r"|unattended)",
-    r"(?:placement|place|funding|provision|package|job|tenancy)s? (?:\w+ ){0,2}at risk",
+    r"(?:placement|place|funding|provision|package|job|tenancy)s? (?:[\w']+ ){0,2}at risk",
     r"threaten\w* (?:us|me|him|her|them) with (?:a |legal |court )?(?:fines?|prosecution|court"
     r"|legal action|action|exclusion|tribunal)",
     r"(?:brain|spinal|spinal cord|birth|sports) injur(?:y|ies)",
@@ -62,7 +63,7 @@ _IDIOMS = [
     r"|bills?|requests|questions|the same|more|another|new)",
     r"push(?:ed|es|ing)? (?:him|her|them|us|me) into (?:\w+ing|a decision|mediation|a (?:\w+ )?"
     r"(?:placement|school|plan)|mainstream)",
-    r"(?:trips?|outings?|visits?|holidays?|residentials?|rides?|buses|bus) (?:\w+ ){0,2}(?:i|he"
+    r"(?:trips?|outings?|visits?|holidays?|residentials?|rides?|buses|bus) (?:[\w']+ ){0,2}(?:i|he"
     r"|she|they|we) (?:can't|cannot) go on",
     r"(?:spread|stretched|wearing|worn) (?:\w+ )?thin|secret weapons?",
     # Moved by kindness, not touched by anyone.
@@ -96,7 +97,8 @@ _NOT_A_HOME = (
 _SHOVED = (
     r"(?:over|down(?! the (?:list|waiting list|line|road|priority))|against (?:a|the) (?:wall|door"
     r"|floor|table|lockers?|fence)|off (?:the|a|his|her)|into (?:a |the )?(?:wall|door|lockers?"
-    r"|fence|table|road|water|pool)|in the (?:toilets|playground|corridor|water|pool|road))"
+    r"|fence|table|road|water|pool|window|seat|railings?|ground|floor|glass|bushes|hedge|ditch"
+    r"|radiator|corner)|in the (?:toilets|playground|corridor|water|pool|road))"
 )
 _PUPIL = r"(?:him|her|me|them|" + _CHILD + r")"
 # Where children hurt each other out of sight of adults.
@@ -132,6 +134,43 @@ _MEDICAL_RISK = (
     r"(?:epilepsy|seizures?|fits?|allerg\w*|anaphyla\w*|rescue|emergency medication|buccal"
     r"|midazolam|epi ?pens?|adrenaline|insulin|tracheostomy|airway|oxygen)"
 )
+# Conditions where a child can die within minutes if nobody trained is with them.
+_LIFE_THREATENING = (
+    r"(?:epilepsy|seizures?|rescue|emergency medication|buccal|midazolam|tracheostomy|trachy"
+    r"|trache|suction\w*|oxygen|ventilat\w*|airway|anaphyla\w*|epi ?pens?|diabet\w*|insulin"
+    r"|asthma\w*|inhalers?|feeding tube|tube fed|dysphagia|choking|heart condition)"
+)
+# The escort who should be with such a child is gone, taken off or never came.
+_ESCORT_GONE = (
+    r"(?:(?:no|without (?:an?|his|her|their|the)|lost (?:his|her|their|the)|(?:removed|withdrew"
+    r"|withdrawn|cut|took away|taken away|stopped) (?:his|her|their|the)) (?:trained )?escort"
+    r"|escort (?:was |has been |had been |is being |were |is |got )?(?:taken off|removed"
+    r"|withdrawn|stopped|cut|taken away|pulled|off sick|not there|didn't (?:turn up|come|show)"
+    r"|never (?:turned up|came|showed)))"
+)
+# Medicines whose missed dose can harm a child the same day.
+_MEDICINE = (
+    r"(?:doses?|medication|medicines?|meds|tablets|pills|insulin|inhalers?|epi ?pens?|rescue"
+    r" (?:medication|meds)|buccal|midazolam|antibiotics|adrenaline|injections?)"
+)
+# The journey equipment that keeps a child in their seat in a crash.
+_RESTRAINT_KIT = (
+    r"(?:seat ?belts?|belts?|booster(?: seats?| cushions?)?|car seats?|harness(?:es)?"
+    r"|wheelchair (?:clamps?|straps?|tie ?downs?)|tie ?downs?|clamps?)"
+)
+# Places a child can be contacted by a stranger without an adult seeing.
+_ONLINE = (
+    r"(?:snapchat|snap|instagram|insta|tiktok|whatsapp|online|discord|facebook|messenger|roblox"
+    r"|fortnite|minecraft|xbox|playstation|gaming|dms|video calls?|webcam|internet)"
+)
+# Someone the child or parent does not know, or an adult who should not be in contact.
+_STRANGER = (
+    r"(?:a man|a boy|a guy|an adult|a stranger|a lad|this man|this guy|some man|an older (?:\w+)"
+    r"|older (?:men|boys|lads|man|guys)|(?:someone|somebody) (?:online|on (?:snapchat|instagram"
+    r"|tiktok|discord|roblox|fortnite|minecraft|xbox|whatsapp|facebook)))"
+)
+# Gaps of several words are written "(?: [\w']+){0,n}", not "\w+": "\w" stops at the
+# apostrophe of "she's" or "didn't" and would end the gap, and the disclosure, early.
 _PATTERNS: dict[str, str] = {
     "self-harm": (
         r"self ?harm\w*|self ?injur\w*|self ?hurt\w*|"
@@ -168,15 +207,30 @@ _PATTERNS: dict[str, str] = {
         r"|these|swings?|slides?|to)(?![a-z0-9']))|"
         r"no (?:reason|point) (?:to|in) (?:live|living|being alive)|"
         r"point (?:of|in) (?:living|being alive|going on|carrying on|being here)|"
-        r"and (?:not|never) (?:wake|woke) up|wish\w* (?:\w+ ){0,6}(?:not|never) wake up|"
+        r"and (?:not|never) (?:wake|woke) up|wish\w* (?:[\w']+ ){0,6}(?:not|never) wake up|"
         # Ideation said indirectly: thinking of "ending it", the world "better off" without
         # them, seeing no point in anything, being a burden.
         r"(?:think|thinks|thought|thoughts|thinking|talk|talks|talked|talking|spoke|speaks"
-        r"|speaking) (?:\w+ ){0,2}(?:about|of) (?:ending (?:it|things|(?:my|his|her|their)"
+        r"|speaking) (?:[\w']+ ){0,2}(?:about|of) (?:ending (?:it|things|(?:my|his|her|their)"
         r" (?:own )?life)|killing (?:myself|himself|herself|themselves)|dying|not being (?:here"
         r"|alive|around)|taking (?:my|his|her|their) (?:own )?life)|"
         r"end(?:ing)? things|(?:want|wants|wanted|wanting) to end it|"
         # "Better off if I wasn't here": the wish not to exist, not to be at a meeting.
+        # The same wish in second-language grammar: "is better if I am not here", "I want
+        # finish my life", "better I die".
+        r"(?:is|it's|its|will be|would be|be|maybe) (?:\w+ )?(?:better|best|easier)"
+        r" (?:for (?:[\w']+ ){1,3})?(?:if |when |that )?(?:i|he|she|i'm|he's|she's)"
+        r" (?:am |is |was |were |be )?(?:not"
+        r"|no|no more|no longer|never) (?:be )?(?:here|alive|born|exist|existing|around|living"
+        r"|live|in this world)(?! (?:for|at|in the (?:meeting|review|room))(?![a-z0-9']))|"
+        r"better (?:i|he|she|to|if i|if he|if she) (?:just )?(?:die|dead|am dead|was dead|is dead"
+        r"|not exist|was never born|am not born)|"
+        r"(?:i|he|she) (?:want|wants|wanted|wish|wishes|wished|think|thinks|thinking) (?:to |about"
+        r" |of )?(?:die|disappear|finish (?:my|his|her) life|end (?:my|his|her) life|not wake up"
+        r"|not exist|not be alive)|(?:i|he|she) wish(?:es|ed)? (?:i|he|she) (?:die|died|could die"
+        r"|could disappear)|(?:finish|finishing) (?:my|his|her|their) (?:own )?life|tired of"
+        r" (?:living|life|being alive)|(?:don't|doesn't|no|not) want live|nothing to live for"
+        r"|no reason to (?:live|be alive|carry on|go on)|"
         r"(?:better off|happier|easier) (?:if|when) (?:i|he|she|they) (?:(?:wasn't|weren't|was not"
         r"|were not) (?:here|around|alive|born)|was gone|were gone|died|was dead|were dead|didn't"
         r" exist|never existed|was never born)|"
@@ -245,8 +299,8 @@ _PATTERNS: dict[str, str] = {
     "eating disorder": (
         r"eating disorders?|anorexi\w*|bulimi\w*|"
         # The child's weight, not the parent's worry lost over the tribunal.
-        r"(?<!i )(?<!i've )(?<!we )(?<!we've )(?:lost|losing|lose|loses) (?:\w+ ){0,3}weight"
-        r"|weight loss|(?:under|below) (?:\w+ ){0,2}stone|(?:make|makes|made|making)"
+        r"(?<!i )(?<!i've )(?<!we )(?<!we've )(?:lost|losing|lose|loses) (?:[\w']+ ){0,3}weight"
+        r"|weight loss|(?:under|below) (?:[\w']+ ){0,2}stone|(?:make|makes|made|making)"
         r" (?:myself|himself|herself|themselves) (?:sick|vomit|throw up)|(?:feel|feels|felt)"
         r" (?:so )?fat|skip\w* meals|weighs (?:almost |next to |practically |hardly )?nothing"
         r"|skin and bones?|skeletal|emaciated|(?:so|really|very|dangerously|frighteningly"
@@ -264,11 +318,11 @@ _PATTERNS: dict[str, str] = {
         r" ?safe(?! to assume| to say| hands)|in danger(?! of)|at risk(?! of)"
         r"|risk of (?:harm|abuse)|"
         r"(?:can't|cannot|couldn't) keep (?:him|her|them|us|myself|my \w+) safe|"
-        r"(?:can't|cannot|can not|couldn't|unable to|not able to) keep (?:\w+ ){1,4}safe|"
+        r"(?:can't|cannot|can not|couldn't|unable to|not able to) keep (?:[\w']+ ){1,6}safe|"
         r"danger to (?:himself|herself|themselves|others|me|us)|safeguarding|"
         r"(?:hurt|harm|kill) (?:someone|somebody|others|his sister|her sister|his brother"
         r"|her brother|the baby|me|us)|"
-        r"(?:don't|do not|didn't|did not|never) (?:think|believe|feel) (?:\w+ ){1,2}(?:is |are "
+        r"(?:don't|do not|didn't|did not|never) (?:think|believe|feel) (?:[\w']+ ){1,2}(?:is |are "
         r"|was |were |will be |would be )?safe(?! (?:to assume|to say|hands))|"
         r"(?:only|pure|sheer|just) (?:good )?luck (?:that )?(?:he|she|they|nobody|no one|my|our)"
         r"|lucky to be alive|"
@@ -289,7 +343,7 @@ _PATTERNS: dict[str, str] = {
         r"hand ?prints?|finger ?(?:tip )?marks?|slap marks?|belt marks?|welts?|cigarette burns?|"
         r"broke (?:his|her|my|their) (?:arm|wrist|leg|nose|finger|ankle|collarbone|jaw|tooth"
         r"|teeth|ribs?)|"
-        r"(?:came|come|comes|coming) home (?:\w+ ){0,3}(?:with|covered in) (?:a |an )?(?:\w+ )?"
+        r"(?:came|come|comes|coming) home (?:[\w']+ ){0,3}(?:with|covered in) (?:a |an )?(?:\w+ )?"
         r"(?:cuts?|scratch\w*|bites?|marks|bruis\w*|bump|lump|burns?|split|graz\w*|black eye"
         r"|injur\w*|blood\w*|hives|swollen)|"
         r"grab\w* (?:" + _CHILD + r"|\w+) by the|grab\w* (?:" + _CHILD + r"|my|his|her) (?:arm"
@@ -313,17 +367,19 @@ _PATTERNS: dict[str, str] = {
         r"|break|lunch|playtime|night)|every day|all the time|" + _WHERE_CHILDREN_HURT + r")|"
         # Delays "hurt him at school" too: only a place where children hurt each other counts.
         r"(?:hurting|hurts) " + _PUPIL + r" " + _WHERE_CHILDREN_HURT + r"|"
-        r"(?:get|gets|getting|am|i'm|is|he's|she's|being|been) bullied (?:\w+ ){0,2}(?:every"
+        r"(?:get|gets|getting|am|i'm|is|he's|she's|being|been) bullied (?:[\w']+ ){0,2}(?:every"
         r"|all the time|daily|at (?:school|lunch|break|playtime|lunchtime|college)|on the (?:bus"
         r"|minibus|way)|in the (?:toilets|playground|corridor))|"
-        r"older (?:ones|kids|children|pupils|students|boy|girl|girls|lad|lads|teenagers?) (?:\w+ )"
-        r"{0,3}(?:shout\w*|push\w*|hit\w*|kick\w*|punch\w*|pick\w* on|bull\w*"
+        r"(?:older|big|bigger) (?:ones|kids|children|pupils|students|boys?|girls?|lad|lads"
+        r"|teenagers?) (?:\w+ )"
+        r"{0,3}(?:shout\w*|push\w*|hit\w*|kick\w*|punch\w*|pick\w* on|bull\w*|pull\w*"
         r"|threaten\w*|hurt\w*|touch\w*|trip\w*|spit\w*|spat|steal\w*|stole)"
     ),
     "left unsupervised": (
         # A child left alone, or set down where nobody is waiting, by whoever should be
         # watching them: the bus, the taxi, the escort.
-        r"(?:left|leaving|leaves|leave|abandoned|forgot|forgotten) (?:\w+ ){1,3}(?:alone|on (?:his"
+        r"(?:left|leaving|leaves|leave|abandoned|forgot|forgotten) (?:[\w']+ ){1,3}(?:alone"
+        r"|on (?:his"
         r"|her|their) own|unattended|unsupervised|by (?:himself|herself|themselves))|"
         # Travelling alone on the bus is what travel training is for; waiting alone by a road
         # or sitting alone in a parked vehicle is not.
@@ -341,26 +397,27 @@ _PATTERNS: dict[str, str] = {
         r"|(?<=are )|(?<=he's )|(?<=she's ))(?:left|stranded|abandoned|forgotten)"
         + _AT_THE_KERB
         + r"|"
-        r"(?:dropped|drops|dropping|drop|let|put|puts|got off|get off|gets off|getting off)"
-        r" (?:\w+ ){0,4}at"
-        r" the wrong (?:\w+ )?(?:gates?|house|address|stop|entrance|door|school|building|place"
+        r"(?:dropped|drops|dropping|drop|let|put|puts|got off|get off|gets off|getting off|left"
+        r"|leaves|leaving|took|taken|driven|drove)"
+        r" (?:[\w']+ ){0,4}(?:at|to) (?:the |a )?wrong (?:\w+ )?(?:gates?|house|address|stop"
+        r"|entrance|door|school|building|place"
         r"|site|home)|"
         # Driving off is what taxis do; driving off before anyone came, or with the child
         # still on board, is not.
         r"(?:drove|drives|driven) (?:off|away) (?:before|leaving|and left|without (?:waiting"
         r"|checking|making sure|seeing|him|her|them)|with (?:him|her|them) still)|"
-        r"(?:dropped|dropping|drops|let) " + _SOMEONE + r"(?: \w+){0,10}"
+        r"(?:dropped|dropping|drops|let) " + _SOMEONE + r"(?: [\w']+){0,10}"
         r" (?:before|when|while|and|but|with) (?:anyone|anybody|any staff|any adults?|staff"
         r"|a member of staff|nobody|no one|no staff|no adults?|there was nobody|there was no one)"
-        r" (?:\w+ ){0,2}(?:was there|were there|had come|came out|come out|arrived|answered"
+        r" (?:[\w']+ ){0,2}(?:was there|were there|had come|came out|come out|arrived|answered"
         r"|opened|to meet|to collect|was waiting|were waiting|was around|to let (?:him|her|them)"
         r" in)|"
-        r"(?:was|were|been|being|is|got) found (?:\w+ ){0,3}(?:(?:hours?|minutes?|mins?) later"
+        r"(?:was|were|been|being|is|got) found (?:[\w']+ ){0,3}(?:(?:hours?|minutes?|mins?) later"
         r"|the next (?:morning|day)|wandering|walking|by the"
         r" (?:kerb|curb|road|roadside|canal|river|lake|railway|motorway|police)|in (?:the|a)"
         r" (?:park|road|street|car park|town|woods|canal|river)|on (?:the|a) (?:road|street"
         r"|pavement|motorway|bridge|railway))|"
-        r"(?:found|find|finds) (?:him|her|them) (?!(?:a|an|some)(?![a-z0-9']))(?:\w+ ){0,3}(?:by"
+        r"(?:found|find|finds) (?:him|her|them) (?!(?:a|an|some)(?![a-z0-9']))(?:[\w']+ ){0,3}(?:by"
         r"|near|on|in|at) the (?:kerb|curb|road|roadside|canal|river|motorway|car park|railway"
         r"|lake|main road|street|park)|"
         r"slip(?:ped|s|ping)? away|"
@@ -376,48 +433,213 @@ _PATTERNS: dict[str, str] = {
         r" (?:house|front door|back door|window|garden gate)|"
         r"(?:run|runs|ran|running|bolt\w*|dash\w*|dart\w*) (?:out )?(?:into|onto|across) the"
         r" (?:road|street|traffic|car park)|"
-        r"(?:driven|taken|ended up) (?:\w+ ){0,3}(?:back )?(?:to|at) the (?:\w+ )?depot|"
-        r"(?:he|she|him|her) (?:\w+ ){0,3}(?:at|in|to) the (?:bus |taxi )?depot|"
+        r"(?:driven|taken|ended up) (?:[\w']+ ){0,3}(?:back )?(?:to|at) the (?:\w+ )?depot|"
+        r"(?:he|she|him|her) (?:[\w']+ ){0,3}(?:at|in|to) the (?:bus |taxi )?depot|"
         r"forgot to (?:get|drop|take|collect|pick up|pick) (?:him|her|them|" + _CHILD + r")|"
         r"(?:nobody|no one|no adult|no staff) (?:is |was |were )?(?:looking at|watching|checking on"
         r"|keeping an eye on|supervising) (?:him|her|them)|"
-        r"(?:nobody|no one|didn't|did not|never) notic(?:e|ed) (?:\w+ ){0,6}(?:seat ?belt|belt"
+        r"(?:nobody|no one|didn't|did not|never) notic(?:e|ed) (?:[\w']+ ){0,6}(?:seat ?belt|belt"
         r"|harness|standing|stood|door|got off|get off|never (?:reached|arrived|got)|wasn't there"
         r"|(?:he|she|they|he'd|she'd) (?:had )?(?:gone|left|disappeared))|(?:nobody|no one)"
         r" noticed for|"
         r"adult passenger|(?:with|and) (?:a|an) (?:adult|man|woman|stranger) (?:\w+ )?(?:he|she"
-        r"|they) (?:didn't|did not|doesn't|does not) know"
+        r"|they) (?:didn't|did not|doesn't|does not) know|"
+        # Alone somewhere dark, cold or by a road, however many words apart; "left in the
+        # dark" about a decision has nobody alone in it.
+        r"(?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))(?: [\w']+){0,6}"
+        r" (?:in the dark|after dark|at night|in the rain|in the snow|in the cold|on the (?:road"
+        r"|street|pavement|lane|corner|kerb)|at the (?:end|side|top|bottom|roadside) of)|"
+        r"(?:in the dark|after dark|in the rain|in the snow|in the cold|at the (?:end|side|top"
+        r"|bottom) of the (?:\w+ )?(?:lane|road|street|drive|track))(?: [\w']+){0,4} (?:alone|on"
+        r" (?:his|her|their) own|by (?:himself|herself|themselves))|"
+        r"left (?:waiting|standing|sitting|stood|sat|outside|stranded)(?: [\w']+){0,8} (?:alone|on"
+        r" (?:his|her|their) own|by (?:himself|herself|themselves)|in the dark|after dark|in the"
+        r" rain|in the cold|in the snow|unsupervised|with no (?:one|adult|staff)|with nobody)|"
+        # Found by a passer-by, a neighbour or the police: nobody responsible knew where the
+        # child was.
+        r"(?:was|were|been|got|is|being) found by (?:a |an |the |our |my |his |her |some |another"
+        r" |one of )?(?:[\w']+ ){0,2}(?:neighbours?|stranger|passer ?by|passers by"
+        r"|member of (?:the )?"
+        r"(?:public|staff)|parents?|police\w*|shop ?keeper|dog walker|walker|man|woman|lady|bloke"
+        r"|driver|teacher|caretaker|someone|somebody|cyclist|resident|security)|"
+        r"(?:neighbours?|stranger|passer ?by|member of the public|dog walker|shop ?keeper|someone"
+        r"|somebody|a (?:man|woman|lady))(?: [\w']+){0,2} (?:found|spotted|picked up|rescued)"
+        r" (?:him|her|them|" + _CHILD + r")|"
+        r"(?:before|until) (?:a |an |the |any )?(?:anyone|anybody|someone|somebody|staff|member of"
+        r" staff|teacher|neighbour|adult)(?: [\w']+){0,2} (?:found|noticed|spotted|realised|came"
+        r" for|rescued) (?:him|her|them|he|she|they)(?![a-z0-9'])|"
+        r"(?:could|might|would) have (?:gone|walked|wandered|run|ran|got|ended up|been taken)(?:"
+        r" off| away| out)? anywhere|"
+        # Set down at a house the family left, or before the school opens.
+        r"(?:dropped|drop|drops|dropping|taken|took|driven|drove|delivered) (?:[\w']+ ){0,7}(?:our"
+        r"|his|her|their|my|the|an) (?:old|previous|former) (?:address|house|home|flat)|"
+        r"(?:dropped|drove off|left)(?: [\w']+){0,12} (?:gates?|doors?|school|site|building)"
+        r" (?:don't|doesn't|didn't|do not|does not|did not|wasn't|weren't|isn't) (?:open"
+        r"|opened|unlocked) (?:until|till)"
     ),
     "unsafe transport": (
         # Belts off, doors open or children standing while the vehicle is at speed.
         r"(?:seat ?belts?|belt|harness|doors?(?! to door)|stood up|standing up|stands up|stand up"
-        r"|climb\w* (?:out|over)|got out|get out)(?: \w+){0,4} " + _AT_SPEED + r"|"
+        r"|climb\w* (?:out|over)|got out|get out)(?: [\w']+){0,4} " + _AT_SPEED + r"|"
         r"seat ?belts? (?:doesn't|does not|don't|didn't|won't|isn't|wasn't|not) (?:work|working"
         r"|fasten|done up|on|fitted)|broken seat ?belts?|without (?:a |his |her |their )?seat"
         r" ?belts?|"
         r"(?:on|using|texting|scrolling|scrolling on|shouts on|talking on|looking at) (?:his|her"
-        r"|their|a|the) (?:mobile|phone)(?: \w+){0,6} (?:while|whilst|when) (?:he |she |they "
+        r"|their|a|the) (?:mobile|phone)(?: [\w']+){0,6} (?:while|whilst|when) (?:he |she |they "
         r"|he's |she's |they're )?(?:was |is |were )?driving|"
-        r"(?:driver|escort)s?(?: \w+){0,4} (?:on|using|texting|looking at) (?:his|her|their|the)"
-        r" (?:mobile|phone)(?: \w+){0,2} (?:the whole|all the way|whole|for the whole|all journey"
+        r"(?:driver|escort)s?(?: [\w']+){0,4} (?:on|using|texting|looking at) (?:his|her|their|the)"
+        r" (?:mobile|phone)(?: [\w']+){0,2} (?:the whole|all the way|whole|for the whole"
+        r"|all journey"
         r"|all the time|the entire|while|whilst)|"
-        r"(?:drives|drove|driving|drive) (?:\w+ ){0,2}(?:fast|dangerously|recklessly|erratically)"
-        r"|(?:driver|taxi|bus|minibus|he|she) (?:goes|went) (?:\w+ ){0,2}fast|speeding|(?:ran|run"
+        r"(?:drives|drove|driving|drive) (?:[\w']+ ){0,2}(?:fast|dangerously|recklessly"
+        r"|erratically)"
+        r"|(?:driver|taxi|bus|minibus|he|she) (?:goes|went) (?:[\w']+ ){0,2}fast|speeding|(?:ran"
+        r"|run"
         r"|runs|jump\w*) (?:a|the) red lights?|"
-        r"(?:wheel ?chair|chair|buggy|car seat|booster seat) (?:\w+ ){0,3}(?:not|wasn't|isn't"
+        r"(?:wheel ?chair|chair|buggy|car seat|booster seat) (?:[\w']+ ){0,3}(?:not|wasn't|isn't"
         r"|weren't|never|hasn't been|wasn't being|not being|un) ?(?:properly )?(?:secured|strapped"
         r"|clamped|tied|fixed|locked|fastened)|"
         r"(?:not|didn't|doesn't|don't|did not|does not|never|failed to|forgot to|unable to|can't"
-        r"|cannot|couldn't|wasn't|no one|nobody)(?: \w+){0,3} (?:secure|strap|clamp|tie|lock"
+        r"|cannot|couldn't|wasn't|no one|nobody)(?: [\w']+){0,3} (?:secure|strap|clamp|tie|lock"
         r"|fasten)\w* (?:down |in )?(?:his|her|their|the|my) (?:wheelchair|chair)|"
-        r"wheelchair (?:\w+ ){0,3}(?:moved|slid|slipped|tipped|rolled|came loose|was loose"
-        r"|toppled)|unsecured wheelchair"
+        r"wheelchair (?:[\w']+ ){0,3}(?:moved|slid|slipped|tipped|rolled|came loose|was loose"
+        r"|toppled)|unsecured wheelchair|"
+        # Restraints missing, broken or forgotten on a journey.
+        r"(?:no|without(?: a| an| any| his| her| their| the)?|hasn't got(?: a| an| any)?"
+        r"|doesn't have(?: a| an| any)?|didn't have(?: a| an| any)?) (?:working |proper |suitable"
+        r" |functioning |safe |fitted |appropriate |correct |right )?"
+        + _RESTRAINT_KIT
+        + r"|"
+        + _RESTRAINT_KIT
+        + r" (?:[\w']+ ){0,3}(?:broken|missing|faulty|(?:doesn't|don't|didn't|isn't|wasn't|aren't"
+        r"|weren't|not) (?:work|working|fit|fitted|fasten|lock|click|clip)|won't (?:fasten|click"
+        r"|lock|clip|do up)|keeps? (?:coming|popping) (?:undone|open|loose)|came undone|comes"
+        r" undone)|"
+        r"(?:forget\w*|forgot|forgotten|didn't bring|doesn't bring|don't bring|never brings?|not"
+        r" brought|removed|took out|taken out) (?:[\w']+ ){0,3}(?:the |his |her |their "
+        r"|my )?(?:booster"
+        r"|car seat|harness)|(?:booster|car seat|harness)(?: [\w']+){0,30} (?:without (?:one|it)"
+        r"|forg\w* (?:to bring )?it)"
+        r"(?![a-z0-9'])|"
+        r"(?:not|wasn't|weren't|isn't|aren't|never) (?:being |been )?(?:strapped|buckled|belted"
+        r"|clipped) (?:in|up)|"
+        # Put out of the vehicle on a fast road.
+        r"hard shoulder|(?:from|in|at|into|on) a lay ?by|"
+        r"(?:put|got|made|left|told|dropped|kicked) (?:[\w']+ ){0,4}(?:out"
+        r"|off) (?:[\w']+ ){0,4}(?:at|on"
+        r"|by) the (?:side of the road|roadside)"
+    ),
+    "unfit driver or escort": (
+        # Drunk, high, asleep or smoking around the child: the adult in charge is the danger.
+        r"drunk|intoxicated|under the influence|stoned|hungover|high on (?:drugs|something|weed"
+        r"|cannabis)|"
+        r"(?:smell\w*|smelt|stink\w*|stank|reek\w*) (?:[\w']+ ){0,2}of (?:alcohol|drink|booze|beer"
+        r"|lager|wine|vodka|whisky|spirits|cannabis|weed|skunk|drugs)|(?:alcohol|drink|booze"
+        r"|cannabis|weed) on (?:his|her|their) breath|"
+        r"(?:fell|falls|falling|fall) asleep (?:at|behind) the wheel|asleep (?:at|behind) the wheel"
+        r"|(?:driver|escort) (?:[\w']+ ){0,3}(?:fell asleep|falls asleep|falling asleep|nodding off"
+        r"|nodded off|dozing|dozed off)|"
+        r"(?:smok\w*|vap\w*) (?:[\w']+ ){0,4}(?:with|while|whilst|when) (?:my|our|the|him|her|them"
+        r"|he"
+        r"|she|they)(?: [\w']+){0,3} (?:inside|in the (?:car|taxi|bus|minibus|van|back)|in it"
+        r"|on board"
+        r"|in the vehicle|is in|are in|was in|were in|driving)|"
+        r"(?:smok\w*|vap\w*)(?: [\w']+){0,12} (?:asthma\w*|inhalers?|oxygen|breathing problems"
+        r"|lungs?)|(?:asthma\w*|oxygen)(?: [\w']+){0,12} (?:smok\w*|vap\w*)"
+    ),
+    "online contact": (
+        # Sexual talk, images or a request to meet, from anyone the child meets online.
+        r"(?:saying|said|says|say|comments?|commenting|messag\w*|texts?|texting|writ\w*|wrote)"
+        r" (?:[\w']+ ){0,3}about (?:my|his|her|their) (?:body|boobs|breasts|bum|bottom|chest"
+        r"|private\w*|figure)|"
+        r"(?:rude|dirty|explicit|naked|nude|inappropriate|sexy) (?:pictures|photos|pics|images"
+        r"|videos|messages|texts|selfies|snaps|chat\w*)|"
+        r"(?:pictures|photos|pics|images|videos) of (?:me|him|her|them|myself|himself|herself)"
+        r" (?:naked|undressed|in (?:my|his|her|their) (?:underwear|pants|bra))|"
+        + _STRANGER
+        + r"(?: [\w']+){0,15} (?:asked|asks|asking|wants|wanted|trying|tried|begging|pressur\w*)"
+        r" (?:\w+ )?(?:me|him|her|them|\w+) to (?:meet|come and meet|go and meet|come round"
+        r"|come over|go to his|go to her|keep (?:it )?(?:a )?secret|send (?:him|her|them|nudes"
+        r"|pictures|photos|pics|selfies))|"
+        r"(?:met|meet|meeting|talking to|talks to|talked to|chatting to|chatting with|speaking to"
+        r"|messaging|friends with|going to meet|wants to meet|arranged to meet) (?:up with )?"
+        + _STRANGER
+        + r"(?: [\w']+){0,3} (?:online|on (?:snapchat|instagram|tiktok|discord|roblox|fortnite"
+        r"|minecraft|xbox|the internet|a game|an app|whatsapp|facebook)|(?:he|she|they) met"
+        r" (?:online|on))|"
+        + _ONLINE
+        + r"(?: [\w']+){0,10} (?:(?:asked|asking|asks|wants|wanted) (?:me|him|her|them) to meet"
+        r"|meet (?:up|in person|in real life|irl)|undress\w*|send (?:him|her|them) (?:pictures"
+        r"|photos|pics|selfies|videos)|take (?:his|her|my|their) (?:clothes"
+        r"|top) off)|"
+        # Images held over a child: "share her photos unless she pays".
+        r"(?:share|post|send|leak|show) (?:her|his|my|their) (?:\w+ )?(?:photos|pictures|pics"
+        r"|images|videos|nudes) (?:unless|if (?:she|he|i|they) (?:don't|doesn't|didn't|won't))|"
+        r"blackmail\w*|sextort\w*|threaten\w* to (?:share|post|send|leak|show|put) (?:\w+ )?"
+        r"(?:pictures|photos|pics|images|videos|them|it)|porn\w*"
+    ),
+    "threat from outside": (
+        # A parent or ex the family fears, coming to the school or the house.
+        r"(?:scared|afraid|frightened|terrified|worried|fear\w*) (?:that )?(?:he|she|they|he's"
+        r"|she's|they're|he'll|she'll|they'll|(?:his|her|my|the) (?:dad|father|mum|mother|ex"
+        r"|partner))(?: [\w']+){0,3} (?:take|snatch|abduct|grab|kidnap|run off with|take off with"
+        r"|come for) (?:him|her|them|the (?:kids|children|baby)|" + _CHILD + r")(?! (?:out|off|to"
+        r"|back|away|place\w*|support|hours|funding|provision|plan|case|ehcp|transport|school"
+        r"|into)(?![a-z0-9']))|abduct\w*|kidnap\w*|"
+        r"(?:turn\w*|show\w*) up (?:[\w']+ ){0,4}(?:drunk|threatening|abusive|violent|with a"
+        r" (?:knife|weapon))|"
+        r"(?:non molestation|restraining|prohibited steps|no contact|protection|occupation) orders?"
+        r"|(?:not allowed|isn't allowed|not supposed) (?:to have )?(?:any )?(?:contact with|near|to"
+        r" contact|to come near) (?:him|her|them|us|me|" + _CHILD + r")|"
+        r"(?:we|i) (?:fled|had to flee|escaped from) (?:from )?(?:my|her|his|our|the) (?:ex|husband"
+        r"|partner|dad|father|home)|(?:in|to|at|into|from) (?:a |the )?(?:women's |domestic abuse"
+        r" )?refuge"
+    ),
+    "other dangers": (
+        # Strangling, fire, poison, breathing stopped: harm that no other group names.
+        r"hands? (?:round|around|on) (?:my|his|her|their) (?:neck|throat)|"
+        r"(?:set|sets|setting|started|starting|lit|lighting|light) (?:a |the )?fires?(?! under)"
+        r"|set fire to"
+        r"|(?:playing|plays|played) with (?:fire|matches|lighters?)|"
+        r"swallow\w* (?:a |some |the |two )?(?:batter(?:y|ies)|bleach|pills|tablets|magnets?|coins?"
+        r"|screws?|glass|button batter\w*)|(?:drank|drinking|drinks|ate|eats|eating) (?:the )?"
+        r"(?:bleach|washing (?:up )?liquid|detergent|washing capsules|batter(?:y|ies)|cleaning"
+        r" products?)|"
+        r"stopped breathing|turned blue|(?:was|went|is|found|lying) unconscious"
+        r"|(?:he|she) (?:was |went |became |is )?unresponsive|found (?:him|her|them) unresponsive"
+        r"|(?:not|wasn't|isn't) breathing(?! down)|(?:couldn't|could not) breathe|"
+        r"(?:nearly|almost) (?:choked|drowned|suffocated|strangled)|"
+        r"(?:sleeping|sleep|slept|living|live) (?:rough|in (?:the|a|our|my) car|on the streets)"
+        r"|sofa surfing|street homeless|nowhere to sleep|can't afford (?:to )?(?:feed|food|heating"
+        r"|to heat|nappies|formula)|"
+        r"if (?:i|he|she|you) (?:tell|told|tells|say|said) (?:anyone|anybody|someone|mum|dad|the"
+        r" teacher)|"
+        r"forced (?:to )?marr\w*|fgm|female genital|married off|honour based|"
+        r"giv\w* away (?:all )?(?:his|her|my|their) (?:things|belongings|stuff|possessions|toys)|"
+        r"(?:walk|walking|walked|drive|driving|drove|swim|swimming|step|stepping) (?:[\w']+ ){0,2}"
+        r"(?:into the (?:sea|river|canal)|off (?:a|the) (?:bridge|cliff|roof|edge))|"
+        r"(?:stand|stood|standing|sat|sitting|climb\w*) (?:on|onto) (?:the|a) (?:ledge|roof"
+        r"|bridge|railings?|window ?sill)|stockpil\w* (?:\w+ )?(?:pills|tablets|medication|meds"
+        r"|paracetamol)|"
+        r"(?:get|gets|got|getting|been|being) (?:hit|smacked|beaten|slapped|kicked|punched|whipped"
+        r"|belted) (?:at home|by (?:my|his|her|their) (?:mum|dad|step\w*|brother|sister|parents?"
+        r"|carer|foster \w+|uncle|aunt\w*|grand\w*|partner|mum's \w+|dad's \w+))|"
+        r"(?:shout\w*|scream\w*|yell\w*) in (?:his|her|their|my) face|"
+        r"(?:pull\w*|yank\w*) (?:his|her|my|their) hair|"
+        r"(?:pull\w*|yank\w*) (?:him|her|them|me|" + _CHILD + r") by (?:the|his|her|my) (?:arm"
+        r"|hair|hood|collar|ear|wrist)|"
+        r"(?:wouldn't|won't|didn't|don't|doesn't|not) (?:let|allow|allowed) (?:\w+ )?(?:to )?(?:go"
+        r" to|use) the (?:toilet|loo)|"
+        # The first digit is spelled out: a leading "\d" would make the fast path try this
+        # alternative at every word of every comment.
+        r"(?:1\d|2\d|3\d|4\d|twenty|thirty|forty) (?:\w+ )?year old boyfriend|older boyfriend"
+        r"|boyfriend (?:who is|is) (?:\d\d|much older|an adult|older)"
     ),
     "medical safety": (
         # Adults in charge who do not know a child's condition or cannot give the medicine.
         r"(?:(?:didn't|did not|doesn't|does not|don't|do not|never|nobody|no one|not|haven't"
-        r"|hasn't|weren't|wasn't|isn't|aren't|untrained)(?: \w+){0,4} (?:know|knew|knows|idea"
-        r"|trained|told|aware)|(?:know|knew|knows) nothing|no idea)(?: \w+){0,7} "
+        r"|hasn't|weren't|wasn't|isn't|aren't|untrained)(?: [\w']+){0,4} (?:know|knew|knows|idea"
+        r"|trained|told|aware)|(?:know|knew|knows) nothing|no idea)(?: [\w']+){0,7} "
         + _MEDICAL_RISK
         + r"|"
         r"(?:haven't|hasn't|have not|has not|weren't|wasn't|isn't|aren't|not|never|nobody|no one"
@@ -429,9 +651,34 @@ _PATTERNS: dict[str, str] = {
         r"|reaction) (?:on|in) the (?:bus|minibus|taxi|car|coach|way|journey)|"
         r"(?:didn't|did not|never|nobody|no one) (?:\w+ )?call(?:ed)? (?:999|an ambulance|the"
         r" ambulance)|"
-        r"(?:no|without an?|without (?:his|her|their)) (?:trained )?escort(?: \w+){0,10}"
-        r" (?:epilepsy|seizures?|rescue|emergency medication)|(?:epilepsy|seizures?)(?: \w+){0,10}"
-        r" (?:no|without an?|without (?:his|her|their)) (?:trained )?escort|"
+        + _ESCORT_GONE
+        + r"(?: [\w']+){0,14} "
+        + _LIFE_THREATENING
+        + r"|"
+        + _LIFE_THREATENING
+        + r"(?: [\w']+){0,14} "
+        + _ESCORT_GONE
+        + r"|"
+        # Medicine not given: missed, refused, forgotten, out of date or left at home.
+        r"(?:miss(?:ed|es|ing)?|skip\w*) (?:\w+ )?(?:doses?|medication|meds|insulin|injections?)"
+        r"(?! (?:details|information|section|plans?|reviews?|list|forms?|from)(?![a-z0-9']))|"
+        r"(?:not|never|wasn't|weren't|isn't|aren't|hasn't been|haven't been|not been|hadn't been"
+        r"|isn't being|wasn't being|not being) (?:given|getting|receiving|administered|allowed)"
+        r" (?:his |her |their |the |any )?" + _MEDICINE + r"|"
+        r"(?:refus\w*|won't|wouldn't|will not|would not|didn't|did not|doesn't|does not|don't"
+        r"|do not|never|forgot|forget\w*|stopped|nobody|no one|unable|can't|cannot) (?:to )?(?:give"
+        r"|giving|gives|gave|administer\w*) (?:[\w']+ ){0,3}(?:his |her |their |the |any )?"
+        + _MEDICINE
+        + r"|"
+        + _MEDICINE
+        + r" (?:[\w']+ ){0,5}(?:(?:not|wasn't|weren't|never|hasn't been|haven't been|isn't|aren't"
+        r"|not being) (?:given|administered|sent|packed|taken)|expired|out of date(?! (?:care "
+        r"|health |medical )?(?:plans?|information|advice"
+        r"|protocols?|guidance|forms?|versions?|cop(?:y|ies)|lists?|records?|details|paperwork"
+        r"|letters?|reports?)(?![a-z0-9']))|left at home"
+        r"|left behind)|(?:expired|out of date) (?:\w+ )?" + _MEDICINE + r"|"
+        r"(?:had|has|having|have) (?:an? |another )?(?:bad |severe |serious )?(?:asthma"
+        r" attack|hypo|choking episode) (?:on|in) the (?:bus|minibus|taxi|car|coach|way|journey)|"
         r"allergic reaction|anaphyla\w*|wrong (?:dose|dosage|medication|medicine|tablets)"
         r"|double dose"
     ),
@@ -474,7 +721,9 @@ _PATTERNS: dict[str, str] = {
         r"killed)|could have been (?:\w+ )?(?:hit|run over|hurt|injured|knocked down|abducted"
         r"|taken)(?! (?:harder|hard|by (?:the )?cuts))|could have (?:drowned|choked)|"
         r"(?:will|is going to|could) (?:get|be) (?:seriously )?(?:hurt|killed)(?! feelings)|"
-        r"someone (?:will|is going to) get hurt|fear for (?:his|her|their|my) (?:life|safety)|"
+        r"(?:someone|somebody|someone's|somebody's) (?:\w+ )?(?:will|is going to|going to|is gonna"
+        r"|gonna) (?:get|be) (?:badly |seriously |really )?(?:hurt|killed|injured)|fear for (?:his"
+        r"|her|their|my) (?:life|safety)|"
         r"(?:scared|worried|frightened) for (?:his|her|their|my) (?:life|safety)|"
         r"lash\w* out at (?:me|us|his|her|the|my)|violent (?:towards?|to|at home)|"
         r"knife|knives|weapon\w*|stabb\w*|strangers? online|(?:met|talking to|messaging) "
@@ -508,7 +757,8 @@ _PATTERNS: dict[str, str] = {
         r"looking after|caring for|being alone with|what i might do)|(?:can't|cannot|couldn't|"
         r"not able to) (?:look after|care for|manage) (?:him|her|them|the kids|my kids) safely|"
         r"(?:not|isn't|wasn't) safe (?:for me )?to (?:look after|be left|leave)|"
-        r"i (?:can't|cannot|can not|couldn't|can no longer) (?:manage|cope with|look after|lift"
+        r"i (?:can't|cannot|can not|couldn't|can no longer) (?:physically |safely |really )?"
+        r"(?:manage|cope with|look after|lift"
         r"|handle|control) (?:\w+)(?: \w+)? (?:on my own|alone|by myself|any ?more|safely)|"
         r"i (?:can't|cannot|can not) (?:lift|carry) (?:him|her|them)|"
         r"fell (?:in|into|down|out of|off) (?:the |his |her )?(?:bath|stairs|bed|window"
@@ -528,7 +778,13 @@ _PATTERNS: dict[str, str] = {
     ),
     "parent crisis": (
         r"(?:i|i'm|i am|mum is|dad is) (?:feel(?:ing)? )?suicidal|"
-        r"(?:i|we) can't (?:cope|keep going|manage) any ?more|(?:don't|dont) want to be here"
+        r"(?:i|we) can't (?:cope|keep going|manage) any ?more|"
+        # Breaking point, said plainly; the process "I can't do this" about is not named.
+        r"(?:i|we) (?:just |really |honestly )?(?:can't|cannot) do this any ?more|"
+        # A child now stronger than the parent who must restrain them.
+        r"(?:bigger|stronger) than (?:me|us|i am|his mum|his dad|her mum|her dad)(?: [\w']+){0,10}"
+        r" (?:lash\w*|hit\w*|hurt\w*|attack\w*|kick\w*|punch\w*|violen\w*|can't (?:manage|cope"
+        r"|hold|stop|restrain))|(?:don't|dont) want to be here"
         r" any ?more|thoughts of (?:ending|suicide|killing)|(?:hurt|harm)(?:ing)? myself|"
         r"(?:i'm|i am) not coping|(?:might|will|could|going to) (?:hurt|harm) (?:him|her|them)"
         r"|lose control and|"
@@ -762,6 +1018,12 @@ def _alternatives_of(patterns: Iterable[str]) -> list[str]:
 
 _IDIOM_MATCHER = _WordStartMatcher(_alternatives_of(_IDIOMS), r"(?<![a-z0-9'])", r"(?![a-z0-9'])")
 _ANY_MATCHER = _WordStartMatcher(_alternatives_of(_PATTERNS.values()), r"(?<![a-z0-9'&])", "")
+# One per kind as well: a flagged comment is searched kind by kind, and with a few hundred
+# alternatives the plain regexes would cost more there than the whole fast path before it.
+_KIND_MATCHERS: dict[str, _WordStartMatcher] = {
+    kind: _WordStartMatcher(_split_alternatives(pattern), r"(?<![a-z0-9'&])", r"(?![a-z0-9'])")
+    for kind, pattern in _PATTERNS.items()
+}
 
 
 def _without_idioms(normalised: str, fast: bool) -> str:
@@ -799,7 +1061,8 @@ def find_disclosures(normalised: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
     for kind, regex in _PATTERN_RES:
-        for match in regex.finditer(cleaned):
+        matches = _KIND_MATCHERS[kind].finditer(cleaned) if fast else None
+        for match in regex.finditer(cleaned) if matches is None else matches:
             phrase = match.group(0)
             if phrase not in seen:
                 seen.add(phrase)

@@ -156,6 +156,94 @@ def test_near_misses_are_not_flagged(text):
     assert not flagged(text)
 
 
+# Categories added for transport, medicine, online contact, threats from outside the home and
+# second-language ideation; every sentence is written afresh, none copied from the data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A driver or escort unfit to be in charge.
+        "The new taxi driver reeked of beer when he collected my son this morning",
+        "Twice the driver has nodded off at traffic lights with the children on board",
+        "He vapes in the minibus with the kids in the back and my son has asthma",
+        # Restraints missing, broken or forgotten on a journey.
+        "The taxi has no car seat for my four year old so she rides with the adult belt",
+        "Her harness keeps coming undone and nobody on the bus checks it",
+        "They took out the booster seat and didn't replace it",
+        "The driver made him get out and left him at the side of the road",
+        # Left alone outdoors, or found by someone who was not responsible for the child.
+        "My daughter was alone by the bus stop after dark for nearly an hour",
+        "A dog walker found her by the reservoir, the school hadn't noticed she'd gone",
+        "the bus took him to our previous house and nobody was in",
+        "He sat in the wrong car park until a teacher noticed him, he could have wandered off"
+        " anywhere",
+        # An escort taken from a child whose condition can kill.
+        "The escort was pulled from his route even though he needs suction for his trachy",
+        # Medicine not given.
+        "School keep forgetting to give him his midday tablets for his epilepsy",
+        "Her epipen in the school office is out of date",
+        "nurse won't administer his buccal so they ring me to come in",
+        # Online contact of a sexual nature, or a stranger asking to meet.
+        "a man she met on roblox wants to meet up with her",
+        "someone on instagram keeps asking her to send him pictures",
+        "a boy in year 11 keeps commenting about her body on group chats",
+        "They said they'd share her photos unless she paid",
+        # A parent or ex the family fears, at school or at home.
+        "I'm terrified my ex will snatch the children from the playground",
+        "there is a non molestation order but he still waits outside the school",
+        # Ideation in second-language grammar.
+        "some days i think maybe better for everyone if i am not alive",
+        "my son say he want disappear, he say he tired of living",
+        # Breaking point and a carer who cannot physically manage.
+        "I honestly can't do this anymore",
+        "He's bigger than me now and he punches me when he's upset",
+        "I can't safely manage her on my own since she turned twelve",
+        # Older pupils hurting a child on the way to school.
+        "The big girls on the minibus pull her hair and kick her",
+        # Harm no other group names.
+        "he put his hands round my throat in front of the children",
+        "He swallowed a button battery at school and nobody saw",
+        "She keeps setting fires in her bedroom",
+        "We've been sleeping in the car since the eviction",
+        "he says if I tell anyone he will hurt my mum",
+        "She's been giving away all her things to friends",
+        "my 14 year old has a 22 year old boyfriend who picks her up from school",
+        "The teacher wouldn't let her go to the toilet and she wet herself",
+        "Last week he stopped breathing during a seizure in the taxi",
+    ],
+)
+def test_transport_medicine_and_online_disclosures_are_flagged(text):
+    assert flagged(text)
+
+
+# Near misses for the categories above: the same words about letters, meetings and moods.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we were left in the dark about the decision for months",
+        "the new school was found by our caseworker after a long search",
+        "the draft was sent to our old address",
+        "the plan is missing medication details",
+        "The staff are working from an out of date care plan",
+        "the caseworker texted and asked me to meet her at school",
+        "someone from the council asked me to send the form again",
+        "The council is completely unresponsive to emails",
+        "Please stop breathing down my neck about forms",
+        "the delay hung over us all summer",
+        "we had to light a fire under the council",
+        "I'm on the edge of my seat waiting for panel",
+        "he had a panic attack on the way to the review",
+        "I'm scared they'll take her placement away",
+        "He loves playing fortnite and minecraft with his cousins",
+        "The seatbelt extender was fitted straight away, thank you",
+        "It's better if he's not here for the first part of the review",
+        "We live on the same street as the school",
+        "Her bedroom is her refuge from the noise",
+    ],
+)
+def test_transport_medicine_and_online_near_misses_are_not_flagged(text):
+    assert not flagged(text)
+
+
 def test_phrases_are_reported():
     result = analyse("He said he wants to kill himself", learned=RULES_ONLY)
     assert "kill himself" in result.safeguarding_phrases
@@ -187,6 +275,10 @@ MATCHER_TEXTS = [
     "my partner hits our autistic son and touches my daughter's legs",
     "we left on the bus but he left his coat on the bus",
     "this process nearly killed me and the post keeps going missing",
+    "the booster seat she's meant to have they keep forgetting to bring it",
+    "the driver smelt of alcohol and drove off before anyone came with her still on board",
+    "sometimes i think is better if i am not here and i can't do this anymore",
+    "a man on snapchat asked her to meet him and the escort was removed despite her epilepsy",
 ]
 
 
