@@ -79,3 +79,54 @@ def test_stored_version_2_model_still_loads_with_its_own_features():
     assert old.to_dict()["version"] == 2
     assert "_len1" not in old.features("the respite hub was closed")
     analyse("the respite hub was closed", learned=old)
+
+
+# Disclosures in wording the safeguarding rules do not know ("the lodger", "at bathtime"),
+# among ordinary comments that share some of their words.
+DISCLOSURES = [
+    ("The lodger goes in her room at bathtime and she cries", [], "negative", True),
+    ("She says the lodger watches her at bathtime", [], "negative", True),
+    ("The lodger waits for her at bathtime every evening", [], "negative", True),
+    ("The room at school is lovely and calm", ["school_support"], "positive", False),
+    ("Bathtime is easier since the OT visit", ["health"], "positive", False),
+    ("Her room at the respite hub is lovely", ["social_care"], "positive", False),
+    ("The caseworker cries off every meeting", ["communication"], "negative", False),
+    ("Plan arrived on time this year", ["timeliness"], "positive", False),
+] * 4
+
+
+def test_training_order_is_shuffled_but_repeatable():
+    first, again = train(CORRECTIONS), train(CORRECTIONS)
+    assert first.to_dict() == again.to_dict()
+    reordered = train(list(reversed(CORRECTIONS)))
+    # A different file order gives a model that still agrees on what it learned.
+    text = "The hub was good for him"
+    assert analyse(text, learned=reordered).themes == analyse(text, learned=first).themes
+
+
+def test_learned_safeguarding_flags_wording_the_rules_miss():
+    text = "the lodger comes in at bathtime"
+    assert not analyse(text, learned=RULES_ONLY).safeguarding
+    model = train(DISCLOSURES)
+    result = analyse(text, learned=model)
+    assert result.safeguarding
+    # The lead sees the comment's own words that raised it, not stems.
+    assert set(result.safeguarding_phrases) & {"lodger", "bathtime", "the lodger"}
+    assert result.sentiment == "negative"
+    assert not analyse("Her room at school is calm", learned=model).safeguarding
+
+
+def test_examples_without_a_safeguarding_label_teach_no_flags():
+    # Analysts' corrections carry themes and sentiment only.
+    unlabelled = [example[:3] for example in DISCLOSURES]
+    model = train(unlabelled)
+    assert model.safeguarding_weights == {}
+    assert not analyse("the lodger comes in at bathtime", learned=model).safeguarding
+
+
+def test_models_stored_before_safeguarding_still_load():
+    data = train(CORRECTIONS).to_dict()
+    del data["safeguarding_bias"], data["safeguarding_weights"]
+    model = LearnedModel.from_dict(data)
+    assert model.safeguarding_probability(features("the lodger comes in")) == 0.0
+    assert analyse("The hub was good for him", learned=model).themes
