@@ -365,25 +365,11 @@ def fit(
     names = list(vocab)
     scales = [_scale(doc[0]) for doc in docs]
     for slug in slugs:
-        bias, rule_w = 0.0, 1.0
-        w = [0.0] * len(names)
         data = [
             (ids, x_word, doc[1].get(slug, 0.0), 1.0 if slug in doc[3] else 0.0)
             for ids, x_word, doc in zip(rows, scales, docs, strict=True)
         ]
-        shuffler = random.Random(SHUFFLE_SEED)
-        for epoch in range(epochs):
-            rate = LEARNING_RATE / (1.0 + epoch * 0.1)
-            decay = 1.0 - rate * l2
-            shuffler.shuffle(data)
-            for ids, x_word, x_rule, y in data:
-                z = bias + rule_w * x_rule + sum([w[i] for i in ids]) * x_word
-                grad = _sigmoid(z) - y
-                bias -= rate * grad
-                rule_w -= rate * grad * x_rule
-                step = rate * grad * x_word
-                for i in ids:
-                    w[i] = w[i] * decay - step
+        bias, rule_w, w = _fit_logistic(data, len(names), epochs, l2)
         model.theme_bias[slug] = round(bias, 3)
         model.theme_rule_weight[slug] = round(rule_w, 3)
         model.theme_weights[slug] = _prune(dict(zip(names, w, strict=True)), THEME_WEIGHT_FLOOR)
@@ -432,6 +418,38 @@ def fit(
     return model
 
 
+def _fit_logistic(
+    data: list[tuple[list[int], float, float, float]],
+    size: int,
+    epochs: int,
+    l2: float,
+    positive_weight: float = 1.0,
+) -> tuple[float, float, list[float]]:
+    """One binary logistic regression over (word ids, word scale, rule score, 0 or 1).
+
+    Returns the bias, the rule score's weight and the word weights. Positive examples
+    count ``positive_weight`` times; ``data`` is shuffled in place each epoch.
+    """
+    bias, rule_w = 0.0, 1.0
+    w = [0.0] * size
+    shuffler = random.Random(SHUFFLE_SEED)
+    for epoch in range(epochs):
+        rate = LEARNING_RATE / (1.0 + epoch * 0.1)
+        decay = 1.0 - rate * l2
+        shuffler.shuffle(data)
+        for ids, x_word, x_rule, y in data:
+            z = bias + rule_w * x_rule + sum([w[i] for i in ids]) * x_word
+            grad = _sigmoid(z) - y
+            if y:
+                grad *= positive_weight
+            bias -= rate * grad
+            rule_w -= rate * grad * x_rule
+            step = rate * grad * x_word
+            for i in ids:
+                w[i] = w[i] * decay - step
+    return bias, rule_w, w
+
+
 def _fit_safeguarding(
     model: LearnedModel,
     docs: list[Doc],
@@ -442,28 +460,17 @@ def _fit_safeguarding(
     l2: float,
 ) -> None:
     """Learn the words of disclosures from the examples that say whether they are one."""
+    # No rule score: the safeguarding rules flag on their own, the model backs them up.
     data = [
-        (ids, x_word, 1.0 if doc[5] else 0.0)
+        (ids, x_word, 0.0, 1.0 if doc[5] else 0.0)
         for ids, x_word, doc in zip(rows, scales, docs, strict=True)
         if doc[5] is not None
     ]
-    if not any(y for _, _, y in data):
+    if not any(y for *_, y in data):
         return
-    bias = 0.0
-    w = [0.0] * len(names)
-    shuffler = random.Random(SHUFFLE_SEED)
-    for epoch in range(epochs):
-        rate = LEARNING_RATE / (1.0 + epoch * 0.1)
-        decay = 1.0 - rate * l2
-        shuffler.shuffle(data)
-        for ids, x_word, y in data:
-            grad = _sigmoid(bias + sum([w[i] for i in ids]) * x_word) - y
-            if y:
-                grad *= SAFEGUARDING_POSITIVE_WEIGHT
-            bias -= rate * grad
-            step = rate * grad * x_word
-            for i in ids:
-                w[i] = w[i] * decay - step
+    bias, _rule_w, w = _fit_logistic(
+        data, len(names), epochs, l2, positive_weight=SAFEGUARDING_POSITIVE_WEIGHT
+    )
     model.safeguarding_bias = round(bias, 3)
     model.safeguarding_weights = _prune(dict(zip(names, w, strict=True)), SAFEGUARDING_WEIGHT_FLOOR)
 
