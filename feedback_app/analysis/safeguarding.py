@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 # A child named by relation, with an optional word between ("our autistic son").
 _CHILD = (
@@ -809,13 +810,24 @@ _PATTERNS: dict[str, str] = {
 }
 
 _IDIOM_RE = re.compile(r"(?<![a-z0-9'])(?:" + "|".join(_IDIOMS) + r")(?![a-z0-9'])")
-_PATTERN_RES: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(r"(?<![a-z0-9'&])(?:" + pattern + r")(?![a-z0-9'])"))
-    for kind, pattern in _PATTERNS.items()
-]
-_ANY_RE = re.compile(
-    r"(?<![a-z0-9'&])(?:" + "|".join(f"(?:{pattern})" for pattern in _PATTERNS.values()) + ")"
-)
+
+
+# The plain regexes below are the definition the fast path is tested against, and the
+# fallback for text it does not understand (never normalised text). Compiling them takes
+# about 0.3 s, so they are compiled when first needed, not at every start-up.
+@cache
+def _pattern_res() -> dict[str, re.Pattern[str]]:
+    return {
+        kind: re.compile(r"(?<![a-z0-9'&])(?:" + pattern + r")(?![a-z0-9'])")
+        for kind, pattern in _PATTERNS.items()
+    }
+
+
+@cache
+def _any_re() -> re.Pattern[str]:
+    alternatives = "|".join(f"(?:{pattern})" for pattern in _PATTERNS.values())
+    return re.compile(r"(?<![a-z0-9'&])(?:" + alternatives + ")")
+
 
 # --- Speed: try each alternative only where it can start -------------------------------
 #
@@ -1044,10 +1056,10 @@ def _without_idioms(normalised: str, fast: bool) -> str:
 
 
 def _may_disclose(cleaned: str, fast: bool) -> bool:
-    """``_ANY_RE.search(cleaned)``: whether any disclosure pattern matches at all."""
+    """``_any_re().search(cleaned)``: whether any disclosure pattern matches at all."""
     matches = _ANY_MATCHER.finditer(cleaned, first_only=True) if fast else None
     if matches is None:
-        return _ANY_RE.search(cleaned) is not None
+        return _any_re().search(cleaned) is not None
     return bool(matches)
 
 
@@ -1060,9 +1072,9 @@ def find_disclosures(normalised: str) -> tuple[tuple[str, str], ...]:
         return ()
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for kind, regex in _PATTERN_RES:
-        matches = _KIND_MATCHERS[kind].finditer(cleaned) if fast else None
-        for match in regex.finditer(cleaned) if matches is None else matches:
+    for kind, matcher in _KIND_MATCHERS.items():
+        matches = matcher.finditer(cleaned) if fast else None
+        for match in _pattern_res()[kind].finditer(cleaned) if matches is None else matches:
             phrase = match.group(0)
             if phrase not in seen:
                 seen.add(phrase)
