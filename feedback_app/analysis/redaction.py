@@ -657,8 +657,7 @@ def _after_header(text: str, start: int) -> bool:
 def _left_context_says_name(text: str, start: int, first_end: int, end: int) -> bool:
     """Whether what comes before a capitalised word shows it is a person."""
     first = text[start:first_end]
-    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
-    if previous is not None and previous.group(1).lower() in _CONTEXT_LAST_WORDS:
+    if _word_before_is(text, start, _CONTEXT_LAST_WORDS):
         context_match = _CONTEXT_BEFORE_RE.search(text, max(0, start - 40), start)
         if context_match is not None:
             context = context_match.group(0).strip(" ,:\n\t").lower()
@@ -704,7 +703,7 @@ def _right_context_says_name(text: str, start: int, first_end: int, end: int) ->
             return False
         # "because Jan the escort ..." is a person; "In June, the SENCO left" is a month.
         if lower in _MONTHS_AND_SEASONS and (
-            _starts_sentence(text, start) or _after_a_time_word(text, start)
+            _starts_sentence(text, start) or _word_before_is(text, start, _BEFORE_A_MONTH)
         ):
             return False
         return _plausible_name(first)
@@ -719,7 +718,9 @@ def _right_context_says_name(text: str, start: int, first_end: int, end: int) ->
         ):
             return True
         # "Nana Ama", "Jordan Fairclough": a surname makes even a place-like word a name.
-        if _surname_is_a_name(text, first_end, end) and not _after_a_thing_word(text, start):
+        if _surname_is_a_name(text, first_end, end) and not _word_before_is(
+            text, start, _BEFORE_A_THING
+        ):
             return True
         if not thing and _mid_sentence_name(text, start, first_end):
             return True
@@ -741,14 +742,14 @@ def _right_context_says_name(text: str, start: int, first_end: int, end: int) ->
     )
 
 
-def _after_a_time_word(text: str, start: int) -> bool:
-    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
-    return previous is not None and previous.group(1).lower() in _BEFORE_A_MONTH
+def _word_before(text: str, start: int) -> re.Match[str] | None:
+    """The word just before ``start`` (a comma or colon may follow it), as group 1."""
+    return _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
 
 
-def _after_a_thing_word(text: str, start: int) -> bool:
-    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
-    return previous is not None and previous.group(1).lower() in _BEFORE_A_THING
+def _word_before_is(text: str, start: int, words: frozenset[str]) -> bool:
+    previous = _word_before(text, start)
+    return previous is not None and previous.group(1).lower() in words
 
 
 def _mid_sentence_name(text: str, start: int, first_end: int) -> bool:
@@ -756,7 +757,7 @@ def _mid_sentence_name(text: str, start: int, first_end: int) -> bool:
     unless it begins a longer name ("Grace Academy") or follows "the" ("the Blue Badge")."""
     if _starts_sentence(text, start):
         return False
-    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 20), start)
+    previous = _word_before(text, start)
     if previous is not None:
         word = previous.group(1)
         lower = word.lower()
