@@ -70,3 +70,25 @@ def test_polarity_is_bounded_and_matches_label():
         result = analyse(text, learned=RULES_ONLY)
         assert -1.0 <= result.polarity <= 1.0
         assert (result.polarity > 0) == (result.sentiment == "positive")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Really not very good at all!",
+        "The caseworker was lovely, but the plan was awful :(",
+        "It wasn't helpful and we never heard back",
+        "brilliant!!! (!) 40 weeks n't good",
+        "",
+    ],
+)
+def test_textblob_polarity_matches_textblobs_own_lexicon(text):
+    # The plain-dict copy of TextBlob's lexicon must score exactly as TextBlob does.
+    from textblob.en import sentiment as textblob_lexicon
+
+    from feedback_app.analysis.sentiment import _TEXTBLOB_TOKEN_RE, textblob_polarity
+
+    tokens = _TEXTBLOB_TOKEN_RE.findall(text)
+    found = textblob_lexicon.assessments(((t.lower(), None) for t in tokens), True)
+    expected = sum(a[1] for a in found) / len(found) if found else 0.0
+    assert textblob_polarity(text) == pytest.approx(expected, abs=0)
