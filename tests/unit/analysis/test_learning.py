@@ -81,6 +81,26 @@ def test_stored_version_2_model_still_loads_with_its_own_features():
     analyse("the respite hub was closed", learned=old)
 
 
+def test_words_after_a_negator_carry_their_own_feature():
+    feats = features("They were not very helpful at meetings and never once rang back")
+    assert {"!very", "!helpful", "!once", "!rang", "!back"} <= feats
+    assert "!meeting" not in feats  # beyond the three words after "not"
+    assert "helpful" in feats  # the word itself still counts
+    assert not any(f.startswith("!") for f in features("Very helpful, rang back at once"))
+    assert "!help" in features("The SENCO didn't help")
+
+
+def test_stored_version_3_model_is_read_without_negation_scope():
+    data = train(CORRECTIONS).to_dict()
+    data["version"] = 3
+    old = LearnedModel.from_dict(json.loads(json.dumps(data)))
+    assert old.to_dict()["version"] == 3
+    feats = old.features("the hub was not open")
+    assert "open" in feats
+    assert not any(f.startswith("!") for f in feats)
+    analyse("the hub was not open", learned=old)
+
+
 # Disclosures in wording the safeguarding rules do not know ("the lodger", "at bathtime"),
 # among ordinary comments that share some of their words.
 DISCLOSURES = [
