@@ -355,7 +355,14 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         ),
         1,
     ),
-    ("[reference]", re.compile(r"\b[A-Z]{2,6}[-/ ]?\d{2,4}[-/]\d{2,6}\b|\b[A-Z]{1,4}\d{4,}\b"), 0),
+    (
+        "[reference]",
+        # "EHCP-2023-0412", "AB12345", and a team's prefix and number: "SEN/45521".
+        re.compile(
+            r"\b[A-Z]{2,6}[-/ ]?\d{2,4}[-/]\d{2,6}\b|\b[A-Z]{1,4}\d{4,}\b|\b[A-Z]{2,6}[-/]\d{4,}\b"
+        ),
+        0,
+    ),
     (
         "[reference]",
         re.compile(

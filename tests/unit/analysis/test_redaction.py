@@ -215,6 +215,8 @@ def test_analyse_redacts_with_known_names():
         ("DOB: 01/02/2015 on file", "DOB: [date of birth] on file"),
         ("met on 12th March 2020 at school", "met on [date] at school"),
         ("case number AB12345 closed", "case number [reference] closed"),
+        ("Re: SEN/45521. The decision", "Re: [reference]. The decision"),
+        ("Our file EHC-20931 is open", "Our file [reference] is open"),
         ("EHCP number 123456 issued", "EHCP number [reference] issued"),
         ("we live at flat 3 now", "we live at [address] now"),
         ("lives at 12 High Street", "lives at [address]"),
