@@ -1,12 +1,12 @@
 """How well the analyser does on wording it has never seen: leave writers out.
 
 The shipped corpus (feedback_app/analysis/data/corpus/) holds comments written
-independently by 30 writers with different angles. The writers are dealt into
-``FOLDS`` groups; for each group, train the learned layer on every other writer and
-measure on each writer of the group, with the rules alone and with rules plus model.
+independently by many writers (one file each) with different angles. The writers are
+dealt into ``FOLDS`` groups; for each group, train the learned layer on every other writer
+and measure on each writer of the group, with the rules alone and with rules plus model.
 Prints one line per writer and setting, then the mean over writers (the figure to
 compare changes by). Training once per group, not per writer, keeps a run to about
-ten minutes on one core.
+twenty minutes on one core.
 
     .venv/bin/python benchmarks/analysis_cross_writer.py
 """

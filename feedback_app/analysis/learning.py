@@ -515,10 +515,10 @@ def load_examples(name: str) -> list[dict[str, Any]]:
 def load_corpus() -> list[dict[str, Any]]:
     """Read every shipped training file: ``training.jsonl`` and the writers' ``corpus/``.
 
-    The corpus holds comments written independently by four writers with different
-    angles (new assessments, annual reviews, young people and compliments, formal
-    complaints), so that leaving one writer out measures how the analyser does on
-    wording it has never seen.
+    The corpus holds comments written independently by many writers, one file each, with
+    different angles (new assessments, annual reviews, young people, complaints and
+    compliments, neutral answers, long accounts...), so that leaving writers out measures
+    how the analyser does on wording it has never seen.
     """
     records = load_examples("training.jsonl")
     corpus = resources.files("feedback_app.analysis").joinpath("data/corpus")

@@ -338,6 +338,8 @@ _PATTERNS: dict[str, str] = {
     "restraint or injury": (
         r"restrain\w*|held down|pinned (?:down|to)|physical(?:ly)? (?:intervention|handled|held)|"
         r"manhandl\w*|dragged|grabbed (?:him|her|by)|locked (?:in|him|her)|seclusion|"
+        r"shut (?:him |her |them )?(?:in|inside|into) (?:a|an|the) (?:[\w']+ ){0,2}(?:room"
+        r"|cupboard|office|toilet|cubicle|corridor|booth|space)|"
         r"bruis\w*|marks on (?:his|her|their)|injur\w*|broken (?:arm|wrist|bone|nose)|"
         r"black eye|bleeding|stitches|"
         r"split lip|fat lip|bite marks?|teeth marks|scratches (?:on|all over|down)|"

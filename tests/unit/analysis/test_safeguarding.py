@@ -20,6 +20,7 @@ def flagged(text: str) -> bool:
         "Her dad hits her when he drinks",
         "I'm scared to go home",
         "The school restrained him and he has bruises",
+        "the 7 year old was shut in a small room on his own, crying",
         "he went missing overnight and the police found him",
         "Older men are giving her money and lifts",
         "I think he is being groomed online",
