@@ -67,7 +67,8 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Words that turn round the words after them ("never once rang back", "not very helpful").
 _NEGATORS = frozenset(["not", "no", "never", "nobody", "without", "none", "hardly", "nor"])
 # How many words after a negator are marked as negated. Measured by leaving writers out
-# (benchmarks/analysis_cross_writer.py, 30 writers): sentiment macro-F1 0.873 -> 0.876.
+# (40 writers): sentiment macro-F1 0.889 -> 0.891 overall and 0.862 -> 0.867 on the 8,104
+# comments with a negator; theme micro-F1 unchanged (0.800).
 NEGATION_SCOPE = 3
 
 
