@@ -570,6 +570,9 @@ _POSSESSIVE_RE = re.compile(
     r"['’]s\s+(?:(?!(?:and|or|but|the|a|an|my|his|her|their|our|is|was|has|had|to|in|on|at"
     r"|for|with|of|that|this|it)\b)[a-z][\w-]*\s+){0,2}?(?:" + _PERSONAL_THINGS + r")\b"
 )
+# Any possessive: an unlisted word that is no English word and owns something is a person
+# ("spotted Nate's hip problem", "fix Eryk's chair").
+_ANY_POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")
 # "Bola from SENDIASS", "Mark in the SEND team replied".
 _ORGANISATION = (
     r"\s+(?:from|at|in|with|of)\s+(?:the\s+)?(?:[\w'&-]+\s+){0,3}?(?:team|service|office"
@@ -733,6 +736,7 @@ def _right_context_says_name(text: str, start: int, first_end: int, end: int) ->
             return True
     elif (
         _POSSESSIVE_RE.match(text, first_end)
+        or (end == first_end and _ANY_POSSESSIVE_RE.match(text, end))
         or _UNLISTED_VERB_RE.match(text, end)
         or _ORGANISATION_RE.match(text, end)
     ) and _unlisted_person_word(text, first):

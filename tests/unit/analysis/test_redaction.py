@@ -227,3 +227,18 @@ def test_analyse_redacts_with_known_names():
 )
 def test_pre_tests_do_not_hide_personal_data(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who spotted Nate's hip problem", "who spotted [name]'s hip problem"),
+        ("came out to fix Eryk's chair", "came out to fix [name]'s chair"),
+        ("Ruqayyah's first term has been magical", "[name]'s first term has been magical"),
+        # English words and two-word names of things keep their possessive.
+        ("the Council's letter was late", "the Council's letter was late"),
+        ("Children's Services were slow", "Children's Services were slow"),
+    ],
+)
+def test_an_unlisted_name_that_owns_something_is_a_person(text, expected):
+    assert redact(text) == expected
