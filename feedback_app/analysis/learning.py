@@ -214,9 +214,15 @@ class LearnedModel:
                 *self.sentiment_weights.values(),
                 self.safeguarding_weights,
             ]
-            found = {feat for table in tables for feat in table}
-            vectors = {feat: tuple(table.get(feat, 0.0) for table in tables) for feat in found}
-            self._inverted = (keys, vectors)
+            # Filled weight by weight: most features carry weight in only a few columns.
+            rows: dict[str, list[float]] = {}
+            for column, table in enumerate(tables):
+                for feat, weight in table.items():
+                    row = rows.get(feat)
+                    if row is None:
+                        row = rows[feat] = [0.0] * len(tables)
+                    row[column] = weight
+            self._inverted = (keys, {feat: tuple(row) for feat, row in rows.items()})
         return self._inverted
 
     def _word_sums(self, feats: set[str]) -> dict[str, float]:
