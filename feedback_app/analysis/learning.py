@@ -31,6 +31,7 @@ SENTIMENTS: tuple[str, ...] = ("negative", "neutral", "positive")
 MODEL_VERSION = 4
 UNSCOPED_MODEL_VERSION = 3
 LEGACY_MODEL_VERSION = 2
+READABLE_MODEL_VERSIONS = (MODEL_VERSION, UNSCOPED_MODEL_VERSION, LEGACY_MODEL_VERSION)
 EPOCHS = 30
 # Measured by leaving one writer out (benchmarks/analysis_cross_writer.py): the old 0.1
 # rate and 0.001 shrinkage under-fitted; 1.0 and 0.0003 gained about 0.03 theme micro-F1
@@ -126,7 +127,7 @@ def features(text: str, normalised: str | None = None, negation: bool = True) ->
 
 
 def _negated(tokens: list[str]) -> list[str]:
-    """ "!word" for each word (not a stopword) within NEGATION_SCOPE words after a negator."""
+    """Mark each word (not a stopword) within NEGATION_SCOPE words after a negator: "!word"."""
     found: list[str] = []
     left = 0
     for token in tokens:
@@ -318,7 +319,7 @@ class LearnedModel:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LearnedModel:
         """Rebuild a model from ``to_dict`` output; unknown versions raise ValueError."""
-        if data.get("version") not in (MODEL_VERSION, UNSCOPED_MODEL_VERSION, LEGACY_MODEL_VERSION):
+        if data.get("version") not in READABLE_MODEL_VERSIONS:
             raise ValueError(f"unsupported learned model version: {data.get('version')!r}")
 
         def floats(mapping: dict[str, Any]) -> dict[str, float]:
