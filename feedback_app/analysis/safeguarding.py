@@ -811,7 +811,13 @@ _PATTERNS: dict[str, str] = {
     ),
 }
 
-_IDIOM_RE = re.compile(r"(?<![a-z0-9'])(?:" + "|".join(_IDIOMS) + r")(?![a-z0-9'])")
+# Where a phrase may start and end: at the edges of words. The plain regexes and the fast
+# matchers below are built from the same edges, so that they find the same phrases.
+_WORD_START = r"(?<![a-z0-9'])"
+_DISCLOSURE_START = r"(?<![a-z0-9'&])"
+_WORD_END = r"(?![a-z0-9'])"
+
+_IDIOM_RE = re.compile(_WORD_START + "(?:" + "|".join(_IDIOMS) + ")" + _WORD_END)
 
 
 # The plain regexes below are the definition the fast path is tested against, and the
@@ -820,7 +826,7 @@ _IDIOM_RE = re.compile(r"(?<![a-z0-9'])(?:" + "|".join(_IDIOMS) + r")(?![a-z0-9'
 @cache
 def _pattern_res() -> dict[str, re.Pattern[str]]:
     return {
-        kind: re.compile(r"(?<![a-z0-9'&])(?:" + pattern + r")(?![a-z0-9'])")
+        kind: re.compile(_DISCLOSURE_START + "(?:" + pattern + ")" + _WORD_END)
         for kind, pattern in _PATTERNS.items()
     }
 
@@ -828,7 +834,7 @@ def _pattern_res() -> dict[str, re.Pattern[str]]:
 @cache
 def _any_re() -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{pattern})" for pattern in _PATTERNS.values())
-    return re.compile(r"(?<![a-z0-9'&])(?:" + alternatives + ")")
+    return re.compile(_DISCLOSURE_START + "(?:" + alternatives + ")")
 
 
 # --- Speed: try each alternative only where it can start -------------------------------
@@ -1030,12 +1036,12 @@ def _alternatives_of(patterns: Iterable[str]) -> list[str]:
     return [alternative for pattern in patterns for alternative in _split_alternatives(pattern)]
 
 
-_IDIOM_MATCHER = _WordStartMatcher(_alternatives_of(_IDIOMS), r"(?<![a-z0-9'])", r"(?![a-z0-9'])")
-_ANY_MATCHER = _WordStartMatcher(_alternatives_of(_PATTERNS.values()), r"(?<![a-z0-9'&])", "")
+_IDIOM_MATCHER = _WordStartMatcher(_alternatives_of(_IDIOMS), _WORD_START, _WORD_END)
+_ANY_MATCHER = _WordStartMatcher(_alternatives_of(_PATTERNS.values()), _DISCLOSURE_START, "")
 # One per kind as well: a flagged comment is searched kind by kind, and with a few hundred
 # alternatives the plain regexes would cost more there than the whole fast path before it.
 _KIND_MATCHERS: dict[str, _WordStartMatcher] = {
-    kind: _WordStartMatcher(_split_alternatives(pattern), r"(?<![a-z0-9'&])", r"(?![a-z0-9'])")
+    kind: _WordStartMatcher(_split_alternatives(pattern), _DISCLOSURE_START, _WORD_END)
     for kind, pattern in _PATTERNS.items()
 }
 
