@@ -122,9 +122,9 @@ def _is_name_word(word: str) -> bool:
 
 def _plausible_name(word: str) -> bool:
     """A listed first name (ambiguous ones too), or a capitalised word that is no English word."""
-    lower = word.lower()
-    if lower in _NOT_NAMES or word.isupper():
+    if not _is_name_word(word):
         return False
+    lower = word.lower()
     if lower in FIRST_NAMES or lower in AMBIGUOUS_NAMES:
         return True
     return not _is_english_word(lower)
@@ -735,8 +735,8 @@ def _right_context_says_name(text: str, start: int, first_end: int, end: int) ->
         if not thing and _mid_sentence_name(text, start, first_end):
             return True
     elif (
-        _POSSESSIVE_RE.match(text, first_end)
-        or (end == first_end and _ANY_POSSESSIVE_RE.match(text, end))
+        # Only a single word can be followed by "'s" (a surname would stand between).
+        _ANY_POSSESSIVE_RE.match(text, first_end)
         or _UNLISTED_VERB_RE.match(text, end)
         or _ORGANISATION_RE.match(text, end)
     ) and _unlisted_person_word(text, first):
