@@ -11,12 +11,11 @@ set 3 was measured only after that. Keep all three out of ``analysis/data/corpus
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from feedback_app.analysis import RULES_ONLY, Analysis, LearnedModel, analyse
-from feedback_app.analysis.evaluation import PRF, evaluate
+from feedback_app.analysis.evaluation import PRF, evaluate, read_jsonl
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -30,7 +29,7 @@ def _safeguarding(records: list[dict[str, Any]], learned: LearnedModel | None) -
 
 def main() -> None:
     for path in sorted(DATA.glob("safeguarding_test_*.jsonl")):
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        records = read_jsonl(str(path))
         for setting, learned in (("rules only", RULES_ONLY), ("rules + learned", None)):
             found = _safeguarding(records, learned)
             print(
