@@ -418,9 +418,7 @@ def fit(
     s_score["positive"], s_score["negative"] = 2.0, -2.0
     order = list(zip(rows, scales, docs, strict=True))
     shuffler = random.Random(SHUFFLE_SEED)
-    for epoch in range(epochs):
-        rate = LEARNING_RATE / (1.0 + epoch * 0.1)
-        decay = 1.0 - rate * l2
+    for rate, decay in _epoch_steps(epochs, l2):
         shuffler.shuffle(order)
         for ids, x_word, doc in order:
             score, sentiment = doc[2], doc[4]
@@ -456,6 +454,12 @@ def fit(
     return model
 
 
+def _epoch_steps(epochs: int, l2: float) -> list[tuple[float, float]]:
+    """(learning rate, weight decay) for each epoch: the rate falls as training goes on."""
+    rates = [LEARNING_RATE / (1.0 + epoch * 0.1) for epoch in range(epochs)]
+    return [(rate, 1.0 - rate * l2) for rate in rates]
+
+
 def _fit_logistic(
     data: list[tuple[list[int], float, float, float]],
     size: int,
@@ -471,9 +475,7 @@ def _fit_logistic(
     bias, rule_w = 0.0, 1.0
     w = [0.0] * size
     shuffler = random.Random(SHUFFLE_SEED)
-    for epoch in range(epochs):
-        rate = LEARNING_RATE / (1.0 + epoch * 0.1)
-        decay = 1.0 - rate * l2
+    for rate, decay in _epoch_steps(epochs, l2):
         shuffler.shuffle(data)
         for ids, x_word, x_rule, y in data:
             z = bias + rule_w * x_rule + sum([w[i] for i in ids]) * x_word
