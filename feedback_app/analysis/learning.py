@@ -135,9 +135,14 @@ def _negated(tokens: list[str]) -> list[str]:
             left -= 1
             if token not in _STOPWORDS:
                 found.append("!" + token)
-        if token in _NEGATORS or token.endswith("n't"):
+        if is_negator(token):
             left = NEGATION_SCOPE
     return found
+
+
+def is_negator(token: str) -> bool:
+    """Whether a (stemmed) word opens a negation scope: "not", "never", "didn't"..."""
+    return token in _NEGATORS or token.endswith("n't")
 
 
 def _scale(feats: set[str]) -> float:

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from feedback_app.analysis.learning import LearnedModel, default_model, stem
+from feedback_app.analysis.learning import (
+    NEGATION_SCOPE,
+    LearnedModel,
+    default_model,
+    is_negator,
+    stem,
+)
 from feedback_app.analysis.redaction import redact
 from feedback_app.analysis.safeguarding import safeguarding_phrases
 from feedback_app.analysis.sentiment import score_sentiment
@@ -127,15 +133,34 @@ def _learned_phrases(normalised: str, features: list[str]) -> tuple[str, ...]:
     """The words of the comment behind a learned safeguarding flag, for the lead to see.
 
     Features are stemmed ("touch her" for "touches her"); each is found again in the
-    comment's own words. Cues such as a length bucket have no words and are left out.
+    comment's own words. A negated word ("!safe") is shown from its negator ("not feel
+    safe"). Cues such as a length bucket have no words and are left out.
     """
     words = normalised.split()
     stems = [stem(word) for word in words]
     found = []
     for feature in features:
-        parts = feature.split(" ")
-        for start in range(len(stems) - len(parts) + 1):
-            if stems[start : start + len(parts)] == parts:
-                found.append(" ".join(words[start : start + len(parts)]))
-                break
+        span = _negated_span(stems, feature[1:]) if feature.startswith("!") else None
+        if span is None:
+            span = _phrase_span(stems, feature.split(" "))
+        if span is not None:
+            found.append(" ".join(words[span[0] : span[1]]))
     return tuple(found) or ("words like other disclosures",)
+
+
+def _phrase_span(stems: list[str], parts: list[str]) -> tuple[int, int] | None:
+    """Where the stems ``parts`` first occur in a row, as (start, end)."""
+    for start in range(len(stems) - len(parts) + 1):
+        if stems[start : start + len(parts)] == parts:
+            return start, start + len(parts)
+    return None
+
+
+def _negated_span(stems: list[str], target: str) -> tuple[int, int] | None:
+    """From a negator to ``target`` within its scope (the words of a "!word" feature)."""
+    for start, token in enumerate(stems):
+        if is_negator(token):
+            scope = stems[start + 1 : start + 1 + NEGATION_SCOPE]
+            if target in scope:
+                return start, start + 2 + scope.index(target)
+    return None

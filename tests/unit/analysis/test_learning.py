@@ -4,6 +4,7 @@ import json
 
 from feedback_app.analysis import RULES_ONLY, LearnedModel, analyse, train
 from feedback_app.analysis.learning import as_examples, features, load_examples
+from feedback_app.analysis.pipeline import _learned_phrases
 
 CORRECTIONS = [
     ("The respite hub on Saturdays is wonderful", ["social_care"], "positive"),
@@ -150,3 +151,14 @@ def test_models_stored_before_safeguarding_still_load():
     model = LearnedModel.from_dict(data)
     assert model.safeguarding_probability(features("the lodger comes in")) == 0.0
     assert analyse("The hub was good for him", learned=model).themes
+
+
+def test_learned_flag_shows_a_negated_word_from_its_negator():
+    # "!safe" is the feature for "safe" shortly after a negator; the lead sees the words.
+    comment = "i do not feel safe at home"
+    assert _learned_phrases(comment, ["!safe", "at home", "_len1"]) == (
+        "not feel safe",
+        "at home",
+    )
+    # A negated word with no negator before it in the comment is not invented.
+    assert _learned_phrases("safe at home", ["!safe"]) == ("words like other disclosures",)
