@@ -308,6 +308,12 @@ _CONTEXT = (
     r"|love from|from|with|and|to|by|cc)"
 )
 
+# Words that follow "mr" or "mrs" written without a name ("mr and mrs came").
+_AFTER_A_BARE_TITLE = (
+    "and|or|&|the|is|was|are|were|said|says|told|from|at|to|of|in|on|with|for|who|has|had|"
+    "will|came|went|rang|called|sent|did|gave|got|asked|never|always|just|also|then"
+)
+
 _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("[email]", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"), 0),
     (
@@ -357,9 +363,11 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ),
     (
         "[reference]",
-        # "EHCP-2023-0412", "AB12345", and a team's prefix and number: "SEN/45521".
+        # "EHCP-2023-0412", "AB12345", and a team's prefix or suffix and a number:
+        # "SEN/45521", "77310/SEN".
         re.compile(
             r"\b[A-Z]{2,6}[-/ ]?\d{2,4}[-/]\d{2,6}\b|\b[A-Z]{1,4}\d{4,}\b|\b[A-Z]{2,6}[-/]\d{4,}\b"
+            r"|\b\d{4,}[-/][A-Z]{2,6}\b"
         ),
         0,
     ),
@@ -413,6 +421,19 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         ),
         1,
     ),
+    (
+        "[name]",
+        # Typed in lower case, "mr pearce" is still a title and a surname; "mrs in the base
+        # room" is not.
+        re.compile(r"\b[Mm]rs?\.?\s+(?!(?:" + _AFTER_A_BARE_TITLE + r")\b)([a-z][a-z'-]+)"),
+        1,
+    ),
+    (
+        "[name]",
+        # "A thank you from the Doyle family": a capitalised word before "family" is a surname.
+        re.compile(r"\b[Tt]he ([" + _UPPER + r"][a-z'-]+(?:-[" + _UPPER + r"][a-z'-]+)?) family\b"),
+        1,
+    ),
 ]
 
 # For each of _SPAN_PATTERNS, what every match of it contains: a quick test for that
@@ -429,13 +450,15 @@ _SPAN_HINTS: list[re.Pattern[str] | tuple[str, ...] | None] = [
     ("dob", "d.o.b", "birth", "born"),
     re.compile(r"\d(?:\d\d\d|[/.-]\d)"),  # date: a year, or 1/2 or 1-2 or 1.2
     ("ref", "case", "complaint", "claim", "file", "account", "customer", "urn", "upn"),
-    re.compile(r"[A-Z][-/ ]?\d\d"),
+    re.compile(r"[A-Z][-/ ]?\d\d|\d\d[-/][A-Z]"),
     re.compile(r"\d\d\d\d"),
     re.compile(r"\d\d\d\d\d\d"),
     ("flat", "apartment", "apt", "unit"),
     re.compile(r"\d[A-Za-z]?,?\s"),
     re.compile(r"Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Terrace|Gardens|Way|Court"),
     re.compile(r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Cllr|mr|mrs|ms|miss|dr"),
+    ("mr",),
+    ("family",),
 ]
 assert len(_SPAN_HINTS) == len(_SPAN_PATTERNS)
 

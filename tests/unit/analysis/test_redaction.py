@@ -187,6 +187,10 @@ def test_known_names_from_the_system():
         "Fridays and Sundays refused to change",
         "He has Parkinson's and my speech is slow",
         "my nana picks him up on Fridays",
+        # A title typed in lower case before an ordinary word, and families with no name.
+        "mrs in the base room knows me",
+        "mr and mrs came to the review",
+        "the whole family is exhausted and the SEND family hub closed",
         # Part of a word is no name: "Sa" in "SaLT", even after "EP".
         "so many letters: EP, SaLT, SEMH, APDR",
     ],
@@ -216,6 +220,10 @@ def test_analyse_redacts_with_known_names():
         ("met on 12th March 2020 at school", "met on [date] at school"),
         ("case number AB12345 closed", "case number [reference] closed"),
         ("Re: SEN/45521. The decision", "Re: [reference]. The decision"),
+        ("two refs: 77310/SEN and", "two refs: [reference] and"),
+        ("his teacher mr pearce is ace", "his teacher mr [name] is ace"),
+        ("Warmest wishes, the Osei family", "Warmest wishes, the [name] family"),
+        ("Thank you from the Begum-Rahman family", "Thank you from the [name] family"),
         ("Our file EHC-20931 is open", "Our file [reference] is open"),
         ("EHCP number 123456 issued", "EHCP number [reference] issued"),
         ("we live at flat 3 now", "we live at [address] now"),
