@@ -126,23 +126,22 @@ def features(text: str, normalised: str | None = None, negation: bool = True) ->
     return feats
 
 
-def _negated(tokens: list[str]) -> list[str]:
-    """Mark each word (not a stopword) within NEGATION_SCOPE words after a negator: "!word"."""
-    found: list[str] = []
-    left = 0
-    for token in tokens:
-        if left:
-            left -= 1
-            if token not in _STOPWORDS:
-                found.append("!" + token)
-        if is_negator(token):
-            left = NEGATION_SCOPE
-    return found
+def _negated(tokens: list[str]) -> set[str]:
+    """Mark each word (not a stopword) in a negation's scope: "!word"."""
+    return {"!" + tokens[at] for _, at in negation_scopes(tokens) if tokens[at] not in _STOPWORDS}
 
 
-def is_negator(token: str) -> bool:
-    """Whether a (stemmed) word opens a negation scope: "not", "never", "didn't"..."""
-    return token in _NEGATORS or token.endswith("n't")
+def negation_scopes(tokens: list[str]) -> list[tuple[int, int]]:
+    """(negator, word) positions for each of the NEGATION_SCOPE words after each negator.
+
+    A negator is "not", "never", "didn't"...; pairs come negator by negator, left to right.
+    """
+    return [
+        (negator, at)
+        for negator, token in enumerate(tokens)
+        if token in _NEGATORS or token.endswith("n't")
+        for at in range(negator + 1, min(negator + 1 + NEGATION_SCOPE, len(tokens)))
+    ]
 
 
 def _scale(feats: set[str]) -> float:

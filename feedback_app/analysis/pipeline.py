@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from feedback_app.analysis.learning import (
-    NEGATION_SCOPE,
     LearnedModel,
     default_model,
-    is_negator,
+    negation_scopes,
     stem,
 )
 from feedback_app.analysis.redaction import redact
@@ -161,9 +160,7 @@ def _phrase_span(stems: list[str], parts: list[str]) -> tuple[int, int] | None:
 
 def _negated_span(stems: list[str], target: str) -> tuple[int, int] | None:
     """From a negator to ``target`` within its scope (the words of a "!word" feature)."""
-    for start, token in enumerate(stems):
-        if is_negator(token):
-            scope = stems[start + 1 : start + 1 + NEGATION_SCOPE]
-            if target in scope:
-                return start, start + 2 + scope.index(target)
+    for negator, at in negation_scopes(stems):
+        if stems[at] == target:
+            return negator, at + 1
     return None
