@@ -158,15 +158,17 @@ _FIXED_POINT = float(1 << 32)
 _OFFSET = 1 << 40
 
 
-def _pack(weights: list[float]) -> int:
-    """Pack one feature's weights (one per column) into an integer."""
-    packed = 0
-    for column, weight in enumerate(weights):
-        fixed = round(weight * _FIXED_POINT)
-        if abs(fixed) >= _OFFSET:
-            raise ValueError(f"a weight of {weight} is too large to pack")
-        packed |= (fixed + _OFFSET) << (column * _FIELD_BITS)
-    return packed
+def _fixed(weight: float) -> int:
+    """A weight as a whole number of 2**-32, checked to fit its field."""
+    fixed = round(weight * _FIXED_POINT)
+    if abs(fixed) >= _OFFSET:
+        raise ValueError(f"a weight of {weight} is too large to pack")
+    return fixed
+
+
+def _packed_zeros(columns: int) -> int:
+    """The packed integer of a feature with no weight in any column: just the offsets."""
+    return sum(_OFFSET << (column * _FIELD_BITS) for column in range(columns))
 
 
 def _unpack(total: int, count: int, columns: int) -> list[float]:
@@ -239,7 +241,7 @@ class LearnedModel:
         """Feature -> its weights for every theme and "s:" + label, packed, built once.
 
         One lookup per word, and a comment's words are summed for every column at once
-        by adding their packed weights (see ``_pack``), which keeps ``analyse`` fast
+        by adding their packed weights (see ``_FIELD_BITS``), which keeps ``analyse`` fast
         however many themes a word carries weight for.
         """
         if self._inverted is None:
@@ -254,14 +256,13 @@ class LearnedModel:
                 self.safeguarding_weights,
             ]
             # Filled weight by weight: most features carry weight in only a few columns.
-            rows: dict[str, list[float]] = {}
+            zeros = _packed_zeros(len(tables))
+            packed: dict[str, int] = {}
             for column, table in enumerate(tables):
+                shift = column * _FIELD_BITS
                 for feat, weight in table.items():
-                    row = rows.get(feat)
-                    if row is None:
-                        row = rows[feat] = [0.0] * len(tables)
-                    row[column] = weight
-            self._inverted = (keys, {feat: _pack(row) for feat, row in rows.items()})
+                    packed[feat] = packed.get(feat, zeros) + (_fixed(weight) << shift)
+            self._inverted = (keys, packed)
         return self._inverted
 
     def _word_sums(self, feats: set[str]) -> dict[str, float]:
