@@ -36,7 +36,10 @@ THEME_FALLBACK_PROBABILITY = 0.1
 #: more false alarm; on 2,000 ordinary comments from four new writers, from 0.88 to 0.96
 #: for 5 more false alarms (0.25% of them). Later, leaving writers out (40 writers, 18,600
 #: comments, 493 disclosures): recall 0.986, precision 0.742, 0.93% of ordinary comments
-#: flagged; 0.05 would reach 0.990 but flag 1.62% (precision 0.625), so 0.1 stays.
+#: flagged; 0.05 would reach 0.990 but flag 1.62% (precision 0.625), so 0.1 stayed. After
+#: 2,400 comments written to teach safeguarding were added (72 writers), leaving ordinary
+#: writers out: recall 0.984 with 1.64% of ordinary comments flagged; 0.15 would miss 4 more
+#: of 820 for 1.17%, 0.2 5 more for 0.93%. Recall comes first, so 0.1 stays.
 SAFEGUARDING_PROBABILITY = 0.1
 
 QUESTIONS = frozenset({"went_well", "could_be_better", "general"})
@@ -93,7 +96,7 @@ def analyse(
     scores = rule_scores(normalised, rules)
     sentiment = score_sentiment(text, normalised, question)
     label, polarity = sentiment.label, sentiment.polarity
-    phrases = safeguarding_phrases(normalised)
+    phrases = ruled = safeguarding_phrases(normalised)
     if model is not None and model.examples > 0 and normalised:
         feats = model.features(text, normalised)
         learned_probs, probs, disclosure = model.predict(feats, scores, sentiment.score)
@@ -118,8 +121,10 @@ def analyse(
         for slug, score in sorted(scores.items(), key=lambda item: -item[1])
         if score >= THRESHOLD
     )
-    if phrases:
-        # A disclosure of harm is never good news, whatever polite words surround it.
+    if ruled:
+        # A disclosure of harm is never good news, whatever polite words surround it. A
+        # learned flag is only a prompt to check, so the sentiment model keeps its say there:
+        # leaving 72 writers out, forcing it too lost 0.0012 sentiment macro-F1.
         label, polarity = "negative", min(polarity, -0.3)
     return Analysis(
         themes=themes,

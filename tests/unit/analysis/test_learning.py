@@ -137,6 +137,17 @@ def test_learned_safeguarding_flags_wording_the_rules_miss():
     assert not analyse("Her room at school is calm", learned=model).safeguarding
 
 
+def test_a_learned_flag_leaves_the_sentiment_to_the_model():
+    # Only a disclosure the rules find forces "negative"; a learned flag asks the lead to
+    # check, and here the words around it are thanks.
+    model = train(DISCLOSURES)
+    result = analyse("Thank you, the lodger has been brilliant with him", learned=model)
+    assert result.safeguarding
+    assert result.sentiment == "positive"
+    ruled = analyse("Thank you all, but he says he wants to kill himself", learned=model)
+    assert ruled.safeguarding and ruled.sentiment == "negative"
+
+
 def test_examples_without_a_safeguarding_label_teach_no_flags():
     # Analysts' corrections carry themes and sentiment only.
     unlabelled = [example[:3] for example in DISCLOSURES]
