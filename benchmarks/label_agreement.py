@@ -11,33 +11,18 @@ the model, so the two figures can be set side by side.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from feedback_app.analysis import Analysis
 from feedback_app.analysis.evaluation import evaluate, read_jsonl
+from feedback_app.analysis.learning import load_corpus
 
 SECOND_READING = Path(__file__).resolve().parent / "data" / "second_reading.jsonl"
 
 
-def corpus_records() -> dict[str, dict[str, Any]]:
-    """Every labelled corpus comment, by id."""
-    corpus = resources.files("feedback_app.analysis").joinpath("data/corpus")
-    records: dict[str, dict[str, Any]] = {}
-    for entry in corpus.iterdir():
-        if entry.name.endswith(".jsonl"):
-            for line in entry.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    records[record["id"]] = record
-    return records
-
-
 def main() -> None:
     second = {row["id"]: row for row in read_jsonl(str(SECOND_READING))}
-    corpus = corpus_records()
+    corpus = {record["id"]: record for record in load_corpus()}
     records = [corpus[comment_id] for comment_id in sorted(second)]
     # ``evaluate`` reads the records in order, once each; two writers may share a text.
     readings = iter([second[record["id"]] for record in records])
