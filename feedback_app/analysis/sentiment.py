@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from types import MethodType
 
-from textblob.en import Sentiment as _PatternSentiment
+from textblob._text import EMOTICONS as _TEXTBLOB_EMOTICONS
+from textblob._text import PUNCTUATION as _TEXTBLOB_PUNCTUATION
 from textblob.en import sentiment as _pattern_sentiment
 
 #: Scores with an absolute value below this are neutral.
@@ -133,16 +133,21 @@ class SentimentResult:
 _TEXTBLOB_TOKEN_RE = re.compile(r"\w+(?=n't)|n't|\w+(?:'\w+)?|[!?.,;:]|[:;]-?[()DP]")
 
 
-class _Lexicon(_PatternSentiment):  # type: ignore[misc]
-    """TextBlob's English lexicon and scoring, answering lookups from the dict directly.
+@dataclass(frozen=True)
+class _Lexicon:
+    """TextBlob's English lexicon and settings, flattened for its scoring loop.
 
-    TextBlob's lexicon loads itself on first use, so every ``in`` and ``[]`` of its scoring
-    loop goes through a Python wrapper that checks whether it is loaded: over a third of
-    TextBlob's cost here. This copy is made once it is loaded; scores are identical.
+    TextBlob's ``assessments`` looks each word up through a wrapper that checks the lexicon
+    is loaded, builds a dict per scored word and scans its emoticon table for every token
+    that is not a plain word ("n't", "20"). ``_textblob_assessments`` runs the same rules
+    on these tables; scores are identical (tests/unit/analysis/test_sentiment.py).
     """
 
-    __contains__ = dict.__contains__
-    __getitem__ = dict.__getitem__
+    #: word -> (polarity, intensity, whether it modifies the next word), all parts of speech
+    words: dict[str, tuple[float, float, bool]]
+    negations: frozenset[str]
+    #: emoticon (lower case) -> polarity; the first of TextBlob's groups that holds it
+    emoticons: dict[str, float]
 
 
 _lexicon: _Lexicon | None = None
@@ -153,23 +158,76 @@ def _loaded_lexicon() -> _Lexicon:
     if _lexicon is None:
         if not dict.__len__(_pattern_sentiment):
             _pattern_sentiment.load()
-        lexicon = _Lexicon.__new__(_Lexicon)
-        dict.update(lexicon, dict.items(_pattern_sentiment))
-        # Its settings (negations, modifiers, labels), not the loader's bound methods.
-        settings = vars(_pattern_sentiment).items()
-        lexicon.__dict__.update({k: v for k, v in settings if not isinstance(v, MethodType)})
-        _lexicon = lexicon
+        modifiers = _pattern_sentiment.modifiers
+        words = {}
+        for word, senses in dict.items(_pattern_sentiment):
+            # Words are scored untagged: TextBlob's average over all parts of speech (None).
+            polarity, _subjectivity, intensity = senses[None]
+            words[word] = (polarity, intensity, any(map(senses.__contains__, modifiers)))
+        emoticons: dict[str, float] = {}
+        for (_kind, polarity), faces in _TEXTBLOB_EMOTICONS.items():
+            for face in faces:
+                emoticons.setdefault(face.lower(), polarity)
+        _lexicon = _Lexicon(words, frozenset(_pattern_sentiment.negations), emoticons)
     return _lexicon
+
+
+def _textblob_assessments(tokens: list[str], lexicon: _Lexicon) -> list[float]:
+    """The polarity of each of TextBlob's assessments of lower-cased, untagged tokens.
+
+    TextBlob's rules: a known word is scored; a modifier before it ("really good")
+    multiplies it by the modifier's intensity; a negation before it, kept across small
+    words ("not a good"), makes it count -0.5 times; "!" strengthens the last score by a
+    quarter; emoticons score on their own.
+    """
+    words, negations = lexicon.words, lexicon.negations
+    scored: list[list[float]] = []  # [polarity, intensity, -1 if negated else 1]
+    modifier: str | None = None
+    negation: str | None = None
+    for word in tokens:
+        known = words.get(word)
+        if known is not None:
+            polarity, intensity, modifies = known
+            if modifier is None:
+                scored.append([polarity, intensity, 1.0])
+            else:
+                last = scored[-1]
+                last[0] = max(-1.0, min(polarity * last[1], 1.0))
+                last[1] = intensity
+            if negation is not None:
+                last = scored[-1]
+                last[1] = 1.0 / last[1]
+                last[2] = -1.0
+            modifier = word if modifies else None
+            negation = word if word in negations else None
+            continue
+        if word in negations:
+            negation = word
+        elif negation and len(word.strip("'")) > 1:
+            negation = None
+        if negation is not None and modifier is not None and modifier.endswith("ly"):
+            scored[-1][2] = -1.0  # "really not good"
+            negation = None
+        elif modifier and len(word) > 2:
+            modifier = None
+        if word == "!" and scored:
+            scored[-1][0] = max(-1.0, min(scored[-1][0] * 1.25, 1.0))
+        if word == "(!)":
+            scored.append([0.0, 1.0, 1.0])  # irony
+        if not word.isalpha() and len(word) <= 5 and word not in _TEXTBLOB_PUNCTUATION:
+            face = lexicon.emoticons.get(word)
+            if face is not None:
+                scored.append([face, 1.0, 1.0])
+    return [polarity * -0.5 if sign < 0 else polarity for polarity, _, sign in scored]
 
 
 def textblob_polarity(text: str) -> float:
     """TextBlob's pattern polarity: its lexicon and scoring on our tokens (no NLTK data)."""
     tokens = _TEXTBLOB_TOKEN_RE.findall(text.replace("’", "'"))
-    lexicon = _lexicon or _loaded_lexicon()
-    assessments = lexicon.assessments(((t.lower(), None) for t in tokens), True)
-    if not assessments:
+    polarities = _textblob_assessments([t.lower() for t in tokens], _lexicon or _loaded_lexicon())
+    if not polarities:
         return 0.0
-    return float(sum(a[1] for a in assessments) / len(assessments))
+    return float(sum(polarities) / len(polarities))
 
 
 def _cue_score(normalised: str) -> tuple[float, list[str]]:

@@ -4,6 +4,7 @@ import pytest
 
 from feedback_app.analysis import RULES_ONLY, analyse
 from feedback_app.analysis.evaluation import textblob_baseline
+from feedback_app.analysis.sentiment import textblob_polarity
 
 
 def sentiment(text: str, question: str | None = None) -> str:
@@ -72,6 +73,17 @@ def test_polarity_is_bounded_and_matches_label():
         assert (result.polarity > 0) == (result.sentiment == "positive")
 
 
+def _textblobs_own_polarity(text: str) -> float:
+    """TextBlob's own scoring loop on our tokens, as textblob_polarity must reproduce it."""
+    from textblob.en import sentiment as textblob_lexicon
+
+    from feedback_app.analysis.sentiment import _TEXTBLOB_TOKEN_RE
+
+    tokens = _TEXTBLOB_TOKEN_RE.findall(text.replace("’", "'"))
+    found = textblob_lexicon.assessments(((t.lower(), None) for t in tokens), True)
+    return float(sum(a[1] for a in found) / len(found)) if found else 0.0
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -80,15 +92,23 @@ def test_polarity_is_bounded_and_matches_label():
         "It wasn't helpful and we never heard back",
         "brilliant!!! (!) 40 weeks n't good",
         "",
+        "not a good start, not at all helpful",  # a negation kept across small words
+        "really not good",  # a negation after an -ly modifier
+        "very not good",  # ...and after another modifier
+        "very very good!! extremely bad",  # modifiers in a row, "!" strengthening
+        "Great :D xD <3 :P ;) 20 n't",  # emoticons, and tokens that are not plain words
+        "never never NEVER happy",
     ],
 )
 def test_textblob_polarity_matches_textblobs_own_lexicon(text):
-    # The plain-dict copy of TextBlob's lexicon must score exactly as TextBlob does.
-    from textblob.en import sentiment as textblob_lexicon
+    # Our flattened copy of TextBlob's lexicon and scoring must score exactly as TextBlob.
+    assert textblob_polarity(text) == _textblobs_own_polarity(text)
 
-    from feedback_app.analysis.sentiment import _TEXTBLOB_TOKEN_RE, textblob_polarity
 
-    tokens = _TEXTBLOB_TOKEN_RE.findall(text)
-    found = textblob_lexicon.assessments(((t.lower(), None) for t in tokens), True)
-    expected = sum(a[1] for a in found) / len(found) if found else 0.0
-    assert textblob_polarity(text) == pytest.approx(expected, abs=0)
+def test_textblob_polarity_matches_textblob_on_our_own_comments():
+    from feedback_app.analysis.learning import load_corpus
+
+    texts = [record["text"] for record in load_corpus()[::15]]
+    assert len(texts) > 2000
+    differ = [t for t in texts if textblob_polarity(t) != _textblobs_own_polarity(t)]
+    assert differ == []
