@@ -17,6 +17,8 @@ from textblob._text import EMOTICONS as _TEXTBLOB_EMOTICONS
 from textblob._text import PUNCTUATION as _TEXTBLOB_PUNCTUATION
 from textblob.en import sentiment as _pattern_sentiment
 
+from feedback_app.analysis.wordstart import FAST_TEXT_RE, WordStartMatcher, split_alternatives
+
 #: Scores with an absolute value below this are neutral.
 NEUTRAL_BAND = 0.08
 #: Families mostly write to say what went wrong, so a flat comment of some length leans
@@ -105,15 +107,36 @@ _CONTRAST_RE = re.compile(r"\b(?:but|however|although|though|yet|except)\b")
 _RAW_CONTRAST_RE = re.compile(r"\b(?:but|however|although|though|except)\b", re.IGNORECASE)
 
 
-def _compile(cues: dict[str, float]) -> tuple[re.Pattern[str], dict[str, float]]:
-    """One alternation per polarity with a named group per cue: a single pass per text."""
-    groups = {f"c{i}": weight for i, weight in enumerate(cues.values())}
-    body = "|".join(f"(?P<c{i}>{pattern})" for i, pattern in enumerate(cues))
-    return re.compile(r"(?<![a-z0-9'])(?:" + body + r")(?![a-z0-9'])"), groups
+_CUE_START = r"(?<![a-z0-9'])"
+_CUE_END = r"(?![a-z0-9'])"
 
 
-_NEGATIVE = _compile(_NEGATIVE_CUES)
-_POSITIVE = _compile(_POSITIVE_CUES)
+class _Cues:
+    """One polarity's cues: one regex with a named group per cue, found in a single pass.
+
+    The regex is the definition. On normalised text its matches are found word by word
+    (wordstart.py), which gives the same matches for a fraction of the cost.
+    """
+
+    def __init__(self, cues: dict[str, float]) -> None:
+        self.weights = {f"c{i}": weight for i, weight in enumerate(cues.values())}
+        body = "|".join(f"(?P<c{i}>{pattern})" for i, pattern in enumerate(cues))
+        self.regex = re.compile(_CUE_START + "(?:" + body + ")" + _CUE_END)
+        alternatives = [(alt, w) for p, w in cues.items() for alt in split_alternatives(p)]
+        self._matcher = WordStartMatcher([alt for alt, _ in alternatives], _CUE_START, _CUE_END)
+        self._alternative_weights = [weight for _, weight in alternatives]
+
+    def matches(self, normalised: str, fast: bool) -> list[tuple[re.Match[str], float]]:
+        """Each cue found, left to right, with its weight; ``fast`` if FAST_TEXT_RE fits."""
+        found = self._matcher.finditer(normalised) if fast else None
+        if found is None:
+            return [(m, self.weights[m.lastgroup or ""]) for m in self.regex.finditer(normalised)]
+        alternative, weights = self._matcher.alternative, self._alternative_weights
+        return [(match, weights[alternative(match)]) for match in found]
+
+
+_NEGATIVE = _Cues(_NEGATIVE_CUES)
+_POSITIVE = _Cues(_POSITIVE_CUES)
 
 
 @dataclass(frozen=True)
@@ -236,9 +259,10 @@ def _cue_score(normalised: str) -> tuple[float, list[str]]:
     last_contrast = contrast[-1] if contrast else -1
     total = 0.0
     found: list[str] = []
-    for sign, (regex, weights) in ((-1.0, _NEGATIVE), (1.0, _POSITIVE)):
-        for match in regex.finditer(normalised):
-            value = sign * weights[match.lastgroup or ""]
+    fast = FAST_TEXT_RE.fullmatch(normalised) is not None
+    for sign, cues in ((-1.0, _NEGATIVE), (1.0, _POSITIVE)):
+        for match, weight in cues.matches(normalised, fast):
+            value = sign * weight
             if sign > 0:
                 before = normalised[max(0, match.start() - 30) : match.start()]
                 if _NEGATOR_RE.search(before):
