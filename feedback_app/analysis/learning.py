@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from feedback_app.analysis.sentiment import score_sentiment
@@ -112,9 +113,10 @@ def features(text: str, normalised: str | None = None, negation: bool = True) ->
     the words shortly after a negator also count as "!word", so "not very helpful" and
     "never once rang" carry their own weights, apart from "helpful" and "rang".
     """
-    tokens = [stem(t) for t in (tokenize(text) if normalised is None else normalised.split())]
-    grams = ngrams(tokens, 2)
-    feats = {g for g in grams if " " in g or (g not in _STOPWORDS and len(g) > 1)}
+    tokens = list(map(stem, tokenize(text) if normalised is None else normalised.split()))
+    # Every pair of neighbouring words, and the words that are no stopword or single letter.
+    feats = set(map(" ".join, pairwise(tokens)))
+    feats.update([token for token in set(tokens).difference(_STOPWORDS) if len(token) > 1])
     if negation:
         feats.update(_negated(tokens))
     if "?" in text:

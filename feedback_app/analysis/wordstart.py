@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import accumulate
-from operator import itemgetter
 
 # Text the matcher understands: anything else needs the plain regex.
 FAST_TEXT_RE = re.compile(r"[a-z0-9' ]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _KEY_LENGTH = 3
 _DIGITS = "0123456789"
-# A word's key: its first _KEY_LENGTH characters.
-_KEY_OF = itemgetter(slice(_KEY_LENGTH))
 
 
 def _structure(pattern: str, index: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -194,31 +190,22 @@ class WordStartMatcher:
 
         None if a match is empty: ``re`` then has its own rules, so ask the regex.
         """
-        words = text.split(" ")
-        # The alternatives to try at each word; None, the usual answer, at most words.
-        tries = list(map(self._by_key.get, map(_KEY_OF, words)))
-        if tries.count(None) == len(tries):
-            return []
-        # Word i starts after the i words and i spaces before it.
-        before = list(accumulate(map(len, words), initial=0))
-        regexes = self._regexes
+        numbers_for, regexes = self._by_key.get, self._regexes
         found: list[re.Match[str]] = []
-        resume = 0
-        for index, numbers in enumerate(tries):
-            if numbers is None:
-                continue
-            position = before[index] + index
-            if position < resume:
-                continue
-            regex = regexes.get(numbers) or self._compile(numbers)
-            match = regex.match(text, position)
-            if match is not None:
-                resume = match.end()
-                if resume == position:
-                    return None
-                found.append(match)
-                if first_only:
-                    return found
+        position = resume = 0
+        for word in text.split(" "):
+            numbers = numbers_for(word[:_KEY_LENGTH])
+            if numbers is not None and position >= resume:
+                regex = regexes.get(numbers) or self._compile(numbers)
+                match = regex.match(text, position)
+                if match is not None:
+                    resume = match.end()
+                    if resume == position:
+                        return None
+                    found.append(match)
+                    if first_only:
+                        return found
+            position += len(word) + 1
         return found
 
     @staticmethod
