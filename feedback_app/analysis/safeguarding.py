@@ -12,7 +12,12 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from feedback_app.analysis.wordstart import FAST_TEXT_RE, WordStartMatcher, split_alternatives
+from feedback_app.analysis.wordstart import (
+    FAST_TEXT_RE,
+    WordStartMatcher,
+    WordStartMatchers,
+    split_alternatives,
+)
 
 # A child named by relation, with an optional word between ("our autistic son").
 _CHILD = (
@@ -848,12 +853,15 @@ def _alternatives_of(patterns: Iterable[str]) -> list[str]:
 
 _IDIOM_MATCHER = WordStartMatcher(_alternatives_of(_IDIOMS), _WORD_START, _WORD_END)
 _ANY_MATCHER = WordStartMatcher(_alternatives_of(_PATTERNS.values()), _DISCLOSURE_START, "")
-# One per kind as well: a flagged comment is searched kind by kind, and with a few hundred
-# alternatives the plain regexes would cost more there than the whole fast path before it.
-_KIND_MATCHERS: dict[str, WordStartMatcher] = {
-    kind: WordStartMatcher(split_alternatives(pattern), _DISCLOSURE_START, _WORD_END)
-    for kind, pattern in _PATTERNS.items()
-}
+# One per kind as well, walked together: a flagged comment is searched kind by kind, and
+# with a few hundred alternatives the plain regexes would cost more there than the whole
+# fast path before it.
+_KIND_MATCHERS = WordStartMatchers(
+    [
+        WordStartMatcher(split_alternatives(pattern), _DISCLOSURE_START, _WORD_END)
+        for pattern in _PATTERNS.values()
+    ]
+)
 
 
 def _without_idioms(normalised: str, fast: bool) -> str:
@@ -890,9 +898,10 @@ def find_disclosures(normalised: str) -> tuple[tuple[str, str], ...]:
         return ()
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for kind, matcher in _KIND_MATCHERS.items():
-        matches = matcher.finditer(cleaned) if fast else None
-        for match in _pattern_res()[kind].finditer(cleaned) if matches is None else matches:
+    each_kind = _KIND_MATCHERS.finditer(cleaned) if fast else None
+    for number, kind in enumerate(_PATTERNS):
+        matches = _pattern_res()[kind].finditer(cleaned) if each_kind is None else each_kind[number]
+        for match in matches:
             phrase = match.group(0)
             if phrase not in seen:
                 seen.add(phrase)

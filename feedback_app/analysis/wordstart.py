@@ -12,7 +12,7 @@ single regex finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 # Text the matcher understands: anything else needs the plain regex.
 FAST_TEXT_RE = re.compile(r"[a-z0-9' ]*")
@@ -218,3 +218,43 @@ class WordStartMatcher:
         if name is None or not name.startswith("a"):
             raise ValueError("not a match found by a WordStartMatcher")
         return int(name[1:])
+
+
+class WordStartMatchers:
+    """Several matchers run over a text together: ``[m.finditer(text) for m in matchers]``.
+
+    Each matcher keeps its own matches, left to right and not overlapping, but the words
+    are walked once for all of them rather than once each.
+    """
+
+    def __init__(self, matchers: Sequence[WordStartMatcher]) -> None:
+        self._matchers = list(matchers)
+        by_key: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        for index, matcher in enumerate(self._matchers):
+            for key, numbers in matcher._by_key.items():
+                by_key.setdefault(key, []).append((index, numbers))
+        self._by_key = {key: tuple(entries) for key, entries in by_key.items()}
+
+    def finditer(self, text: str) -> list[list[re.Match[str]]] | None:
+        """Each matcher's matches, as its own ``finditer``; None if any of those is None."""
+        matchers = self._matchers
+        found: list[list[re.Match[str]]] = [[] for _ in matchers]
+        resume = [0] * len(matchers)
+        entries_for = self._by_key.get
+        position = 0
+        for word in text.split(" "):
+            entries = entries_for(word[:_KEY_LENGTH])
+            if entries is not None:
+                for index, numbers in entries:
+                    if position < resume[index]:
+                        continue
+                    matcher = matchers[index]
+                    regex = matcher._regexes.get(numbers) or matcher._compile(numbers)
+                    match = regex.match(text, position)
+                    if match is not None:
+                        resume[index] = match.end()
+                        if resume[index] == position:
+                            return None
+                        found[index].append(match)
+            position += len(word) + 1
+        return found

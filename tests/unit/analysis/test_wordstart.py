@@ -7,7 +7,7 @@ import pytest
 from feedback_app.analysis.learning import load_corpus
 from feedback_app.analysis.sentiment import _NEGATIVE, _POSITIVE
 from feedback_app.analysis.tokens import normalise
-from feedback_app.analysis.wordstart import FAST_TEXT_RE, WordStartMatcher
+from feedback_app.analysis.wordstart import FAST_TEXT_RE, WordStartMatcher, WordStartMatchers
 
 START, END = r"(?<![a-z0-9'])", r"(?![a-z0-9'])"
 ALTERNATIVES = [
@@ -75,3 +75,24 @@ def test_sentiment_cues_are_found_as_their_regexes_find_them_in_our_comments():
             fast = [(m.span(), weight) for m, weight in cues.matches(text, fast=True)]
             plain = [(m.span(), weight) for m, weight in cues.matches(text, fast=False)]
             assert fast == plain, text
+
+
+def test_matchers_walked_together_find_what_each_finds_alone():
+    matchers = [
+        WordStartMatcher(ALTERNATIVES, START, END),
+        WordStartMatcher([r"still", r"no one came", r"\d+"], START, END),
+        WordStartMatcher([r"late(?:r|st)?", r"very"], START, ""),
+    ]
+    together = WordStartMatchers(matchers)
+    for text in [
+        "",
+        "20 weeks late and still no plan",
+        "no one came no one rang 3 times very late latest",
+        "it is an absolute joke very  late later",
+    ]:
+        found = together.finditer(text)
+        assert found is not None
+        alone = [matcher.finditer(text) for matcher in matchers]
+        assert [[m.span() for m in each] for each in found] == [
+            [m.span() for m in each or []] for each in alone
+        ]
