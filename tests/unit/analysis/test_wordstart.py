@@ -5,7 +5,7 @@ import re
 import pytest
 
 from feedback_app.analysis.learning import load_corpus
-from feedback_app.analysis.sentiment import _NEGATIVE, _POSITIVE
+from feedback_app.analysis.sentiment import _find_cues
 from feedback_app.analysis.tokens import normalise
 from feedback_app.analysis.wordstart import FAST_TEXT_RE, WordStartMatcher, WordStartMatchers
 
@@ -70,11 +70,20 @@ def test_sentiment_cues_are_found_as_their_regexes_find_them_in_our_comments():
     texts = [normalise(record["text"]) for record in load_corpus()[::10]]
     assert len(texts) > 3000
     assert all(FAST_TEXT_RE.fullmatch(text) for text in texts)
-    for cues in (_NEGATIVE, _POSITIVE):
-        for text in texts:
-            fast = [(m.span(), weight) for m, weight in cues.matches(text, fast=True)]
-            plain = [(m.span(), weight) for m, weight in cues.matches(text, fast=False)]
-            assert fast == plain, text
+
+    def spans(found):
+        return (
+            [(m.span(), weight) for m, weight in found.negative],
+            [(m.span(), weight) for m, weight in found.positive],
+            found.sarcasm,
+            found.suggestion,
+        )
+
+    for text in texts:
+        assert spans(_find_cues(text, fast=True)) == spans(_find_cues(text, fast=False)), text
+    # The texts hold every kind of cue, so each part was compared.
+    assert any(_find_cues(text).sarcasm for text in texts)
+    assert any(_find_cues(text).suggestion for text in texts)
 
 
 def test_matchers_walked_together_find_what_each_finds_alone():
