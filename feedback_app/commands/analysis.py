@@ -28,12 +28,16 @@ def stream_analyses(source: TextIO, sink: TextIO, context: AnalysisContext) -> i
             continue
         try:
             item = json.loads(line)
-            if not isinstance(item, dict) or not isinstance(item.get("text", ""), str):
-                raise ValueError("expected an object with a text string")
         except ValueError as error:
             output = {"id": None, "error": f"Line {line_number}: {error}"}
         else:
-            output = context.analyse(item.get("text") or "").to_json_dict(item.get("id"))
+            if isinstance(item, dict) and isinstance(item.get("text", ""), str):
+                output = context.analyse(item.get("text") or "").to_json_dict(item.get("id"))
+            else:
+                # Keep the id where there is one, so a script can match the error to its row.
+                known_id = item.get("id") if isinstance(item, dict) else None
+                message = f"Line {line_number}: expected an object with a text string"
+                output = {"id": known_id, "error": message}
         sink.write(json.dumps(output, ensure_ascii=False) + "\n")
         count += 1
         # Flush per line so a script reading our output as a stream sees it at once.

@@ -2,7 +2,9 @@
 
 import io
 import json
+from datetime import date
 
+from feedback_app.analysis import learning
 from feedback_app.commands.analysis import stream_analyses
 from feedback_app.extensions import db
 from feedback_app.models import AnalysisModel
@@ -43,6 +45,7 @@ def test_bad_lines_get_an_error_line_and_the_stream_goes_on(app):
     assert count == 3
     assert "error" in outputs[0] and outputs[0]["error"].startswith("Line 1")
     assert "error" in outputs[1]
+    assert outputs[1]["id"] == 1  # the row the error belongs to
     assert outputs[2]["id"] == 2
 
 
@@ -68,8 +71,24 @@ def test_analyse_eval_prints_figures_and_baseline(app, tmp_path):
     assert "textblob" in result.output.lower()
 
 
-def test_retrain_stores_a_model_that_analysis_then_uses(app):
+def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(app, monkeypatch):
+    # The wiring, on one comment in 60 of the shipped corpus: training on all of it takes
+    # minutes, and learning.py's own tests cover the training itself.
+    shipped = learning.load_corpus()[::60]
+    monkeypatch.setattr(learning, "load_corpus", lambda: shipped)
+    comment = comments.record_comment(
+        source="survey", source_id=1, text="The taxi driver was lovely", received_on=date.today()
+    )
+    assert comment is not None
+    comments.label_comment(comment, themes=["transport"], sentiment="positive", user=None)
+    db.session.commit()
+
     result = app.test_cli_runner().invoke(args=["retrain"])
+
     assert result.exit_code == 0, result.output
-    assert db.session.query(AnalysisModel).count() == 1
-    assert comments.AnalysisContext.load().learned is not None
+    stored = db.session.query(AnalysisModel).one()
+    # Each correction counts twice beside the shipped examples.
+    assert stored.examples == len(shipped) + 2
+    assert stored.notes == "1 analyst corrections"
+    learned = comments.AnalysisContext.load().learned
+    assert learned is not None and learned.examples == stored.examples
