@@ -58,6 +58,9 @@ class Analysis:
     safeguarding: bool
     safeguarding_phrases: tuple[str, ...]
     redacted: str
+    #: Who raised a flag: "rules" (a disclosure pattern matched) or "model" (the learned
+    #: part alone, a prompt to check); "" when there is no flag.
+    safeguarding_found_by: str = ""
 
     def to_json_dict(self, id: Any) -> dict[str, Any]:  # noqa: A002 - the contract's key
         """Return the ``flask analyse`` output line for this comment."""
@@ -133,6 +136,7 @@ def analyse(
         safeguarding=bool(phrases),
         safeguarding_phrases=phrases,
         redacted=redact(text, known_names),
+        safeguarding_found_by="rules" if ruled else "model" if phrases else "",
     )
 
 

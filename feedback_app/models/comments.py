@@ -115,6 +115,8 @@ class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]
     comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), unique=True)
     raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     phrases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: "rules", "model" (the learned part alone: a prompt to check) or "" (flags from before)
+    found_by: Mapped[str] = mapped_column(String(10), default="", server_default="")
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     action_taken: Mapped[str] = mapped_column(Text, default="")
     handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

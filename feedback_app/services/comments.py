@@ -141,7 +141,9 @@ def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
     comment.analysed_at = datetime.now(UTC)
     _sync_effective_themes(comment)
     if result.safeguarding:
-        raise_safeguarding_flag(comment, list(result.safeguarding_phrases))
+        raise_safeguarding_flag(
+            comment, list(result.safeguarding_phrases), result.safeguarding_found_by
+        )
 
 
 def _sync_effective_themes(comment: Comment) -> None:
@@ -158,15 +160,23 @@ def _sync_effective_themes(comment: Comment) -> None:
         comment.themes.append(CommentTheme(theme=theme, sentiment=sentiment))
 
 
-def raise_safeguarding_flag(comment: Comment, phrases: list[str]) -> SafeguardingFlag:
-    """Open a flag for the safeguarding lead (once per comment) and notify them."""
+def raise_safeguarding_flag(
+    comment: Comment, phrases: list[str], found_by: str = ""
+) -> SafeguardingFlag:
+    """Open a flag for the safeguarding lead (once per comment) and notify them.
+
+    ``found_by`` says whether the disclosure rules or the learned model alone raised it;
+    a flag the model raised becomes a rules flag if new rules find it on re-analysis.
+    """
     db.session.flush()
     flag = db.session.scalars(
         select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
     ).first()
     if flag is not None:
+        if found_by == "rules" and flag.found_by != "rules":
+            flag.found_by = "rules"
         return flag
-    flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases)
+    flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
     db.session.add(flag)
     db.session.flush()
     lead = current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead"

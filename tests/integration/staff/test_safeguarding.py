@@ -55,6 +55,26 @@ def test_lead_sees_queue_and_records_action(sign_in):
     assert "safeguarding.viewed" in actions and "safeguarding.updated" in actions
 
 
+def test_the_lead_sees_whether_the_rules_or_the_learned_model_raised_a_flag(sign_in):
+    ruled = db.session.query(SafeguardingFlag).filter_by(comment_id=_flagged().id).one()
+    assert ruled.found_by == "rules"
+    ordinary = comments.record_comment(
+        source="survey", source_id=8, text="The lodger helps at bathtime", received_on=date.today()
+    )
+    learned = comments.raise_safeguarding_flag(ordinary, ["lodger", "bathtime"], "model")
+    db.session.commit()
+    client = sign_in("safeguarding_lead")
+    queue = parse_html(client.get("/staff/safeguarding/").get_data(as_text=True))
+    rows = {row.find("a").get_text(" ", strip=True): row for row in queue.select("tbody tr")}
+    assert "learned model alone" in rows[f"Flag {learned.id} (survey)"].get_text()
+    assert "learned model alone" not in rows[f"Flag {ruled.id} (survey)"].get_text()
+    page = client.get(f"/staff/safeguarding/flags/{ruled.id}").get_data(as_text=True)
+    assert "The disclosure rules" in page
+    # Rules that find the disclosure later (after a rule change) make it a rules flag.
+    comments.raise_safeguarding_flag(ordinary, ["lodger"], "rules")
+    assert learned.found_by == "rules"
+
+
 def test_empty_action_is_a_clear_error(sign_in):
     comment = _flagged()
     flag = db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).one()

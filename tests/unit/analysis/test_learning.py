@@ -144,8 +144,11 @@ def test_a_learned_flag_leaves_the_sentiment_to_the_model():
     result = analyse("Thank you, the lodger has been brilliant with him", learned=model)
     assert result.safeguarding
     assert result.sentiment == "positive"
+    assert result.safeguarding_found_by == "model"  # the lead is told it is a prompt to check
     ruled = analyse("Thank you all, but he says he wants to kill himself", learned=model)
     assert ruled.safeguarding and ruled.sentiment == "negative"
+    assert ruled.safeguarding_found_by == "rules"
+    assert analyse("The review meeting was on time").safeguarding_found_by == ""
 
 
 def test_examples_without_a_safeguarding_label_teach_no_flags():
