@@ -13,29 +13,28 @@ dev.jsonl is missing), as in ``analysis_speed.py``. Slow: about two minutes a ru
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev.jsonl"
+# Run as a script, benchmarks/ is on the path: the comments are analysis_speed.py's.
+from analysis_speed import DEV, forty_word_comments
+
+from feedback_app.analysis.evaluation import read_jsonl
+from feedback_app.analysis.learning import load_examples
+
 WARM_UP = 50
 
 
 def _comments(count: int) -> list[str]:
     """``count`` 40-word comments cut from dev.jsonl's words, or from our own examples'."""
     if DEV.exists():
-        with open(DEV, encoding="utf-8") as handle:
-            texts = [json.loads(line)["text"] for line in handle if line.strip()]
+        texts = [record["text"] for record in read_jsonl(str(DEV))]
     else:
-        from feedback_app.analysis.learning import load_examples
-
         texts = [record["text"] for record in load_examples("heldout.jsonl")]
-    words = " ".join(texts).split()
-    comments = [" ".join(words[i : i + 40]) for i in range(0, len(words) - 40, 40)]
+    comments = forty_word_comments(texts)
     return (comments * (count // len(comments) + 1))[:count]
 
 

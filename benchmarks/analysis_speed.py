@@ -43,6 +43,12 @@ def measure(label: str, texts: list[str]) -> float:
     return rate
 
 
+def forty_word_comments(texts: list[str]) -> list[str]:
+    """The same words cut into 40-word comments, the average the target is set for."""
+    words = " ".join(texts).split()
+    return [" ".join(words[i : i + 40]) for i in range(0, len(words) - 40, 40)]
+
+
 def main(paths: list[str]) -> None:
     """Measure on the given files, or on dev.jsonl and our own examples by default."""
     if not paths and DEV.exists():
@@ -51,12 +57,7 @@ def main(paths: list[str]) -> None:
         with open(path, encoding="utf-8") as handle:
             texts = [json.loads(line)["text"] for line in handle if line.strip()]
         measure(path, texts)
-        # The same words cut into 40-word comments, the average the target is set for.
-        words = " ".join(texts).split()
-        measure(
-            f"{path} as 40-word comments",
-            [" ".join(words[i : i + 40]) for i in range(0, len(words) - 40, 40)],
-        )
+        measure(f"{path} as 40-word comments", forty_word_comments(texts))
     own = load_examples("training.jsonl") + load_examples("heldout.jsonl")
     measure("own examples", [record["text"] for record in own])
 
