@@ -178,26 +178,32 @@ class WordStartMatcher:
         # Compiled when first needed: compiling them all would slow every start-up.
         self._regexes: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def _compile(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
-        # Each alternative in a group named by its number, for ``alternative``.
-        body = "|".join(f"(?P<a{number}>{self._alternatives[number]})" for number in numbers)
-        regex = re.compile(self._before + "(?:" + body + ")" + self._after)
-        self._regexes[numbers] = regex
+    def regex_for(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
+        """The regex of the alternatives ``numbers``, compiled the first time it is asked for."""
+        regex = self._regexes.get(numbers)
+        if regex is None:
+            # Each alternative in a group named by its number, for ``alternative``.
+            body = "|".join(f"(?P<a{number}>{self._alternatives[number]})" for number in numbers)
+            regex = re.compile(self._before + "(?:" + body + ")" + self._after)
+            self._regexes[numbers] = regex
         return regex
+
+    def keys(self) -> dict[str, tuple[int, ...]]:
+        """Each key a word can have -> the alternatives to try there, in their order."""
+        return self._by_key
 
     def finditer(self, text: str, first_only: bool = False) -> list[re.Match[str]] | None:
         """The regex's matches, left to right and not overlapping, as ``re.finditer``.
 
         None if a match is empty: ``re`` then has its own rules, so ask the regex.
         """
-        numbers_for, regexes = self._by_key.get, self._regexes
+        numbers_for, regex_for = self._by_key.get, self.regex_for
         found: list[re.Match[str]] = []
         position = resume = 0
         for word in text.split(" "):
             numbers = numbers_for(word[:_KEY_LENGTH])
             if numbers is not None and position >= resume:
-                regex = regexes.get(numbers) or self._compile(numbers)
-                match = regex.match(text, position)
+                match = regex_for(numbers).match(text, position)
                 if match is not None:
                     resume = match.end()
                     if resume == position:
@@ -231,7 +237,7 @@ class WordStartMatchers:
         self._matchers = list(matchers)
         by_key: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         for index, matcher in enumerate(self._matchers):
-            for key, numbers in matcher._by_key.items():
+            for key, numbers in matcher.keys().items():
                 by_key.setdefault(key, []).append((index, numbers))
         self._by_key = {key: tuple(entries) for key, entries in by_key.items()}
 
@@ -248,9 +254,7 @@ class WordStartMatchers:
                 for index, numbers in entries:
                     if position < resume[index]:
                         continue
-                    matcher = matchers[index]
-                    regex = matcher._regexes.get(numbers) or matcher._compile(numbers)
-                    match = regex.match(text, position)
+                    match = matchers[index].regex_for(numbers).match(text, position)
                     if match is not None:
                         resume[index] = match.end()
                         if resume[index] == position:

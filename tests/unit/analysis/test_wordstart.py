@@ -55,7 +55,7 @@ def test_matches_are_the_regexs_and_name_their_alternative(text):
 
 def test_a_pattern_starting_with_a_digit_is_not_tried_at_every_word():
     matcher = WordStartMatcher([r"\d+ weeks", r"late"], START, END)
-    tried = matcher._by_key
+    tried = matcher.keys()
     assert tried.get("lat") == (1,)
     assert tried.get("20") == (0,)
     assert tried.get("the") is None
