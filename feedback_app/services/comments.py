@@ -173,7 +173,7 @@ def raise_safeguarding_flag(
         select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
     ).first()
     if flag is not None:
-        if found_by == "rules" and flag.found_by != "rules":
+        if found_by == "rules":
             flag.found_by = "rules"
         return flag
     flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
