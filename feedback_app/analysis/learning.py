@@ -54,9 +54,13 @@ SAFEGUARDING_WEIGHT_FLOOR = 0.2
 # model leans towards flagging (recall first) without flagging everything.
 SAFEGUARDING_POSITIVE_WEIGHT = 3.0
 
-#: A training example: text, themes, sentiment and, when known, whether it is a disclosure
-#: (analysts' corrections carry no safeguarding label, so they do not teach that part).
-Example = tuple[str, Sequence[str], str] | tuple[str, Sequence[str], str, bool | None]
+#: A training example: text, themes, sentiment and, when known, whether it is a disclosure.
+#: What is not known is ``None`` and teaches nothing: an analyst's correction says nothing
+#: of safeguarding, and a safeguarding lead's decision nothing of themes or sentiment.
+Example = (
+    tuple[str, Sequence[str] | None, str | None]
+    | tuple[str, Sequence[str] | None, str | None, bool | None]
+)
 
 # Words too common to carry a theme on their own; pairs that contain them still count.
 _STOPWORD_TEXT = (
@@ -388,8 +392,8 @@ def _prune(weights: dict[str, float], floor: float) -> dict[str, float]:
 
 
 #: A prepared example: features, rule scores, sentiment score, themes, sentiment label
-#: and safeguarding label (None when unknown).
-Doc = tuple[set[str], dict[str, float], float, set[str], str, bool | None]
+#: and safeguarding label (each label None when unknown).
+Doc = tuple[set[str], dict[str, float], float, set[str] | None, str | None, bool | None]
 
 
 def _prepare(examples: Iterable[Example], rules: Sequence[ThemeRule]) -> list[Doc]:
@@ -402,7 +406,7 @@ def _prepare(examples: Iterable[Example], rules: Sequence[ThemeRule]) -> list[Do
                 features(text, normalised),
                 rule_scores(normalised, rules),
                 score_sentiment(text, normalised).score,
-                set(themes),
+                None if themes is None else set(themes),
                 sentiment,
                 example[3] if len(example) > 3 else None,
             )
@@ -445,8 +449,9 @@ def fit(
     scales = [_scale(doc[0]) for doc in docs]
     for slug in slugs:
         data = [
-            (ids, x_word, doc[1].get(slug, 0.0), 1.0 if slug in doc[3] else 0.0)
+            (ids, x_word, doc[1].get(slug, 0.0), 1.0 if slug in themes else 0.0)
             for ids, x_word, doc in zip(rows, scales, docs, strict=True)
+            if (themes := doc[3]) is not None
         ]
         bias, rule_w, w = _fit_logistic(data, len(names), epochs, l2)
         model.theme_bias[slug] = round(bias, 3)

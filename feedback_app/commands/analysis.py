@@ -68,9 +68,12 @@ def reanalyse_command() -> None:
 
 @click.command("retrain")
 def retrain_command() -> None:
-    """Learn from analysts' corrections and use the new model from now on."""
+    """Learn from analysts' corrections and safeguarding leads' decisions, then re-analyse
+    every stored comment with the new model (people's labels and decisions stay)."""
     model = analysis_admin.retrain()
     click.echo(f"Trained a model on {model.examples} examples ({model.notes})")
+    count = analysis_admin.reanalyse_all()
+    click.echo(f"Re-analysed {count} comments with it")
 
 
 COMMANDS = [analyse_command, analyse_eval_command, reanalyse_command, retrain_command]

@@ -26,6 +26,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from feedback_app.extensions import db
 from feedback_app.models.base import utcnow
 
+#: The safeguarding lead's decision on a flag, and how the form puts it.
+SAFEGUARDING_CONCERNS = {
+    "concern": "Yes: it may disclose a risk of harm",
+    "no_concern": "No: it is not a safeguarding concern",
+    "undecided": "Not decided yet",
+}
+
 
 class Comment(db.Model):  # type: ignore[name-defined,misc]
     """A piece of free text and what is known about it."""
@@ -118,6 +125,11 @@ class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]
     #: "rules", "model" (the learned part alone: a prompt to check) or "" (flags from before)
     found_by: Mapped[str] = mapped_column(String(10), default="", server_default="")
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    #: The lead's decision (``SAFEGUARDING_CONCERNS``). A comment whose flag is "no_concern"
+    #: is reviewed and quotable like any other; ``flask retrain`` learns from every decision.
+    concern: Mapped[str] = mapped_column(
+        String(12), default="undecided", server_default="undecided"
+    )
     action_taken: Mapped[str] = mapped_column(Text, default="")
     handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -125,9 +137,16 @@ class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]
 
     comment: Mapped[Comment] = relationship()
 
+    @property
+    def withholds(self) -> bool:
+        """Whether the comment is kept from analysts' review and from quotes: until the lead
+        decides it is not a safeguarding concern."""
+        return self.concern != "no_concern"
+
 
 class AnalysisModel(db.Model):  # type: ignore[name-defined,misc]
-    """A model learned from analysts' corrections by ``flask retrain``; the newest is used."""
+    """A model learned by ``flask retrain`` from analysts' corrections and safeguarding leads'
+    decisions; the newest is used."""
 
     __tablename__ = "analysis_models"
 

@@ -40,6 +40,7 @@ def show_flag(flag_id: int) -> str | Response:
         safeguarding.record_action(
             flag,
             status=form.status.data or "open",
+            concern=form.concern.data or "undecided",
             action_taken=form.action_taken.data or "",
             user=current_user,
         )

@@ -2,40 +2,70 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from feedback_app import analysis
 from feedback_app.extensions import db
-from feedback_app.models import AnalysisModel, Comment
+from feedback_app.models import AnalysisModel, Comment, SafeguardingFlag
 from feedback_app.services import audit
 from feedback_app.services.comments import reanalyse_all
 
 __all__ = ["corrections", "reanalyse_all", "reanalyse_soon", "retrain"]
 
 
-def corrections() -> list[tuple[str, list[str], str]]:
-    """Return every analyst-labelled comment as a training example."""
-    query = select(Comment.text, Comment.label_themes, Comment.label_sentiment).where(
-        Comment.label_sentiment.is_not(None)
+def corrections() -> list[tuple[str, list[str] | None, str | None, bool | None]]:
+    """Return what people have decided about comments, as training examples.
+
+    An analyst's label gives themes and sentiment; a safeguarding lead's decision says
+    whether the comment is a disclosure. A comment may have either or both; what nobody
+    decided is ``None`` and teaches nothing.
+    """
+    query = (
+        select(
+            Comment.text, Comment.label_themes, Comment.label_sentiment, SafeguardingFlag.concern
+        )
+        .outerjoin(SafeguardingFlag, SafeguardingFlag.comment_id == Comment.id)
+        .where(
+            or_(
+                Comment.label_sentiment.is_not(None),
+                SafeguardingFlag.concern.in_(["concern", "no_concern"]),
+            )
+        )
+        .order_by(Comment.id)
     )
     return [
-        (text, list(themes or []), sentiment)
-        for text, themes, sentiment in db.session.execute(query)
+        (
+            text,
+            None if sentiment is None else list(themes or []),
+            sentiment,
+            None if concern in (None, "undecided") else concern == "concern",
+        )
+        for text, themes, sentiment, concern in db.session.execute(query)
     ]
 
 
 def retrain() -> AnalysisModel:
-    """Train on the shipped examples plus analysts' corrections; store the model and commit."""
+    """Train on the shipped examples plus people's decisions; store the model and commit."""
     labelled = corrections()
     learned = analysis.train_with_defaults(labelled)
+    labels = sum(1 for _text, _themes, sentiment, _disclosure in labelled if sentiment)
+    decisions = sum(
+        1 for _text, _themes, _sentiment, disclosure in labelled if disclosure is not None
+    )
     row = AnalysisModel(
         examples=learned.examples,
         data=learned.to_dict(),
-        notes=f"{len(labelled)} analyst corrections",
+        notes=f"analyst corrections: {labels}, safeguarding decisions: {decisions}",
     )
     db.session.add(row)
     db.session.flush()
-    audit.record("analysis.retrained", "analysis_model", row.id, corrections=len(labelled))
+    audit.record(
+        "analysis.retrained",
+        "analysis_model",
+        row.id,
+        corrections=labels,
+        safeguarding_decisions=decisions,
+    )
     db.session.commit()
     return row
 

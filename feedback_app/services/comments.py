@@ -134,16 +134,19 @@ def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment
     comment.polarity = result.polarity
-    comment.safeguarding = comment.safeguarding or result.safeguarding
     comment.safeguarding_phrases = sorted(
         set(comment.safeguarding_phrases or []) | set(result.safeguarding_phrases)
     )
     comment.analysed_at = datetime.now(UTC)
     _sync_effective_themes(comment)
+    # Once flagged, a comment stays withheld unless the lead decides it is no concern.
+    withheld = bool(comment.safeguarding)
     if result.safeguarding:
-        raise_safeguarding_flag(
+        flag = raise_safeguarding_flag(
             comment, list(result.safeguarding_phrases), result.safeguarding_found_by
         )
+        withheld = flag.withholds
+    comment.safeguarding = withheld
 
 
 def _sync_effective_themes(comment: Comment) -> None:

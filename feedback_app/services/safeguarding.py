@@ -31,10 +31,18 @@ def get_flag(flag_id: int) -> SafeguardingFlag | None:
     return flag
 
 
-def record_action(flag: SafeguardingFlag, *, status: str, action_taken: str, user: User) -> None:
-    """Record what the lead did and the flag's new status, and commit."""
-    old = {"status": flag.status, "action_taken": flag.action_taken}
+def record_action(
+    flag: SafeguardingFlag, *, status: str, concern: str, action_taken: str, user: User
+) -> None:
+    """Record what the lead did, their decision and the flag's new status, and commit.
+
+    A comment the lead decides is not a safeguarding concern is no longer withheld: analysts
+    review it, and may quote it once redacted and approved, like any other.
+    """
+    old = {"status": flag.status, "concern": flag.concern, "action_taken": flag.action_taken}
     flag.status = status
+    flag.concern = concern
+    flag.comment.safeguarding = flag.withholds
     flag.action_taken = action_taken
     flag.handled_by_id = user.id
     flag.handled_at = datetime.now(UTC)
@@ -43,6 +51,7 @@ def record_action(flag: SafeguardingFlag, *, status: str, action_taken: str, use
         "safeguarding_flag",
         flag.id,
         status=[old["status"], status],
+        concern=[old["concern"], concern],
         action_taken_changed=old["action_taken"] != action_taken,
     )
     db.session.commit()

@@ -7,8 +7,8 @@ from datetime import date
 from feedback_app.analysis import learning
 from feedback_app.commands.analysis import stream_analyses
 from feedback_app.extensions import db
-from feedback_app.models import AnalysisModel
-from feedback_app.services import comments
+from feedback_app.models import AnalysisModel, Comment, SafeguardingFlag
+from feedback_app.services import analysis_admin, comments, safeguarding
 
 CONTRACT_KEYS = {"id", "themes", "sentiment", "polarity", "safeguarding", "redacted"}
 
@@ -71,7 +71,9 @@ def test_analyse_eval_prints_figures_and_baseline(app, tmp_path):
     assert "textblob" in result.output.lower()
 
 
-def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(app, monkeypatch):
+def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(
+    app, monkeypatch, make_user
+):
     # The wiring, on one comment in 60 of the shipped corpus: training on all of it takes
     # minutes, and learning.py's own tests cover the training itself.
     shipped = learning.load_corpus()[::60]
@@ -81,14 +83,38 @@ def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(app, m
     )
     assert comment is not None
     comments.label_comment(comment, themes=["transport"], sentiment="positive", user=None)
+    # A safeguarding lead decides a flagged comment is no concern; another is undecided.
+    cleared = comments.record_comment(
+        source="survey", source_id=2, text="He wants to die of boredom", received_on=date.today()
+    )
+    comments.record_comment(
+        source="survey", source_id=3, text="Dad hits him at home", received_on=date.today()
+    )
     db.session.commit()
+    flags = {flag.comment_id: flag for flag in db.session.query(SafeguardingFlag)}
+    assert set(flags) == {cleared.id, cleared.id + 1}
+    safeguarding.record_action(
+        flags[cleared.id],
+        status="closed",
+        concern="no_concern",
+        action_taken="A figure of speech",
+        user=make_user("safeguarding_lead"),
+    )
+    assert analysis_admin.corrections() == [
+        ("The taxi driver was lovely", ["transport"], "positive", None),
+        ("He wants to die of boredom", None, None, False),
+    ]
 
     result = app.test_cli_runner().invoke(args=["retrain"])
 
     assert result.exit_code == 0, result.output
     stored = db.session.query(AnalysisModel).one()
-    # Each correction counts twice beside the shipped examples.
-    assert stored.examples == len(shipped) + 2
-    assert stored.notes == "1 analyst corrections"
+    # Each correction and decision counts twice beside the shipped examples.
+    assert stored.examples == len(shipped) + 4
+    assert stored.notes == "analyst corrections: 1, safeguarding decisions: 1"
+    assert "Re-analysed 3 comments" in result.output
+    # Re-analysis with the new model keeps the lead's decision: the comment is not withheld.
+    db.session.expire_all()
+    assert not db.session.get(Comment, cleared.id).safeguarding
     learned = comments.AnalysisContext.load().learned
     assert learned is not None and learned.examples == stored.examples

@@ -3,8 +3,8 @@
 from datetime import date
 
 from feedback_app.extensions import db
-from feedback_app.models import AuditEntry, SafeguardingFlag
-from feedback_app.services import comments, notifications
+from feedback_app.models import AuditEntry, Comment, SafeguardingFlag
+from feedback_app.services import comments, notifications, review
 from tests.conftest import parse_html
 
 DISCLOSURE = "Dad hits him when he gets angry and he is scared to go home"
@@ -42,15 +42,26 @@ def test_lead_sees_queue_and_records_action(sign_in):
     assert f"Flag {flag.id}" in queue
     page = client.get(f"/staff/safeguarding/flags/{flag.id}").get_data(as_text=True)
     assert DISCLOSURE in page
+    form = parse_html(page).find("form", novalidate=True)
+    legends = [legend.get_text(strip=True) for legend in form.find_all("legend")]
+    assert "Is this a safeguarding concern?" in legends
+    assert form.find("input", {"name": "concern", "value": "undecided"}).has_attr("checked")
+    print(form)
     response = client.post(
         f"/staff/safeguarding/flags/{flag.id}",
-        data={"status": "closed", "action_taken": "Referred to the Family Front Door"},
+        data={
+            "status": "closed",
+            "concern": "concern",
+            "action_taken": "Referred to the Family Front Door",
+        },
     )
     assert response.status_code == 302
     db.session.expire_all()
     flag = db.session.get(SafeguardingFlag, flag.id)
     assert flag.status == "closed"
+    assert flag.concern == "concern"
     assert flag.action_taken == "Referred to the Family Front Door"
+    assert flag.comment.safeguarding  # a concern stays withheld after closing
     actions = [e.action for e in db.session.query(AuditEntry).filter_by(entity_id=str(flag.id))]
     assert "safeguarding.viewed" in actions and "safeguarding.updated" in actions
 
@@ -87,3 +98,59 @@ def test_empty_action_is_a_clear_error(sign_in):
 def test_analyst_cannot_open_safeguarding_queue(sign_in):
     client = sign_in("analyst")
     assert client.get("/staff/safeguarding/").status_code == 403
+
+
+def test_closing_a_flag_needs_the_leads_decision(sign_in):
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=_flagged().id).one()
+    client = sign_in("safeguarding_lead")
+    response = client.post(
+        f"/staff/safeguarding/flags/{flag.id}",
+        data={"status": "closed", "concern": "undecided", "action_taken": "Spoke to school"},
+    )
+    assert response.status_code == 200
+    page = parse_html(response.get_data(as_text=True))
+    assert "Select whether this is a safeguarding concern before closing it" in page.get_text()
+    # Nothing was saved, and the lead's words are still in the form.
+    assert "Spoke to school" in page.get_text()
+    db.session.expire_all()
+    assert db.session.get(SafeguardingFlag, flag.id).status == "open"
+    # Still looking into it: a flag in progress may be undecided.
+    response = client.post(
+        f"/staff/safeguarding/flags/{flag.id}",
+        data={"status": "in_progress", "concern": "undecided", "action_taken": "Called school"},
+    )
+    assert response.status_code == 302
+
+
+def test_no_concern_returns_the_comment_to_review_and_stays_so(sign_in):
+    false_alarm = comments.record_comment(
+        source="survey",
+        source_id=9,
+        text="This process is killing me, he says he wants to die of boredom in maths",
+        received_on=date(2024, 6, 3),
+    )
+    db.session.commit()
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=false_alarm.id).one()
+    assert false_alarm.id not in [c.id for c in review.review_queue().comments]
+    client = sign_in("safeguarding_lead")
+    response = client.post(
+        f"/staff/safeguarding/flags/{flag.id}",
+        data={"status": "closed", "concern": "no_concern", "action_taken": "A figure of speech"},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert not db.session.get(Comment, false_alarm.id).safeguarding
+    assert false_alarm.id in [c.id for c in review.review_queue().comments]
+    queue = parse_html(client.get("/staff/safeguarding/?show=all").get_data(as_text=True))
+    assert "Not a safeguarding concern" in queue.get_text()
+    # Re-analysis still finds the words, but the lead's decision stands.
+    comments.reanalyse_all()
+    db.session.expire_all()
+    assert not db.session.get(Comment, false_alarm.id).safeguarding
+    # Changing the decision withholds the comment again.
+    client.post(
+        f"/staff/safeguarding/flags/{flag.id}",
+        data={"status": "closed", "concern": "concern", "action_taken": "Spoke to the family"},
+    )
+    db.session.expire_all()
+    assert db.session.get(Comment, false_alarm.id).safeguarding

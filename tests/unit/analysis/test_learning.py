@@ -159,6 +159,25 @@ def test_examples_without_a_safeguarding_label_teach_no_flags():
     assert not analyse("the lodger comes in at bathtime", learned=model).safeguarding
 
 
+def test_a_leads_decision_teaches_safeguarding_and_nothing_else():
+    # A safeguarding lead decides whether a flagged comment is a disclosure; they give no
+    # themes or sentiment, and those parts must not learn "no theme" from the comment.
+    decisions = [(text, None, None, disclosure) for text, _, _, disclosure in DISCLOSURES]
+    model = train(CORRECTIONS + decisions)
+    alone = train(CORRECTIONS)
+    assert model.theme_weights == alone.theme_weights
+    assert model.theme_bias == alone.theme_bias
+    assert model.safeguarding_weights and not alone.safeguarding_weights
+    assert analyse("the lodger comes in at bathtime", learned=model).safeguarding
+    # A lead's "no concern" teaches that the words of a false alarm are not a disclosure.
+    cleared = train(DISCLOSURES + [("The lodger helps at bathtime", None, None, False)] * 8)
+    flagged = train(DISCLOSURES)
+    text = "the lodger helps at bathtime"
+    assert cleared.safeguarding_probability(features(text)) < flagged.safeguarding_probability(
+        features(text)
+    )
+
+
 def test_models_stored_before_safeguarding_still_load():
     data = train(CORRECTIONS).to_dict()
     del data["safeguarding_bias"], data["safeguarding_weights"]
