@@ -16,8 +16,8 @@ bp = Blueprint("admin", __name__)
 @bp.get("/")
 @roles_required(Role.ADMIN)
 def home() -> str:
-    """Link to each administration page."""
-    return render_template("admin/home.html")
+    """Link to each administration page, and say what the analyser has learned from."""
+    return render_template("admin/home.html", learning=analysis_admin.learning_status())
 
 
 @bp.route("/users", methods=["GET", "POST"])

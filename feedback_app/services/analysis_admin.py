@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
 
 from feedback_app import analysis
 from feedback_app.extensions import db
@@ -10,7 +13,14 @@ from feedback_app.models import AnalysisModel, Comment, SafeguardingFlag
 from feedback_app.services import audit
 from feedback_app.services.comments import reanalyse_all
 
-__all__ = ["corrections", "reanalyse_all", "reanalyse_soon", "retrain"]
+__all__ = [
+    "LearningStatus",
+    "corrections",
+    "learning_status",
+    "reanalyse_all",
+    "reanalyse_soon",
+    "retrain",
+]
 
 
 def corrections() -> list[tuple[str, list[str] | None, str | None, bool | None]]:
@@ -68,6 +78,37 @@ def retrain() -> AnalysisModel:
     )
     db.session.commit()
     return row
+
+
+@dataclass(frozen=True)
+class LearningStatus:
+    """Which model the analyser uses, and what people have decided that it has not learned."""
+
+    trained_at: datetime | None  # None: the model shipped with the platform
+    notes: str
+    new_corrections: int
+    new_decisions: int
+
+
+def learning_status() -> LearningStatus:
+    """Say what the analyser last learned from, and how many corrections and safeguarding
+    decisions have been made since (``flask retrain`` learns from them)."""
+    newest = db.session.execute(
+        select(AnalysisModel.created_at, AnalysisModel.notes)
+        .order_by(AnalysisModel.id.desc())
+        .limit(1)
+    ).first()
+    labels = select(func.count()).where(Comment.label_sentiment.is_not(None))
+    decisions = select(func.count()).where(SafeguardingFlag.concern != "undecided")
+    if newest is not None:
+        labels = labels.where(Comment.reviewed_at > newest.created_at)
+        decisions = decisions.where(SafeguardingFlag.handled_at > newest.created_at)
+    return LearningStatus(
+        trained_at=newest.created_at if newest else None,
+        notes=newest.notes if newest else "",
+        new_corrections=db.session.scalar(labels) or 0,
+        new_decisions=db.session.scalar(decisions) or 0,
+    )
 
 
 def reanalyse_soon() -> None:

@@ -1,7 +1,10 @@
 """Administrators manage users, themes and their rules, and read the audit log."""
 
+from datetime import date
+
 from feedback_app.extensions import db
-from feedback_app.models import AuditEntry, Theme, User
+from feedback_app.models import AnalysisModel, AuditEntry, SafeguardingFlag, Theme, User
+from feedback_app.services import comments, safeguarding
 from tests.conftest import parse_html
 
 
@@ -91,3 +94,48 @@ def test_non_admins_are_refused(sign_in):
     client = sign_in("analyst")
     for url in ["/staff/admin/", "/staff/admin/users", "/staff/admin/themes", "/staff/admin/audit"]:
         assert client.get(url).status_code == 403
+
+
+def test_admin_home_says_what_the_analyser_has_not_yet_learned(sign_in, make_user):
+    client = sign_in("admin")
+
+    def learning_rows():
+        page = parse_html(client.get("/staff/admin/").get_data(as_text=True))
+        rows = page.select(".govuk-summary-list__row")
+        return {
+            row.find("dt").get_text(strip=True): row.find("dd").get_text(" ", strip=True)
+            for row in rows
+        }
+
+    assert learning_rows() == {
+        "Model in use": "The model shipped with the platform",
+        "Not yet learned from": "0 analyst corrections and 0 safeguarding decisions",
+    }
+    comment = comments.record_comment(
+        source="survey", source_id=1, text="Lovely caseworker", received_on=date.today()
+    )
+    comments.label_comment(comment, themes=["staff_attitude"], sentiment="positive", user=None)
+    flagged = comments.record_comment(
+        source="survey", source_id=2, text="Dad hits him at home", received_on=date.today()
+    )
+    db.session.commit()
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=flagged.id).one()
+    lead = make_user("safeguarding_lead")
+    safeguarding.record_action(
+        flag, status="in_progress", concern="undecided", action_taken="Called", user=lead
+    )
+    assert learning_rows()["Not yet learned from"] == (
+        "1 analyst correction and 0 safeguarding decisions"
+    )
+    safeguarding.record_action(
+        flag, status="closed", concern="concern", action_taken="Referred", user=lead
+    )
+    assert learning_rows()["Not yet learned from"] == (
+        "1 analyst correction and 1 safeguarding decision"
+    )
+    # A retrained model has learned from both: nothing is left until the next decision.
+    db.session.add(AnalysisModel(examples=3, notes="analyst corrections: 1", data={}))
+    db.session.commit()
+    rows = learning_rows()
+    assert rows["Model in use"].startswith("Retrained on ")
+    assert rows["Not yet learned from"] == "0 analyst corrections and 0 safeguarding decisions"
