@@ -18,7 +18,7 @@ from importlib import resources
 
 from feedback_app.analysis import RULES_ONLY, analyse
 from feedback_app.analysis.evaluation import EvaluationReport, evaluate
-from feedback_app.analysis.learning import as_examples, load_examples, train
+from feedback_app.analysis.learning import as_examples, load_examples, source_priors, train
 
 
 def _writers() -> dict[str, list[dict[str, object]]]:
@@ -52,10 +52,18 @@ def main() -> None:
         held_out = names[fold::FOLDS]
         rest = [r for name, rs in writers.items() if name not in held_out for r in rs]
         model = train(as_examples(base + rest))
+        model.source_priors = source_priors(base + rest)
         for name in held_out:
             records = writers[name]
-            rules = evaluate(records, lambda text: analyse(text, learned=RULES_ONLY))
-            learned = evaluate(records, lambda text, model=model: analyse(text, learned=model))
+            rules = evaluate(
+                records, lambda text, *, source=None: analyse(text, learned=RULES_ONLY)
+            )
+            learned = evaluate(
+                records,
+                lambda text, *, source=None, model=model: analyse(
+                    text, learned=model, source=source
+                ),
+            )
             print(_line(f"{name} ({len(records)}) rules only", rules), flush=True)
             print(_line(f"{name} ({len(records)}) rules + model", learned), flush=True)
             means["rules only"].append((rules.theme_micro.f1, rules.sentiment_macro_f1))

@@ -27,7 +27,7 @@ def main() -> None:
     # ``evaluate`` reads the records in order, once each; two writers may share a text.
     readings = iter([second[record["id"]] for record in records])
 
-    def second_reader(text: str) -> Analysis:
+    def second_reader(text: str, *, source: str | None = None) -> Analysis:
         labels = next(readings)
         return Analysis(tuple(labels["themes"]), labels["sentiment"], 0.0, False, (), text)
 

@@ -21,8 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def _safeguarding(records: list[dict[str, Any]], learned: LearnedModel | None) -> PRF:
-    def analyser(text: str) -> Analysis:
-        return analyse(text, learned=learned)
+    def analyser(text: str, *, source: str | None = None) -> Analysis:
+        return analyse(text, learned=learned, source=source)
 
     return evaluate(records, analyser).safeguarding
 

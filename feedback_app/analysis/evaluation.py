@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from textblob.en import sentiment as _pattern_sentiment
 
@@ -117,15 +117,19 @@ def leak_kind(pii: str) -> str:
     return "other"
 
 
-def evaluate(
-    records: Iterable[dict[str, Any]], analyser: Callable[[str], Analysis]
-) -> EvaluationReport:
-    """Run ``analyser`` on each record's text and compare with its labels."""
+class Analyser(Protocol):
+    """Anything that analyses a comment's text, told its source when the record has one."""
+
+    def __call__(self, text: str, *, source: str | None = None) -> Analysis: ...
+
+
+def evaluate(records: Iterable[dict[str, Any]], analyser: Analyser) -> EvaluationReport:
+    """Run ``analyser`` on each record's text (and source) and compare with its labels."""
     report = EvaluationReport()
     slugs = {rule.slug for rule in DEFAULT_THEME_RULES}
     for record in records:
         report.records += 1
-        result = analyser(record["text"])
+        result = analyser(record["text"], source=record.get("source"))
         truth = set(record.get("themes", []))
         predicted = set(result.themes)
         for slug in truth | predicted | slugs:
@@ -152,8 +156,9 @@ def evaluate(
     return report
 
 
-def textblob_baseline(text: str) -> Analysis:
-    """TextBlob alone (polarity with ±0.05 thresholds), no themes, flags or redaction."""
+def textblob_baseline(text: str, *, source: str | None = None) -> Analysis:
+    """TextBlob alone (polarity with ±0.05 thresholds), no themes, flags or redaction;
+    it takes no notice of the source."""
     # Exactly TextBlob(text).sentiment.polarity, without building a TextBlob object.
     polarity = float(_pattern_sentiment(text)[0]) if text.strip() else 0.0
     label = "positive" if polarity > 0.05 else "negative" if polarity < -0.05 else "neutral"

@@ -14,6 +14,7 @@ import json
 import math
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,6 +54,15 @@ SAFEGUARDING_WEIGHT_FLOOR = 0.2
 # Disclosures are about 3% of comments; each counts three times while learning, so the
 # model leans towards flagging (recall first) without flagging everything.
 SAFEGUARDING_POSITIVE_WEIGHT = 3.0
+
+# How far a comment's source tips its sentiment: each tone's share among that source's
+# labelled comments over its share among all of them, to this power, multiplies the model's
+# probability. Leaving each of the 72 writers out in turn, sentiment macro-F1 was 0.8912
+# without it, 0.8954 at 0.25, 0.8966 at 0.5 and 0.8962 at 1 (complaints 0.971 -> 0.983
+# right, compliments 0.964 -> 0.998). Themes gained nothing from the source (0.8367 ->
+# 0.8359 at 0.5), nor did sentiment from the survey a comment answers, so only these tip.
+SOURCE_PRIOR_STRENGTH = 0.5
+PRIOR_SOURCES = ("complaint", "compliment")
 
 #: A training example: text, themes, sentiment and, when known, whether it is a disclosure.
 #: What is not known is ``None`` and teaches nothing: an analyst's correction says nothing
@@ -231,6 +241,8 @@ class LearnedModel:
     sentiment_weights: dict[str, dict[str, float]] = field(default_factory=dict)
     safeguarding_bias: float = 0.0
     safeguarding_weights: dict[str, float] = field(default_factory=dict)
+    #: source -> sentiment label -> factor (``source_priors``); empty in older models
+    source_priors: dict[str, dict[str, float]] = field(default_factory=dict)
     examples: int = 0
     version: int = MODEL_VERSION
     _inverted: tuple[list[str], dict[str, int]] | None = field(
@@ -339,6 +351,16 @@ class LearnedModel:
         total = sum(exps.values())
         return {label: v / total for label, v in exps.items()}
 
+    def tip_for_source(self, sentiments: dict[str, float], source: str | None) -> dict[str, float]:
+        """Weigh sentiment probabilities by how a comment's source leans (complaints are
+        nearly always negative, compliments positive); other sources are left as they are."""
+        factors = self.source_priors.get(source or "")
+        if not factors:
+            return sentiments
+        tipped = {label: p * factors.get(label, 1.0) for label, p in sentiments.items()}
+        total = sum(tipped.values())
+        return {label: p / total for label, p in tipped.items()} if total else sentiments
+
     def explain_theme(self, slug: str, feats: set[str], top: int = 5) -> list[tuple[str, float]]:
         """Return the words that pushed a theme most, strongest first."""
         weights = self.theme_weights.get(slug, {})
@@ -359,6 +381,7 @@ class LearnedModel:
             "sentiment_weights": self.sentiment_weights,
             "safeguarding_bias": self.safeguarding_bias,
             "safeguarding_weights": self.safeguarding_weights,
+            "source_priors": self.source_priors,
         }
 
     @classmethod
@@ -381,6 +404,7 @@ class LearnedModel:
             # Models stored before the safeguarding part existed have none.
             safeguarding_bias=float(data.get("safeguarding_bias", 0.0)),
             safeguarding_weights=floats(data.get("safeguarding_weights", {})),
+            source_priors={k: floats(v) for k, v in data.get("source_priors", {}).items()},
             examples=int(data.get("examples", 0)),
             version=int(data["version"]),
         )
@@ -590,11 +614,39 @@ def as_examples(records: Iterable[dict[str, Any]]) -> list[Example]:
     return [(r["text"], list(r["themes"]), r["sentiment"], r.get("safeguarding")) for r in records]
 
 
+def source_priors(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """For each of ``PRIOR_SOURCES``: how much more or less likely each sentiment is among
+    its labelled comments than among all, to ``SOURCE_PRIOR_STRENGTH`` (one added to each
+    count, so no tone is ever ruled out)."""
+    overall: Counter[str] = Counter()
+    by_source: dict[str, Counter[str]] = {source: Counter() for source in PRIOR_SOURCES}
+    for record in records:
+        overall[record["sentiment"]] += 1
+        if record.get("source") in by_source:
+            by_source[record["source"]][record["sentiment"]] += 1
+    total = sum(overall[label] for label in SENTIMENTS)
+    priors = {}
+    for source, counts in by_source.items():
+        size = sum(counts[label] for label in SENTIMENTS) + len(SENTIMENTS)
+        if size == len(SENTIMENTS) or not total:
+            continue
+        priors[source] = {
+            label: round(
+                ((counts[label] + 1) / size / (overall[label] / total)) ** SOURCE_PRIOR_STRENGTH, 3
+            )
+            for label in SENTIMENTS
+            if overall[label]
+        }
+    return priors
+
+
 def train_with_defaults(corrections: Iterable[Example], correction_weight: int = 2) -> LearnedModel:
     """Train on the shipped examples plus analysts' corrections (counted ``weight`` times)."""
     corrected: list[Example] = list(corrections)
-    shipped = as_examples(load_corpus())
-    return train(shipped + corrected * correction_weight)
+    records = load_corpus()
+    model = train(as_examples(records) + corrected * correction_weight)
+    model.source_priors = source_priors(records)
+    return model
 
 
 @lru_cache(maxsize=1)
@@ -608,7 +660,9 @@ def default_model() -> LearnedModel | None:
 
 def main() -> None:
     """Rebuild ``data/learned_model.json`` from the shipped training files (after editing them)."""
-    model = train(as_examples(load_corpus()))
+    records = load_corpus()
+    model = train(as_examples(records))
+    model.source_priors = source_priors(records)
     path = resources.files("feedback_app.analysis").joinpath("data/learned_model.json")
     with resources.as_file(path) as real_path:
         real_path.write_text(json.dumps(model.to_dict(), sort_keys=True) + "\n", encoding="utf-8")

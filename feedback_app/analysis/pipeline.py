@@ -80,14 +80,16 @@ def analyse(
     theme_rules: Sequence[ThemeRule] | None = None,
     known_names: Sequence[str] = (),
     learned: LearnedModel | None = None,
+    source: str | None = None,
 ) -> Analysis:
     """Analyse one comment.
 
     ``question`` is the question the comment answers ("went_well", "could_be_better",
-    "general") when known. ``theme_rules`` default to ``DEFAULT_THEME_RULES``;
-    ``known_names`` are staff and other names to redact; ``learned`` is a model from
-    ``train()`` — when None the shipped default model is used, and ``RULES_ONLY``
-    switches learning off.
+    "general") when known; ``source`` is where it came from ("complaint", "compliment",
+    a survey) when known, which tips close calls on sentiment. ``theme_rules`` default
+    to ``DEFAULT_THEME_RULES``; ``known_names`` are staff and other names to redact;
+    ``learned`` is a model from ``train()`` — when None the shipped default model is
+    used, and ``RULES_ONLY`` switches learning off.
     """
     text = text or ""
     rules = DEFAULT_THEME_RULES if theme_rules is None else theme_rules
@@ -103,6 +105,7 @@ def analyse(
     if model is not None and model.examples > 0 and normalised:
         feats = model.features(text, normalised)
         learned_probs, probs, disclosure = model.predict(feats, scores, sentiment.score)
+        probs = model.tip_for_source(probs, source)
         if not phrases and disclosure >= SAFEGUARDING_PROBABILITY:
             phrases = _learned_phrases(normalised, model.explain_safeguarding(feats))
         # With a model, its probability decides each theme it knows: the rule score is one

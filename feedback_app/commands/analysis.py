@@ -15,7 +15,8 @@ from feedback_app.services.comments import AnalysisContext
 
 @click.command("analyse")
 def analyse_command() -> None:
-    """Read JSON lines {"id","text"} on stdin; write one analysis a line on stdout, in order."""
+    """Read JSON lines {"id","text"} (and an optional "source") on stdin; write one analysis
+    a line on stdout, in order."""
     context = AnalysisContext.load()
     stream_analyses(sys.stdin, sys.stdout, context)
 
@@ -32,7 +33,10 @@ def stream_analyses(source: TextIO, sink: TextIO, context: AnalysisContext) -> i
             output = {"id": None, "error": f"Line {line_number}: {error}"}
         else:
             if isinstance(item, dict) and isinstance(item.get("text", ""), str):
-                output = context.analyse(item.get("text") or "").to_json_dict(item.get("id"))
+                # An optional "source" ("complaint", "compliment") tips close calls on tone.
+                origin = item.get("source") if isinstance(item.get("source"), str) else None
+                result = context.analyse(item.get("text") or "", source=origin)
+                output = result.to_json_dict(item.get("id"))
             else:
                 # Keep the id where there is one, so a script can match the error to its row.
                 known_id = item.get("id") if isinstance(item, dict) else None

@@ -104,10 +104,13 @@ class AnalysisContext:
         )
         return cls(rules=rules or analysis.DEFAULT_THEME_RULES, known_names=names, learned=learned)
 
-    def analyse(self, text: str, question: str | None = None) -> analysis.Analysis:
+    def analyse(
+        self, text: str, question: str | None = None, source: str | None = None
+    ) -> analysis.Analysis:
         return analysis.analyse(
             text,
             question=question,
+            source=source,
             theme_rules=self.rules,
             known_names=self.known_names,
             learned=self.learned,
@@ -129,7 +132,7 @@ def _learned_model(database: str, model_id: int, created_at: str) -> analysis.Le
 
 def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
     """Run analysis on a comment, keeping any analyst's label, and flag disclosures."""
-    result = context.analyse(comment.text)
+    result = context.analyse(comment.text, source=comment.source)
     comment.redacted = result.redacted
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment

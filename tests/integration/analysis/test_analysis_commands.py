@@ -35,6 +35,25 @@ def test_analyse_command_writes_one_line_per_input_in_order(app):
     assert outputs[0]["safeguarding"] is False
 
 
+def test_an_optional_source_tips_the_tone_of_a_close_call(app):
+    context = comments.AnalysisContext.load()
+    text = "The caseworker finally called us back"
+    lines = [
+        {"id": 1, "text": text},
+        {"id": 2, "text": text, "source": "complaint"},
+        {"id": 3, "text": text, "source": 7},  # not a string: ignored
+    ]
+    sink = io.StringIO()
+    stream_analyses(io.StringIO("".join(json.dumps(line) + "\n" for line in lines)), sink, context)
+    tones = [json.loads(line)["sentiment"] for line in sink.getvalue().splitlines()]
+    assert tones == ["positive", "negative", "positive"]
+    # Stored comments are analysed with their own source.
+    complaint = comments.record_comment(
+        source="complaint", source_id=1, text=text, received_on=date.today()
+    )
+    assert complaint.machine_sentiment == "negative"
+
+
 def test_bad_lines_get_an_error_line_and_the_stream_goes_on(app):
     context = comments.AnalysisContext.load()
     sink = io.StringIO()
@@ -118,3 +137,5 @@ def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(
     assert not db.session.get(Comment, cleared.id).safeguarding
     learned = comments.AnalysisContext.load().learned
     assert learned is not None and learned.examples == stored.examples
+    # The retrained model keeps how complaints and compliments lean.
+    assert set(learned.source_priors) == {"complaint", "compliment"}

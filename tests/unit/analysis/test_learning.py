@@ -3,7 +3,14 @@
 import json
 
 from feedback_app.analysis import RULES_ONLY, LearnedModel, analyse, train
-from feedback_app.analysis.learning import as_examples, features, load_examples
+from feedback_app.analysis.learning import (
+    as_examples,
+    default_model,
+    features,
+    load_corpus,
+    load_examples,
+    source_priors,
+)
 from feedback_app.analysis.pipeline import _learned_phrases
 
 CORRECTIONS = [
@@ -223,3 +230,50 @@ def test_a_weight_too_large_to_pack_is_refused_not_wrapped():
         assert "too large" in str(error)
     else:
         raise AssertionError("expected ValueError")
+
+
+def test_source_priors_say_how_each_source_leans():
+    records = [
+        *[{"source": "complaint", "sentiment": "negative"}] * 6,
+        {"source": "complaint", "sentiment": "neutral"},
+        *[{"source": "new_ehcp", "sentiment": label} for label in ("positive", "neutral")] * 3,
+    ]
+    priors = source_priors(records)
+    # Only complaints and compliments lean; there are no compliments here.
+    assert set(priors) == {"complaint"}
+    # negative: (6 + 1) / (7 + 3) of complaints against 6 / 13 of all, at half strength.
+    assert priors["complaint"]["negative"] == round((0.7 / (6 / 13)) ** 0.5, 3)
+    # One is added to each count, so a tone no complaint had is tipped against, not ruled out.
+    assert 0 < priors["complaint"]["positive"] < 1
+
+
+def test_the_shipped_model_carries_the_shipped_corpus_priors():
+    assert default_model().source_priors == source_priors(load_corpus())
+
+
+def test_a_comments_source_tips_close_calls_on_tone():
+    # From a complaint, "finally" reads as exasperation; from a compliment, as thanks.
+    text = "The caseworker finally called us back"
+    assert analyse(text).sentiment == "positive"
+    assert analyse(text, source="complaint").sentiment == "negative"
+    assert analyse(text, source="compliment").sentiment == "positive"
+    plain = "Mrs Khan from the SEN team dealt with it"
+    assert analyse(plain).sentiment == "neutral"
+    assert analyse(plain, source="compliment").sentiment == "positive"
+    # Surveys and unknown sources do not lean, and clear wording is not overturned.
+    assert analyse(plain, source="new_ehcp").sentiment == "neutral"
+    assert analyse("Nobody told us about the panel date", source="compliment").sentiment == (
+        "negative"
+    )
+
+
+def test_a_model_without_source_priors_ignores_the_source():
+    model = train(CORRECTIONS)
+    assert model.source_priors == {}
+    text = "The portal is easy to use"
+    assert analyse(text, learned=model, source="complaint") == analyse(text, learned=model)
+    # Priors survive the round trip through the database.
+    model.source_priors = {"complaint": {"negative": 2.0, "neutral": 1.0, "positive": 0.5}}
+    assert LearnedModel.from_dict(json.loads(json.dumps(model.to_dict()))).source_priors == (
+        model.source_priors
+    )
