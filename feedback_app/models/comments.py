@@ -122,7 +122,8 @@ class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]
     comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id"), unique=True)
     raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     phrases: Mapped[list[str]] = mapped_column(JSON, default=list)
-    #: "rules", "model" (the learned part alone: a prompt to check) or "" (flags from before)
+    #: "rules", "model" (the learned part alone: a prompt to check), "analyst" (a person
+    #: reading the comment) or "" (flags from before this was kept)
     found_by: Mapped[str] = mapped_column(String(10), default="", server_default="")
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     #: The lead's decision (``SAFEGUARDING_CONCERNS``). A comment whose flag is "no_concern"

@@ -70,3 +70,21 @@ def save_review(comment_id: int) -> str | Response | tuple[str, int]:
         )
     flash("Review saved.", "success")
     return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))
+
+
+@bp.post("/comments/<int:comment_id>/safeguarding")
+@roles_required(Role.ANALYST)
+def refer_to_safeguarding_lead(comment_id: int) -> str | Response:
+    """Raise a comment with the safeguarding lead; it leaves the review queue."""
+    comment = review.get_reviewable_comment(comment_id)
+    if comment is None:
+        abort(404)
+    review.refer_to_safeguarding_lead(comment)
+    if htmx:
+        return render_template("review/_comment_card.html", comment=comment, referred=True)
+    flash(
+        f"Comment {comment.id} was raised with the safeguarding lead. "
+        "It is withheld until they decide.",
+        "success",
+    )
+    return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))

@@ -171,8 +171,8 @@ def raise_safeguarding_flag(
 ) -> SafeguardingFlag:
     """Open a flag for the safeguarding lead (once per comment) and notify them.
 
-    ``found_by`` says whether the disclosure rules or the learned model alone raised it;
-    a flag the model raised becomes a rules flag if new rules find it on re-analysis.
+    ``found_by`` says whether the disclosure rules, the learned model alone or an analyst
+    raised it; a flag becomes a rules flag if new rules find it on re-analysis.
     """
     db.session.flush()
     flag = db.session.scalars(
@@ -185,6 +185,29 @@ def raise_safeguarding_flag(
     flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
     db.session.add(flag)
     db.session.flush()
+    _notify_safeguarding_lead(flag)
+    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
+    return flag
+
+
+def refer_to_safeguarding_lead(comment: Comment) -> SafeguardingFlag:
+    """A person reading a comment thinks it may disclose a risk of harm that the analyser
+    missed (or the lead cleared): open or reopen its flag, withhold the comment and notify
+    the lead. Caller commits."""
+    flag = db.session.scalars(
+        select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
+    ).first()
+    if flag is None:
+        flag = raise_safeguarding_flag(comment, [], found_by="analyst")
+    else:
+        flag.status, flag.concern, flag.found_by = "open", "undecided", "analyst"
+        _notify_safeguarding_lead(flag)
+    comment.safeguarding = True
+    audit.record("safeguarding.referred", "comment", comment.id, flag=flag.id)
+    return flag
+
+
+def _notify_safeguarding_lead(flag: SafeguardingFlag) -> None:
     lead = current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead"
     notifications.send(
         to=lead,
@@ -193,8 +216,6 @@ def raise_safeguarding_flag(
         reference=f"safeguarding-flag-{flag.id}",
     )
     flag.notified_at = datetime.now(UTC)
-    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
-    return flag
 
 
 def label_comment(

@@ -65,3 +65,10 @@ def save_review(comment: Comment, themes: list[str], sentiment: str, user: User)
     """Store an analyst's accepted or corrected themes and sentiment, and commit."""
     comments.label_comment(comment, themes=themes, sentiment=sentiment, user=user)
     db.session.commit()
+
+
+def refer_to_safeguarding_lead(comment: Comment) -> None:
+    """Raise a comment the analyst thinks may disclose a risk of harm with the safeguarding
+    lead: it leaves the review queue and is withheld until the lead decides; commit."""
+    comments.refer_to_safeguarding_lead(comment)
+    db.session.commit()

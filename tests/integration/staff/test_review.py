@@ -3,8 +3,8 @@
 from datetime import date
 
 from feedback_app.extensions import db
-from feedback_app.models import Comment, CommentLabel, CommentTheme
-from feedback_app.services import comments
+from feedback_app.models import Comment, CommentLabel, CommentTheme, SafeguardingFlag
+from feedback_app.services import comments, notifications, safeguarding
 from tests.conftest import parse_html
 
 
@@ -104,3 +104,62 @@ def test_other_roles_cannot_review(sign_in, client):
     assert client.get("/staff/review/").status_code == 302
     sign_in("forum_member")
     assert client.get("/staff/review/").status_code == 403
+
+
+def test_an_analyst_raises_a_missed_disclosure_with_the_lead(sign_in, app):
+    sender = notifications.LogSender()
+    app.extensions["notification_sender"] = sender
+    # Worrying, but in words no rule or model flags.
+    comment = _comment("He comes back from weekends at his uncle quiet and will not say why")
+    assert not comment.safeguarding
+    client = sign_in("analyst")
+    card = parse_html(client.get("/staff/review/").get_data(as_text=True)).find(
+        id=f"comment-{comment.id}"
+    )
+    assert "Raise with the safeguarding lead" in card.find("details").get_text()
+    response = client.post(
+        f"/staff/review/comments/{comment.id}/safeguarding", headers={"HX-Request": "true"}
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" not in body
+    assert "raised with the safeguarding lead" in body
+    db.session.expire_all()
+    stored = db.session.get(Comment, comment.id)
+    assert stored.safeguarding
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).one()
+    assert (flag.status, flag.concern, flag.found_by) == ("open", "undecided", "analyst")
+    assert len(sender.sent) == 1 and "uncle" not in sender.sent[0].body
+    # It has left the analyst's queue, and the lead sees who raised it.
+    assert f"comment-{comment.id}" not in client.get("/staff/review/").get_data(as_text=True)
+    client.post("/sign-out")
+    lead = sign_in("safeguarding_lead")
+    page = lead.get(f"/staff/safeguarding/flags/{flag.id}").get_data(as_text=True)
+    assert "An analyst reading the comment" in page
+    assert "No words picked out" in page
+
+
+def test_an_analyst_can_reopen_a_flag_the_lead_cleared(sign_in, make_user):
+    comment = _comment("This process is killing me, he says he wants to die of boredom")
+    flag = db.session.query(SafeguardingFlag).filter_by(comment_id=comment.id).one()
+    safeguarding.record_action(
+        flag,
+        status="closed",
+        concern="no_concern",
+        action_taken="A figure of speech",
+        user=make_user("safeguarding_lead"),
+    )
+    client = sign_in("analyst")
+    # Without JavaScript: a redirect back to the queue with a message.
+    response = client.post(
+        f"/staff/review/comments/{comment.id}/safeguarding",
+        data={"return_to": "/staff/review/?status=unreviewed"},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/staff/review/?status=unreviewed")
+    db.session.expire_all()
+    flag = db.session.get(SafeguardingFlag, flag.id)
+    assert (flag.status, flag.concern, flag.found_by) == ("open", "undecided", "analyst")
+    assert db.session.get(Comment, comment.id).safeguarding
+    # A comment already withheld cannot be raised again from the review queue.
+    again = client.post(f"/staff/review/comments/{comment.id}/safeguarding")
+    assert again.status_code == 404
