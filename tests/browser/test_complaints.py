@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import format_violations
+from tests.support.browser import assert_accessible, sign_in_staff
 
 PASSWORD = "browser-password-123"
 _emails = itertools.count(1)
@@ -30,16 +28,7 @@ def officer(live_app) -> str:  # type: ignore[no-untyped-def]
 
 
 def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/sign-in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/staff/**")
-
-
-def clean(page: Page, axe_check: Callable[..., list[dict[str, Any]]]) -> None:
-    violations = axe_check(page)
-    assert violations == [], f"{page.url}: {format_violations(violations)}"
+    sign_in_staff(page, base, email, PASSWORD)
 
 
 def fill_date(page: Page, day: date) -> None:
@@ -49,16 +38,16 @@ def fill_date(page: Page, day: date) -> None:
 
 
 def test_officer_logs_splits_decides_and_follows_up(
-    page: Page, live_server: str, officer: str, axe_check
+    page: Page, live_server: str, officer: str
 ) -> None:
     sign_in(page, live_server, officer)
     page.goto(f"{live_server}/staff/complaints/new")
-    clean(page, axe_check)
+    assert_accessible(page)
     page.get_by_role("button", name="Save complaint").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "Enter the date the complaint was received"
     )
-    clean(page, axe_check)
+    assert_accessible(page)
     fill_date(page, date.today() - timedelta(days=2))
     page.get_by_label("Phone", exact=True).check()
     page.get_by_label("Complainant's name").fill("Robin Parent")
@@ -70,14 +59,14 @@ def test_officer_logs_splits_decides_and_follows_up(
     page.get_by_role("button", name="Save complaint").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Complaint CMP-")
     complaint_url = page.url
-    clean(page, axe_check)
+    assert_accessible(page)
 
     for summary, theme, outcome in [
         ("Calls not returned", "Communication", "Upheld"),
         ("Plan issued late", "Timeliness and delays", "Pending"),
     ]:
         page.get_by_role("link", name="Add a point").click()
-        clean(page, axe_check)
+        assert_accessible(page)
         page.get_by_label("What this point is about").fill(summary)
         page.get_by_label(theme, exact=True).check()
         page.get_by_label(outcome, exact=True).check()
@@ -89,7 +78,7 @@ def test_officer_logs_splits_decides_and_follows_up(
     expect(page.locator("#main-content .app-outcome")).to_have_text(["Upheld", "Partially upheld"])
 
     page.get_by_role("link", name="Add an action for point 1").click()
-    clean(page, axe_check)
+    assert_accessible(page)
     page.get_by_label("What will be done").fill(
         "Weekly phone surgery for caseworkers to return calls"
     )
@@ -101,7 +90,7 @@ def test_officer_logs_splits_decides_and_follows_up(
     expect(page.locator(".app-action .govuk-tag--purple")).to_have_text("You said, we did")
 
     page.get_by_role("link", name="Mark as done").click()
-    clean(page, axe_check)
+    assert_accessible(page)
     fill_date(page, date.today())
     page.get_by_label("Evidence it was done").fill(
         "Phone surgery timetable published on the Local Offer"
@@ -121,7 +110,7 @@ def test_officer_logs_splits_decides_and_follows_up(
         "/complaints/",
     ]:
         page.goto(live_server + path)
-        clean(page, axe_check)
+        assert_accessible(page)
 
 
 def _seed_two(live_app) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -146,12 +135,12 @@ def _seed_two(live_app) -> tuple[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_queue_filters_in_place_with_javascript(
-    page: Page, live_server: str, live_app, officer: str, axe_check
+    page: Page, live_server: str, live_app, officer: str
 ) -> None:
     transport, health = _seed_two(live_app)
     sign_in(page, live_server, officer)
     page.goto(f"{live_server}/staff/complaints/")
-    clean(page, axe_check)
+    assert_accessible(page)
     page.wait_for_function("() => window.htmx !== undefined")
     with page.expect_response(
         lambda r: "theme=transport" in r.url and r.request.headers.get("hx-request") == "true"
@@ -160,7 +149,7 @@ def test_queue_filters_in_place_with_javascript(
     expect(page.locator("#queue-table")).to_contain_text(transport)
     expect(page.locator("#queue-table")).not_to_contain_text(health)
     assert "theme=transport" in page.url  # hx-push-url keeps the address shareable
-    clean(page, axe_check)
+    assert_accessible(page)
 
 
 def test_queue_filters_without_javascript(

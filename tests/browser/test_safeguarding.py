@@ -7,14 +7,13 @@ form posts and redirects. Every page is checked with axe.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import format_violations
+from tests.support.browser import assert_accessible, sign_in_staff
 
 PASSWORD = "browser-password-456"  # noqa: S105
 _people = itertools.count(1)
@@ -45,30 +44,20 @@ def people(live_app) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 
 def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/sign-in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/staff/**")
-
-
-def clean(page: Page, axe_check: Callable[..., list[dict[str, Any]]]) -> None:
-    violations = axe_check(page)
-    assert violations == [], f"{page.url}: {format_violations(violations)}"
+    sign_in_staff(page, base, email, PASSWORD)
 
 
 def test_analyst_raises_a_comment_in_place_and_the_lead_sees_it(
     page: Page,
     live_server: str,
     people: dict[str, Any],
-    axe_check: Callable[..., list[dict[str, Any]]],
 ) -> None:
     sign_in(page, live_server, people["analyst"])
     page.goto(f"{live_server}/staff/review/?source=complaint")
-    clean(page, axe_check)
+    assert_accessible(page)
     card = page.locator(f"#comment-{people['comment']}")
     card.get_by_text("This comment may disclose a risk of harm").click()
-    clean(page, axe_check)  # with the details open
+    assert_accessible(page)  # with the details open
     page.evaluate("window.sameDocument = true")
     card.get_by_role("button", name="Raise with the safeguarding lead").click()
     status = page.locator(f"#comment-{people['comment']} [role=status]")
@@ -78,7 +67,7 @@ def test_analyst_raises_a_comment_in_place_and_the_lead_sees_it(
     page.context.clear_cookies()
     sign_in(page, live_server, people["lead"])
     page.goto(f"{live_server}/staff/safeguarding/")
-    clean(page, axe_check)
+    assert_accessible(page)
     row = page.locator("tbody tr", has_text="An analyst reading the comment")
     expect(row.first).to_be_visible()
 

@@ -88,3 +88,18 @@ def assert_no_horizontal_scroll(page: Page) -> None:
         f"{page.url} scrolls sideways: content is {scroll_width}px wide"
         f" in a {viewport_width}px viewport"
     )
+
+
+def sign_in_staff(page: Page, base: str, email: str, password: str) -> None:
+    """Sign in through the real form and wait for the staff area."""
+    page.goto(f"{base}/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/staff/**")
+
+
+def assert_accessible(page: Page) -> None:
+    """Fail, naming each problem, if axe finds a WCAG 2.2 AA violation on the page."""
+    violations = run_axe(page)
+    assert violations == [], f"{page.url}: {format_violations(violations)}"

@@ -37,10 +37,6 @@ def test_short_password_is_refused(sign_in):
 
 
 def test_editing_theme_rules_is_audited_and_changes_analysis(sign_in):
-    from datetime import date
-
-    from feedback_app.services import comments
-
     client = sign_in("admin")
     comment = comments.record_comment(
         source="survey",
