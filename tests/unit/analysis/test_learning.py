@@ -4,6 +4,7 @@ import json
 
 from feedback_app.analysis import RULES_ONLY, LearnedModel, analyse, train
 from feedback_app.analysis.learning import (
+    _Row,
     as_examples,
     default_model,
     features,
@@ -277,3 +278,11 @@ def test_a_model_without_source_priors_ignores_the_source():
     assert LearnedModel.from_dict(json.loads(json.dumps(model.to_dict()))).source_priors == (
         model.source_priors
     )
+
+
+def test_a_rows_getter_reads_the_same_weights_as_indexing():
+    weights = [0.5, -1.25, 2.0, 0.125]
+    for ids in ([], [2], [3, 0, 1]):
+        row = _Row(ids)
+        assert list(row) == ids
+        assert list(row.values(weights)) == [weights[i] for i in ids]
