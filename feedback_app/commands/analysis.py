@@ -71,9 +71,22 @@ def reanalyse_command() -> None:
 
 
 @click.command("retrain")
-def retrain_command() -> None:
+@click.option("--force", is_flag=True, help="Retrain even if nothing new has been decided.")
+def retrain_command(force: bool) -> None:
     """Learn from analysts' corrections and safeguarding leads' decisions, then re-analyse
     every stored comment with the new model (people's labels and decisions stay)."""
+    status = analysis_admin.learning_status()
+    if not force and not (status.new_corrections or status.new_decisions):
+        since = (
+            f"the model of {status.trained_at:%-d %B %Y}"
+            if status.trained_at
+            else "the shipped model"
+        )
+        click.echo(
+            f"Nothing to learn: no analyst correction or safeguarding decision since {since}. "
+            "(--force retrains anyway, which takes a few minutes.)"
+        )
+        return
     model = analysis_admin.retrain()
     click.echo(f"Trained a model on {model.examples} examples ({model.notes})")
     count = analysis_admin.reanalyse_all()

@@ -90,6 +90,21 @@ def test_analyse_eval_prints_figures_and_baseline(app, tmp_path):
     assert "textblob" in result.output.lower()
 
 
+def test_retrain_with_nothing_new_says_so_and_trains_nothing(app, monkeypatch):
+    shipped = learning.load_corpus()[::60]  # --force trains; on all of it, that takes minutes
+    monkeypatch.setattr(learning, "load_corpus", lambda: shipped)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["retrain"])
+    assert result.exit_code == 0, result.output
+    assert "Nothing to learn" in result.output and "the shipped model" in result.output
+    assert db.session.query(AnalysisModel).count() == 0
+    forced = runner.invoke(args=["retrain", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert db.session.query(AnalysisModel).count() == 1
+    again = runner.invoke(args=["retrain"])
+    assert "Nothing to learn" in again.output and "the model of" in again.output
+
+
 def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(
     app, monkeypatch, make_user
 ):
