@@ -646,9 +646,10 @@ def source_priors(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, floa
     total = sum(overall[label] for label in SENTIMENTS)
     priors = {}
     for source, counts in by_source.items():
-        size = sum(counts[label] for label in SENTIMENTS) + len(SENTIMENTS)
-        if size == len(SENTIMENTS) or not total:
+        seen = sum(counts[label] for label in SENTIMENTS)
+        if not seen:
             continue
+        size = seen + len(SENTIMENTS)
         priors[source] = {
             label: round(
                 ((counts[label] + 1) / size / (overall[label] / total)) ** SOURCE_PRIOR_STRENGTH, 3

@@ -174,36 +174,43 @@ def raise_safeguarding_flag(
     ``found_by`` says whether the disclosure rules, the learned model alone or an analyst
     raised it; a flag becomes a rules flag if new rules find it on re-analysis.
     """
-    db.session.flush()
-    flag = db.session.scalars(
-        select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
-    ).first()
+    flag = safeguarding_flag_of(comment)
     if flag is not None:
         if found_by == "rules":
             flag.found_by = "rules"
         return flag
-    flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
-    db.session.add(flag)
-    db.session.flush()
-    _notify_safeguarding_lead(flag)
-    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
-    return flag
+    return _open_flag(comment, phrases, found_by)
 
 
 def refer_to_safeguarding_lead(comment: Comment) -> SafeguardingFlag:
     """A person reading a comment thinks it may disclose a risk of harm that the analyser
     missed (or the lead cleared): open or reopen its flag, withhold the comment and notify
     the lead. Caller commits."""
-    flag = db.session.scalars(
-        select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
-    ).first()
+    flag = safeguarding_flag_of(comment)
     if flag is None:
-        flag = raise_safeguarding_flag(comment, [], found_by="analyst")
+        flag = _open_flag(comment, [], "analyst")
     else:
         flag.status, flag.concern, flag.found_by = "open", "undecided", "analyst"
         _notify_safeguarding_lead(flag)
     comment.safeguarding = True
     audit.record("safeguarding.referred", "comment", comment.id, flag=flag.id)
+    return flag
+
+
+def safeguarding_flag_of(comment: Comment) -> SafeguardingFlag | None:
+    """The comment's safeguarding flag, if it has one (there is at most one)."""
+    db.session.flush()
+    return db.session.scalars(
+        select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
+    ).first()
+
+
+def _open_flag(comment: Comment, phrases: list[str], found_by: str) -> SafeguardingFlag:
+    flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
+    db.session.add(flag)
+    db.session.flush()
+    _notify_safeguarding_lead(flag)
+    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
     return flag
 
 
