@@ -18,7 +18,6 @@ from typing import Any, Protocol
 from textblob.en import sentiment as _pattern_sentiment
 
 from feedback_app.analysis.pipeline import Analysis, analyse
-from feedback_app.analysis.themes import DEFAULT_THEME_RULES
 
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 LEAK_KINDS: tuple[str, ...] = ("email", "phone", "postcode", "NHS number", "name", "other")
@@ -81,10 +80,35 @@ class EvaluationReport:
         return sum(p.f1 for p in self.themes.values()) / len(self.themes) if self.themes else 0.0
 
     @property
+    def sentiment_right(self) -> int:
+        """Comments whose sentiment label was right."""
+        return sum(self.confusion.get(label, Counter())[label] for label in LABELS)
+
+    @property
     def sentiment_accuracy(self) -> float:
         """Share of comments whose sentiment label was right."""
-        right = sum(self.confusion.get(label, Counter())[label] for label in LABELS)
-        return right / self.records if self.records else 0.0
+        return self.sentiment_right / self.records if self.records else 0.0
+
+    def add(
+        self,
+        true_themes: Iterable[str],
+        predicted_themes: Iterable[str],
+        true_sentiment: str,
+        predicted_sentiment: str,
+    ) -> None:
+        """Count one comment's themes and sentiment, as labelled and as predicted."""
+        self.records += 1
+        truth, predicted = set(true_themes), set(predicted_themes)
+        for slug in truth | predicted:
+            prf = self.themes.setdefault(slug, PRF())
+            prf.tp += slug in truth and slug in predicted
+            prf.fp += slug in predicted and slug not in truth
+            prf.fn += slug in truth and slug not in predicted
+        self.confusion.setdefault(true_sentiment, Counter())[predicted_sentiment] += 1
+
+    def sort_themes(self) -> None:
+        """Order the themes by slug, as the report prints them."""
+        self.themes = dict(sorted(self.themes.items()))
 
     def sentiment_prf(self, label: str) -> PRF:
         """Precision/recall counts for one sentiment label, from the confusion matrix."""
@@ -126,18 +150,9 @@ class Analyser(Protocol):
 def evaluate(records: Iterable[dict[str, Any]], analyser: Analyser) -> EvaluationReport:
     """Run ``analyser`` on each record's text (and source) and compare with its labels."""
     report = EvaluationReport()
-    slugs = {rule.slug for rule in DEFAULT_THEME_RULES}
     for record in records:
-        report.records += 1
         result = analyser(record["text"], source=record.get("source"))
-        truth = set(record.get("themes", []))
-        predicted = set(result.themes)
-        for slug in truth | predicted | slugs:
-            prf = report.themes.setdefault(slug, PRF())
-            prf.tp += slug in truth and slug in predicted
-            prf.fp += slug in predicted and slug not in truth
-            prf.fn += slug in truth and slug not in predicted
-        report.confusion.setdefault(record["sentiment"], Counter())[result.sentiment] += 1
+        report.add(record.get("themes", []), result.themes, record["sentiment"], result.sentiment)
         sg_true = bool(record.get("safeguarding"))
         report.safeguarding.tp += sg_true and result.safeguarding
         report.safeguarding.fp += result.safeguarding and not sg_true
@@ -149,10 +164,7 @@ def evaluate(records: Iterable[dict[str, Any]], analyser: Analyser) -> Evaluatio
             report.pii_total[kind] += 1
             if pii.lower() in result.redacted.lower():
                 report.leaks[kind] += 1
-    # Themes nobody labelled or predicted say nothing; keep the report to real ones.
-    report.themes = {
-        slug: prf for slug, prf in sorted(report.themes.items()) if prf.tp + prf.fp + prf.fn
-    }
+    report.sort_themes()
     return report
 
 

@@ -111,6 +111,10 @@ class CommentLabel(db.Model):  # type: ignore[name-defined,misc]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     themes: Mapped[list[str]] = mapped_column(JSON, default=list)
     sentiment: Mapped[str] = mapped_column(String(10))
+    # What the analyser suggested when the analyst gave this label (None for labels given
+    # before it was kept): how often analysts agree with the analyser is counted from these.
+    suggested_themes: Mapped[list[str] | None] = mapped_column(JSON)
+    suggested_sentiment: Mapped[str | None] = mapped_column(String(10))
 
 
 class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]

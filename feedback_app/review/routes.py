@@ -10,7 +10,8 @@ from feedback_app.auth.access import roles_required, safe_local_url
 from feedback_app.extensions import htmx
 from feedback_app.models import Comment, Role
 from feedback_app.review.forms import ReviewForm
-from feedback_app.services import review
+from feedback_app.services import agreement, review
+from feedback_app.services.periods import Period, PeriodError, parse_period
 
 bp = Blueprint("review", __name__)
 
@@ -88,3 +89,23 @@ def refer_to_safeguarding_lead(comment_id: int) -> str | Response:
         "success",
     )
     return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))
+
+
+@bp.get("/agreement")
+@roles_required(Role.ANALYST)
+def analyser_agreement() -> str:
+    """How often analysts kept the analyser's suggestions, by theme, sentiment and quarter."""
+    label = request.args.get("period", "").strip()
+    period: Period | None = None
+    problem = None
+    if label:
+        try:
+            period = parse_period(label)
+        except PeriodError:
+            problem = "Choose a quarter from the list"
+    return render_template(
+        "review/agreement.html",
+        result=agreement.agreement(period),
+        problem=problem,
+        few_reviews=agreement.FEW_REVIEWS,
+    )

@@ -234,6 +234,9 @@ def label_comment(
         user_id=user.id if user else None,
         themes=list(themes),
         sentiment=sentiment,
+        # None when the comment was never analysed: nothing was suggested to agree with.
+        suggested_themes=list(comment.machine_themes or []) if comment.analysed_at else None,
+        suggested_sentiment=comment.machine_sentiment if comment.analysed_at else None,
     )
     db.session.add(label)
     changed = list(themes) != comment.machine_themes or sentiment != comment.machine_sentiment

@@ -2,6 +2,7 @@
 
 from feedback_app.analysis import RULES_ONLY, Analysis, analyse
 from feedback_app.analysis.evaluation import (
+    EvaluationReport,
     evaluate,
     format_report,
     leak_kind,
@@ -82,3 +83,15 @@ def test_json_contract():
     assert data["id"] == "c1" and isinstance(data["themes"], list)
     assert data["redacted"] == "Mrs [name] never rang back"
     assert -1.0 <= data["polarity"] <= 1.0
+
+
+def test_a_report_can_be_built_from_labels_and_suggestions_without_an_analyser():
+    report = EvaluationReport()
+    report.add(["transport"], ["transport", "timeliness"], "negative", "negative")
+    report.add(["communication", "staff_attitude"], ["communication"], "positive", "neutral")
+    report.sort_themes()
+    assert list(report.themes) == ["communication", "staff_attitude", "timeliness", "transport"]
+    assert (report.theme_micro.tp, report.theme_micro.fp, report.theme_micro.fn) == (2, 1, 1)
+    assert report.records == 2
+    assert report.sentiment_right == 1
+    assert report.sentiment_accuracy == 0.5
