@@ -19,7 +19,7 @@ DEMO_PASSWORD_HINT = (
     f"forum@example.gov.uk with the password {DEMO_PASSWORD}."
 )
 
-AREAS = ("staff", "surveys", "complaints", "findings", "safeguarding")
+AREAS = ("staff", "surveys", "complaints", "findings", "safeguarding", "reviews")
 
 
 def seed_all(seed: int = 2024) -> list[str]:
