@@ -17,7 +17,34 @@ bp = Blueprint("admin", __name__)
 @roles_required(Role.ADMIN)
 def home() -> str:
     """Link to each administration page, and say what the analyser has learned from."""
-    return render_template("admin/home.html", learning=analysis_admin.learning_status())
+    return render_template(
+        "admin/home.html",
+        learning=analysis_admin.learning_status(),
+        can_retrain=analysis_admin.can_retrain_in_background(),
+    )
+
+
+@bp.post("/retrain")
+@roles_required(Role.ADMIN)
+def retrain() -> Response:
+    """Put retraining on the job queue; a worker learns from people's labels and decisions."""
+    if not analysis_admin.can_retrain_in_background():
+        flash(
+            "Retraining takes a few minutes, so it needs the job queue and a worker "
+            "(REDIS_URL and flask worker). Without them, run flask --app wsgi retrain on "
+            "the server.",
+            "error",
+        )
+    elif analysis_admin.learning_status().retrain_requested_at is not None:
+        flash("Retraining has already been asked for and has not finished yet.", "error")
+    else:
+        analysis_admin.request_retrain()
+        flash(
+            "Retraining has started. It takes a few minutes; then every comment is "
+            "analysed again with the new model.",
+            "success",
+        )
+    return redirect(url_for("admin.home"))
 
 
 @bp.route("/users", methods=["GET", "POST"])

@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
 from feedback_app import analysis
 from feedback_app.extensions import db
-from feedback_app.models import AnalysisModel, Comment, SafeguardingFlag
-from feedback_app.services import audit
+from feedback_app.models import AnalysisModel, AuditEntry, Comment, SafeguardingFlag
+from feedback_app.services import audit, jobs
 from feedback_app.services.comments import reanalyse_all
 
 __all__ = [
+    "RETRAIN_PATIENCE",
     "LearningStatus",
+    "can_retrain_in_background",
     "corrections",
     "learning_status",
     "reanalyse_all",
     "reanalyse_soon",
+    "request_retrain",
     "retrain",
+    "retrain_in_background",
 ]
+
+RETRAIN_REQUESTED = "analysis.retrain_requested"
+#: A retraining asked for longer ago than this, with no new model, has probably failed.
+RETRAIN_PATIENCE = timedelta(hours=1)
 
 
 def corrections() -> list[tuple[str, list[str] | None, str | None, bool | None]]:
@@ -88,6 +96,8 @@ class LearningStatus:
     notes: str
     new_corrections: int
     new_decisions: int
+    #: when an administrator asked the job queue to retrain, if that is still under way
+    retrain_requested_at: datetime | None = None
 
 
 def learning_status() -> LearningStatus:
@@ -100,15 +110,41 @@ def learning_status() -> LearningStatus:
     ).first()
     labels = select(func.count()).where(Comment.label_sentiment.is_not(None))
     decisions = select(func.count()).where(SafeguardingFlag.concern != "undecided")
+    requested = select(func.max(AuditEntry.at)).where(
+        AuditEntry.action == RETRAIN_REQUESTED,
+        AuditEntry.at > datetime.now(UTC) - RETRAIN_PATIENCE,
+    )
     if newest is not None:
         labels = labels.where(Comment.reviewed_at > newest.created_at)
         decisions = decisions.where(SafeguardingFlag.handled_at > newest.created_at)
+        requested = requested.where(AuditEntry.at > newest.created_at)
     return LearningStatus(
         trained_at=newest.created_at if newest else None,
         notes=newest.notes if newest else "",
         new_corrections=db.session.scalar(labels) or 0,
         new_decisions=db.session.scalar(decisions) or 0,
+        retrain_requested_at=db.session.scalar(requested),
     )
+
+
+def can_retrain_in_background() -> bool:
+    """Retraining takes minutes, longer than a web request may: only a worker can do it."""
+    return jobs.has_queue()
+
+
+def request_retrain() -> None:
+    """Record who asked, commit, and put retraining on the job queue for a worker."""
+    audit.record(RETRAIN_REQUESTED, "analysis_model", "next")
+    db.session.commit()
+    jobs.enqueue(retrain_in_background)
+
+
+def retrain_in_background() -> int:
+    """The job: retrain, then queue re-analysis of every comment as a job of its own (each
+    stays within the queue's time limit); returns the new model's id."""
+    row = retrain()
+    reanalyse_soon()
+    return row.id
 
 
 def reanalyse_soon() -> None:

@@ -47,6 +47,11 @@ class JobHandle:
     result: Any = None
 
 
+def has_queue() -> bool:
+    """Whether jobs go on a queue for a worker (REDIS_URL is set) rather than run at once."""
+    return bool(current_app.config.get("REDIS_URL", "")) if has_app_context() else False
+
+
 def enqueue(func: Callable[..., Any], *args: Any, **kwargs: Any) -> JobHandle:
     """Run ``func(*args, **kwargs)`` in the background: on the RQ queue, or now in-process."""
     name = dotted_name(func)

@@ -130,3 +130,52 @@ def test_under_test_redis_jobs_run_at_once_through_rq(database_url: str, redis_u
             jobs.enqueue(create_user_job, "not-an-email")
         db.session.remove()
         db.engine.dispose()
+
+
+def test_an_admin_retrains_through_the_queue_and_the_worker_reanalyses(
+    database_url: str, redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from feedback_app.analysis import learning
+    from feedback_app.models import AnalysisModel, Comment
+    from feedback_app.services import analysis_admin, comments, users
+
+    # One comment in 60 of the corpus: training on all of it takes minutes.
+    shipped = learning.load_corpus()[::60]
+    monkeypatch.setattr(learning, "load_corpus", lambda: shipped)
+    app = make_app(database_url, REDIS_URL=redis_url, JOBS_SYNC=False)
+    with app.app_context():
+        comment = comments.record_comment(
+            source="survey", source_id=1, text="The escort was kind", received_on=date.today()
+        )
+        assert comment is not None
+        comments.label_comment(comment, themes=["transport"], sentiment="positive", user=None)
+        users.create_user(email="boss@example.gov.uk", role="admin", password=PASSWORD)
+        db.session.commit()
+        client = app.test_client()
+        client.post("/sign-in", data={"email": "boss@example.gov.uk", "password": PASSWORD})
+        assert "Retrain the analyser" in client.get("/staff/admin/").get_data(as_text=True)
+
+        response = client.post("/staff/admin/retrain", follow_redirects=True)
+        body = response.get_data(as_text=True)
+        assert "Retraining has started" in body
+        assert "Retraining was asked for at" in body  # and the button is gone meanwhile
+        assert "Retrain the analyser" not in body
+        again = client.post("/staff/admin/retrain", follow_redirects=True)
+        assert "already been asked for" in again.get_data(as_text=True)
+        assert db.session.query(AnalysisModel).count() == 0  # the web process did not train
+
+        before = db.session.scalar(select(Comment.analysed_at).where(Comment.id == comment.id))
+        result = app.test_cli_runner().invoke(args=["worker", "--burst"])
+        assert result.exit_code == 0, result.output
+
+        db.session.remove()
+        model = db.session.query(AnalysisModel).one()
+        assert model.notes == "analyst corrections: 1, safeguarding decisions: 0"
+        after = db.session.scalar(select(Comment.analysed_at).where(Comment.id == comment.id))
+        assert after is not None and before is not None and after > before  # re-analysed
+        status = analysis_admin.learning_status()
+        assert status.retrain_requested_at is None and status.new_corrections == 0
+        db.session.remove()
+        db.engine.dispose()

@@ -1,10 +1,10 @@
 """Administrators manage users, themes and their rules, and read the audit log."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from feedback_app.extensions import db
 from feedback_app.models import AnalysisModel, AuditEntry, SafeguardingFlag, Theme, User
-from feedback_app.services import comments, safeguarding
+from feedback_app.services import analysis_admin, comments, safeguarding
 from tests.conftest import parse_html
 
 
@@ -135,3 +135,41 @@ def test_admin_home_says_what_the_analyser_has_not_yet_learned(sign_in, make_use
     rows = learning_rows()
     assert rows["Model in use"].startswith("Retrained on ")
     assert rows["Not yet learned from"] == "0 analyst corrections and 0 safeguarding decisions"
+
+
+def test_without_a_job_queue_retraining_is_the_command_and_never_runs_in_a_request(app, sign_in):
+    app.config["REDIS_URL"] = ""  # the embedded default (make test-postgres sets one)
+    comment = comments.record_comment(
+        source="survey", source_id=1, text="Lovely caseworker", received_on=date.today()
+    )
+    comments.label_comment(comment, themes=["staff_attitude"], sentiment="positive", user=None)
+    db.session.commit()
+    client = sign_in("admin")
+    home = client.get("/staff/admin/").get_data(as_text=True)
+    assert "flask --app wsgi retrain" in home
+    assert "Retrain the analyser" not in home
+    response = client.post("/staff/admin/retrain", follow_redirects=True)
+    assert response.status_code == 200
+    assert "it needs the job queue and a worker" in response.get_data(as_text=True)
+    assert db.session.query(AnalysisModel).count() == 0
+    assert analysis_admin.learning_status().retrain_requested_at is None
+
+
+def test_a_retraining_that_never_finished_can_be_asked_for_again(app, sign_in):
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # a queue, as far as the page knows
+    comment = comments.record_comment(
+        source="survey", source_id=1, text="Lovely caseworker", received_on=date.today()
+    )
+    comments.label_comment(comment, themes=["staff_attitude"], sentiment="positive", user=None)
+    asked = AuditEntry(
+        action="analysis.retrain_requested", entity_type="analysis_model", entity_id="next"
+    )
+    db.session.add(asked)
+    db.session.commit()
+    client = sign_in("admin")
+    assert "Retraining was asked for at" in client.get("/staff/admin/").get_data(as_text=True)
+    asked.at = datetime.now(UTC) - analysis_admin.RETRAIN_PATIENCE - timedelta(minutes=1)
+    db.session.commit()
+    home = client.get("/staff/admin/").get_data(as_text=True)
+    assert "Retraining was asked for at" not in home
+    assert "Retrain the analyser" in home
