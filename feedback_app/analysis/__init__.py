@@ -8,7 +8,13 @@ all call the same code::
 """
 
 from feedback_app.analysis.learning import LearnedModel, default_model, train, train_with_defaults
-from feedback_app.analysis.pipeline import RULES_ONLY, Analysis, analyse
+from feedback_app.analysis.pipeline import (
+    RULES_ONLY,
+    Analysis,
+    ThemeReason,
+    analyse,
+    explain_themes,
+)
 from feedback_app.analysis.themes import (
     DEFAULT_THEME_RULES,
     ThemeRule,
@@ -21,9 +27,11 @@ __all__ = [
     "RULES_ONLY",
     "Analysis",
     "LearnedModel",
+    "ThemeReason",
     "ThemeRule",
     "analyse",
     "default_model",
+    "explain_themes",
     "format_keywords",
     "parse_keywords",
     "train",

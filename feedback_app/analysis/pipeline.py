@@ -15,7 +15,14 @@ from feedback_app.analysis.learning import (
 from feedback_app.analysis.redaction import redact
 from feedback_app.analysis.safeguarding import safeguarding_phrases
 from feedback_app.analysis.sentiment import score_sentiment
-from feedback_app.analysis.themes import DEFAULT_THEME_RULES, THRESHOLD, ThemeRule, rule_scores
+from feedback_app.analysis.themes import (
+    DEFAULT_THEME_RULES,
+    THRESHOLD,
+    ThemeRule,
+    rule_matches,
+    rule_scores,
+    split_weight,
+)
 from feedback_app.analysis.tokens import normalise
 
 #: A learned theme probability at or above this gives the theme. Measured on unseen
@@ -143,14 +150,76 @@ def analyse(
     )
 
 
+@dataclass(frozen=True)
+class ThemeReason:
+    """Why the analyser suggested a theme, for an analyst deciding whether to keep it."""
+
+    slug: str
+    #: the theme's rule keywords found in the comment, as an administrator wrote them
+    keywords: tuple[str, ...]
+    #: the comment's words that pushed the learned model most towards the theme
+    words: tuple[str, ...]
+
+
+def explain_themes(
+    text: str,
+    themes: Sequence[str],
+    theme_rules: Sequence[ThemeRule] | None = None,
+    learned: LearnedModel | None = None,
+    top: int = 4,
+) -> list[ThemeReason]:
+    """Say, for each of ``themes``, which rule keywords and which of the comment's words
+    led to it (``learned`` as in ``analyse``: None for the shipped model).
+
+    The words are those of the ``top`` word features weighing most for the theme, found
+    again in the comment; features that overlap in the text ("the taxi", "taxi") are
+    shown as one phrase, in the comment's order.
+    """
+    rules = DEFAULT_THEME_RULES if theme_rules is None else theme_rules
+    model = default_model() if learned is None else learned
+    normalised = normalise(text or "")
+    words = normalised.split()
+    matches = rule_matches(normalised, rules)
+    feats = model.features(text, normalised) if model is not None and model.examples else set()
+    reasons = []
+    for slug in themes:
+        weighed = model.explain_theme(slug, feats, top=len(feats)) if model and feats else []
+        pushed = [f for f, weight in weighed if weight > 0 and not f.startswith("_")][:top]
+        phrases = tuple(" ".join(words[start:end]) for start, end in _merged(_spans(words, pushed)))
+        keywords = tuple(split_weight(keyword)[0] for keyword in matches.get(slug, ()))
+        reasons.append(ThemeReason(slug, keywords, phrases))
+    return reasons
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that overlap or touch joined into one, in the order of the text."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _learned_phrases(normalised: str, features: list[str]) -> tuple[str, ...]:
-    """The words of the comment behind a learned safeguarding flag, for the lead to see.
+    """The words of the comment behind a learned safeguarding flag, for the lead to see."""
+    return _phrases_in(normalised, features) or ("words like other disclosures",)
+
+
+def _phrases_in(normalised: str, features: list[str]) -> tuple[str, ...]:
+    """The comment's own words for each learned feature, in the order given."""
+    words = normalised.split()
+    return tuple(" ".join(words[start:end]) for start, end in _spans(words, features))
+
+
+def _spans(words: list[str], features: list[str]) -> list[tuple[int, int]]:
+    """Where each learned feature is in the comment's words, as (start, end).
 
     Features are stemmed ("touch her" for "touches her"); each is found again in the
-    comment's own words. A negated word ("!safe") is shown from its negator ("not feel
+    comment's own words. A negated word ("!safe") is found from its negator ("not feel
     safe"). Cues such as a length bucket have no words and are left out.
     """
-    words = normalised.split()
     stems = [stem(word) for word in words]
     found = []
     for feature in features:
@@ -158,8 +227,8 @@ def _learned_phrases(normalised: str, features: list[str]) -> tuple[str, ...]:
         if span is None:
             span = _phrase_span(stems, feature.split(" "))
         if span is not None:
-            found.append(" ".join(words[span[0] : span[1]]))
-    return tuple(found) or ("words like other disclosures",)
+            found.append(span)
+    return found
 
 
 def _phrase_span(stems: list[str], parts: list[str]) -> tuple[int, int] | None:

@@ -40,6 +40,7 @@ def queue() -> str:
         "review/queue.html",
         result=result,
         forms=forms,
+        reasons_for=review.explain_suggestions(result.comments),
         status=status,
         source=source,
         theme=theme,
@@ -58,16 +59,27 @@ def save_review(comment_id: int) -> str | Response | tuple[str, int]:
     form = _form_for(comment, formdata=request.form)
     allowed = {slug for slug, _name in form.themes.choices}
     chosen = [slug for slug in (form.themes.data or []) if slug in allowed]
+    reasons = review.explain_suggestions([comment])[comment.id]
     if not form.validate():
         if htmx:
             return render_template(
-                "review/_comment_card.html", comment=comment, form=form, fragment=True
+                "review/_comment_card.html",
+                comment=comment,
+                form=form,
+                reasons=reasons,
+                fragment=True,
             ), 200
-        return render_template("review/comment.html", comment=comment, form=form), 200
+        return render_template(
+            "review/comment.html", comment=comment, form=form, reasons=reasons
+        ), 200
     review.save_review(comment, chosen, form.sentiment.data or "neutral", current_user)
     if htmx:
         return render_template(
-            "review/_comment_card.html", comment=comment, form=_form_for(comment), saved=True
+            "review/_comment_card.html",
+            comment=comment,
+            form=_form_for(comment),
+            reasons=reasons,
+            saved=True,
         )
     flash("Review saved.", "success")
     return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))

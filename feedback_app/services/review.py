@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from feedback_app import analysis
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Theme, User
 from feedback_app.services import comments
@@ -59,6 +61,22 @@ def theme_choices() -> list[tuple[str, str]]:
         select(Theme.slug, Theme.name).where(~Theme.retired).order_by(Theme.position)
     )
     return [(slug, name) for slug, name in rows]
+
+
+def explain_suggestions(shown: Sequence[Comment]) -> dict[int, list[analysis.ThemeReason]]:
+    """Why the analyser suggested each comment's themes: the rule keywords and the words
+    that led to them. Read from the redacted text, so no personal data is shown."""
+    if not shown:
+        return {}
+    context = comments.AnalysisContext.load()
+    return {
+        comment.id: analysis.explain_themes(
+            comment.redacted, comment.machine_themes or [], context.rules, context.learned
+        )
+        if comment.redacted
+        else []
+        for comment in shown
+    }
 
 
 def save_review(comment: Comment, themes: list[str], sentiment: str, user: User) -> None:

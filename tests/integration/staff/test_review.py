@@ -116,7 +116,8 @@ def test_an_analyst_raises_a_missed_disclosure_with_the_lead(sign_in, app):
     card = parse_html(client.get("/staff/review/").get_data(as_text=True)).find(
         id=f"comment-{comment.id}"
     )
-    assert "Raise with the safeguarding lead" in card.find("details").get_text()
+    (raise_it,) = [d for d in card.find_all("details") if "risk of harm" in d.summary.get_text()]
+    assert "Raise with the safeguarding lead" in raise_it.get_text()
     response = client.post(
         f"/staff/review/comments/{comment.id}/safeguarding", headers={"HX-Request": "true"}
     )
@@ -163,3 +164,18 @@ def test_an_analyst_can_reopen_a_flag_the_lead_cleared(sign_in, make_user):
     # A comment already withheld cannot be raised again from the review queue.
     again = client.post(f"/staff/review/comments/{comment.id}/safeguarding")
     assert again.status_code == 404
+
+
+def test_each_card_says_why_the_analyser_suggested_its_themes_without_personal_data(sign_in):
+    comment = _comment(
+        "The taxi driver Dave Smith was late every day this term. Ring me on 07700 900123."
+    )
+    assert "transport" in comment.machine_themes
+    client = sign_in("analyst")
+    card = parse_html(client.get("/staff/review/").get_data(as_text=True)).find(
+        id=f"comment-{comment.id}"
+    )
+    (why,) = [d for d in card.find_all("details") if "Why these themes" in d.summary.get_text()]
+    text = why.get_text(" ", strip=True)
+    assert "Home-to-school transport" in text and "taxi" in text
+    assert "Dave" not in text and "Smith" not in text and "07700" not in text
