@@ -1025,3 +1025,31 @@ def redact(text: str, known_names: Sequence[str] = ()) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+#: What a person may mark as personal data the rules missed, and the label that replaces it.
+HIDDEN_KINDS: dict[str, str] = {
+    "name": "[name]",
+    "address": "[address]",
+    "phone": "[phone]",
+    "email": "[email]",
+    "date_of_birth": "[date of birth]",
+    "reference": "[reference]",
+    "other": "[personal data]",
+}
+
+
+def hide_phrases(text: str, phrases: Sequence[Sequence[str]]) -> str:
+    """Replace every whole-word occurrence of each (phrase, kind) with the kind's label,
+    ignoring case: what an analyst marked as personal data that ``redact`` missed."""
+    for phrase, kind in phrases:
+        if any(ch.isalnum() for ch in phrase):  # a pattern of no words would match anywhere
+            label = HIDDEN_KINDS.get(kind, HIDDEN_KINDS["other"])
+            text = phrase_pattern(phrase).sub(label, text)
+    return text
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Match ``phrase`` as whole words, ignoring case and how the spaces inside it run."""
+    words = [re.escape(word) for word in phrase.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)

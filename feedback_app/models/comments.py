@@ -56,6 +56,9 @@ class Comment(db.Model):  # type: ignore[name-defined,misc]
     quote_consent: Mapped[bool] = mapped_column(default=False)
 
     redacted: Mapped[str] = mapped_column(Text, default="")
+    #: [phrase, kind] pairs an analyst marked as personal data the redaction missed; hidden
+    #: again whenever the comment is re-analysed (analysis.redaction.hide_phrases)
+    hidden_phrases: Mapped[list[list[str]] | None] = mapped_column(JSON)
     machine_themes: Mapped[list[str]] = mapped_column(JSON, default=list)
     machine_sentiment: Mapped[str | None] = mapped_column(String(10))
     polarity: Mapped[float] = mapped_column(Float, default=0.0)

@@ -1,11 +1,20 @@
-"""The form an analyst uses to accept or correct a comment's themes and sentiment."""
+"""The forms an analyst uses on a comment: accept or correct its themes and sentiment, and
+hide personal data the redaction missed."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSubmitInput
-from wtforms import RadioField, SelectMultipleField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired
+
+from feedback_app.analysis.redaction import HIDDEN_KINDS
 
 
 class ReviewForm(FlaskForm):
@@ -19,3 +28,32 @@ class ReviewForm(FlaskForm):
         validators=[InputRequired(message="Select the sentiment of the comment")],
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+HIDDEN_KIND_NAMES = {
+    "name": "A name",
+    "address": "An address",
+    "phone": "A phone number",
+    "email": "An email address",
+    "date_of_birth": "A date of birth",
+    "reference": "A case or other reference",
+    "other": "Other personal data",
+}
+
+
+class HideForm(FlaskForm):
+    """Words in the redacted text that are personal data, and what kind."""
+
+    phrase = StringField(
+        "Words to hide",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter the words to hide")],
+    )
+    kind = SelectField(
+        "What they are",
+        widget=GovSelect(),
+        choices=[(kind, HIDDEN_KIND_NAMES[kind]) for kind in HIDDEN_KINDS],
+        default="name",
+        validators=[InputRequired(message="Select what kind of personal data the words are")],
+    )
+    submit = SubmitField("Hide these words", widget=GovSubmitInput())

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from feedback_app import analysis
 from feedback_app.auth.access import roles_required, safe_local_url
 from feedback_app.extensions import htmx
 from feedback_app.models import Comment, Role
-from feedback_app.review.forms import ReviewForm
+from feedback_app.review.forms import HideForm, ReviewForm
 from feedback_app.services import agreement, review
+from feedback_app.services.comments import CommentError
 from feedback_app.services.periods import Period, PeriodError, parse_period
 
 bp = Blueprint("review", __name__)
@@ -26,21 +30,54 @@ def _form_for(comment: Comment, formdata: object = None) -> ReviewForm:
     return form
 
 
+def _hide_form_for(comment: Comment, formdata: object = None) -> HideForm:
+    return HideForm(formdata=formdata, prefix=f"h{comment.id}")
+
+
+def _card(
+    comment: Comment,
+    form: ReviewForm | None = None,
+    hide_form: HideForm | None = None,
+    reasons: list[analysis.ThemeReason] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """What the comment card needs: its two forms and why its themes were suggested."""
+    return {
+        "comment": comment,
+        "form": form or _form_for(comment),
+        "hide_form": hide_form or _hide_form_for(comment),
+        "reasons": review.explain_suggestions([comment])[comment.id]
+        if reasons is None
+        else reasons,
+        **extra,
+    }
+
+
+def _back() -> Response:
+    return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))
+
+
+def _reviewable(comment_id: int) -> Comment:
+    comment = review.get_reviewable_comment(comment_id)
+    if comment is None:
+        abort(404)
+    return comment
+
+
 @bp.get("/")
 @roles_required(Role.ANALYST)
 def queue() -> str:
-    """List comments to review, with a form for each."""
+    """List comments to review, with a card (and its forms) for each."""
     status = request.args.get("status", "unreviewed")
     source = request.args.get("source", "")
     theme = request.args.get("theme", "")
     page = request.args.get("page", 1, type=int) or 1
     result = review.review_queue(status=status, source=source, theme=theme, page=page)
-    forms = {comment.id: _form_for(comment) for comment in result.comments}
+    reasons = review.explain_suggestions(result.comments)
     return render_template(
         "review/queue.html",
         result=result,
-        forms=forms,
-        reasons_for=review.explain_suggestions(result.comments),
+        cards=[_card(comment, reasons=reasons[comment.id]) for comment in result.comments],
         status=status,
         source=source,
         theme=theme,
@@ -53,45 +90,61 @@ def queue() -> str:
 @roles_required(Role.ANALYST)
 def save_review(comment_id: int) -> str | Response | tuple[str, int]:
     """Save an analyst's verdict; htmx gets the updated card, others a redirect."""
-    comment = review.get_reviewable_comment(comment_id)
-    if comment is None:
-        abort(404)
+    comment = _reviewable(comment_id)
     form = _form_for(comment, formdata=request.form)
     allowed = {slug for slug, _name in form.themes.choices}
     chosen = [slug for slug in (form.themes.data or []) if slug in allowed]
-    reasons = review.explain_suggestions([comment])[comment.id]
     if not form.validate():
         if htmx:
             return render_template(
-                "review/_comment_card.html",
-                comment=comment,
-                form=form,
-                reasons=reasons,
-                fragment=True,
+                "review/_comment_card.html", **_card(comment, form, fragment=True)
             ), 200
-        return render_template(
-            "review/comment.html", comment=comment, form=form, reasons=reasons
-        ), 200
+        return render_template("review/comment.html", **_card(comment, form)), 200
     review.save_review(comment, chosen, form.sentiment.data or "neutral", current_user)
     if htmx:
-        return render_template(
-            "review/_comment_card.html",
-            comment=comment,
-            form=_form_for(comment),
-            reasons=reasons,
-            saved=True,
-        )
+        return render_template("review/_comment_card.html", **_card(comment, saved=True))
     flash("Review saved.", "success")
-    return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))
+    return _back()
+
+
+@bp.post("/comments/<int:comment_id>/hide")
+@roles_required(Role.ANALYST)
+def hide_personal_data(comment_id: int) -> str | Response | tuple[str, int]:
+    """Hide words the redaction missed; htmx gets the updated card, others a redirect."""
+    comment = _reviewable(comment_id)
+    hide_form = _hide_form_for(comment, formdata=request.form)
+    if hide_form.validate():
+        try:
+            reopened = review.hide_personal_data(
+                comment, hide_form.phrase.data or "", hide_form.kind.data or ""
+            )
+        except CommentError as error:
+            hide_form.phrase.errors = [str(error)]
+        else:
+            message = f"The words are hidden in comment {comment.id}."
+            if reopened:
+                message += (
+                    f" It was an approved quote in {reopened} draft release"
+                    f"{'' if reopened == 1 else 's'}: approve it again there."
+                )
+            if htmx:
+                return render_template(
+                    "review/_comment_card.html", **_card(comment, hidden=message)
+                )
+            flash(message, "success")
+            return _back()
+    if htmx:
+        return render_template(
+            "review/_comment_card.html", **_card(comment, hide_form=hide_form, fragment=True)
+        ), 200
+    return render_template("review/comment.html", **_card(comment, hide_form=hide_form)), 200
 
 
 @bp.post("/comments/<int:comment_id>/safeguarding")
 @roles_required(Role.ANALYST)
 def refer_to_safeguarding_lead(comment_id: int) -> str | Response:
     """Raise a comment with the safeguarding lead; it leaves the review queue."""
-    comment = review.get_reviewable_comment(comment_id)
-    if comment is None:
-        abort(404)
+    comment = _reviewable(comment_id)
     review.refer_to_safeguarding_lead(comment)
     if htmx:
         return render_template("review/_comment_card.html", comment=comment, referred=True)
@@ -100,7 +153,7 @@ def refer_to_safeguarding_lead(comment_id: int) -> str | Response:
         "It is withheld until they decide.",
         "success",
     )
-    return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))
+    return _back()
 
 
 @bp.get("/agreement")

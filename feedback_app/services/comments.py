@@ -16,6 +16,7 @@ from flask import current_app
 from sqlalchemy import delete, select
 
 from feedback_app import analysis
+from feedback_app.analysis.redaction import HIDDEN_KINDS, hide_phrases, phrase_pattern
 from feedback_app.extensions import db
 from feedback_app.models import (
     AnalysisModel,
@@ -133,7 +134,7 @@ def _learned_model(database: str, model_id: int, created_at: str) -> analysis.Le
 def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
     """Run analysis on a comment, keeping any analyst's label, and flag disclosures."""
     result = context.analyse(comment.text, source=comment.source)
-    comment.redacted = result.redacted
+    comment.redacted = hide_phrases(result.redacted, comment.hidden_phrases or [])
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment
     comment.polarity = result.polarity
@@ -250,6 +251,36 @@ def label_comment(
         "comment.labelled", "comment", comment.id, themes=list(themes), sentiment=sentiment
     )
     return label
+
+
+class CommentError(ValueError):
+    """A change to a comment that cannot be made; the message says why, for the page."""
+
+
+#: The longest phrase an analyst may mark as personal data in one go.
+MAX_HIDDEN_PHRASE = 200
+
+
+def hide_personal_data(comment: Comment, phrase: str, kind: str) -> None:
+    """Hide words the redaction missed wherever they occur in the comment's redacted text,
+    now and after every re-analysis. The audit log records the kind, never the words.
+    Caller commits (and reopens quotes that showed the old words)."""
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        raise CommentError("Enter the words to hide")
+    if len(phrase) > MAX_HIDDEN_PHRASE:
+        raise CommentError(f"Enter {MAX_HIDDEN_PHRASE} characters or fewer")
+    if kind not in HIDDEN_KINDS:
+        raise CommentError("Select what kind of personal data the words are")
+    if not any(ch.isalnum() for ch in phrase) or not phrase_pattern(phrase).search(
+        comment.redacted or ""
+    ):
+        raise CommentError(
+            "Those words are not in the comment as shown: copy them exactly from its text"
+        )
+    comment.hidden_phrases = [*(comment.hidden_phrases or []), [phrase, kind]]
+    comment.redacted = hide_phrases(comment.redacted, [[phrase, kind]])
+    audit.record("comment.personal_data_hidden", "comment", comment.id, kind=kind)
 
 
 def reanalyse_all(batch_size: int = 500) -> int:

@@ -20,7 +20,7 @@ from feedback_app.models import ComplaintAction, Improvement, Milestone, Release
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
 from feedback_app.services import audit
 from feedback_app.services.findings import theme_names
-from feedback_app.services.releases import flagged_comment_ids
+from feedback_app.services.releases import shown_quotes
 
 
 class ImprovementError(ValueError):
@@ -222,13 +222,12 @@ def published_quotes() -> list[dict[str, Any]]:
         .join(Release, Release.id == ReleaseQuote.release_id)
         .where(Release.status == "published", ReleaseQuote.status == "approved")
     )
-    quotes = list(db.session.scalars(query))
-    unsafe = flagged_comment_ids([q.comment_id for q in quotes])
-    return [
-        {"id": q.id, "theme": q.theme, "text": q.text, "comment_id": q.comment_id}
-        for q in quotes
-        if q.comment_id not in unsafe
-    ]
+    return shown_quotes(
+        [
+            {"id": q.id, "theme": q.theme, "text": q.text, "comment_id": q.comment_id}
+            for q in db.session.scalars(query)
+        ]
+    )
 
 
 def theme_evidence() -> dict[str, dict[str, Any]]:

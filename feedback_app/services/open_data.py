@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
-from feedback_app.services.releases import flagged_comment_ids
+from feedback_app.services.releases import shown_quotes
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,10 @@ def versions_of(release: Release) -> list[Release]:
 
 
 def public_payload(release: Release) -> dict[str, Any]:
-    """The release's frozen figures, minus quotes flagged for safeguarding since publishing."""
+    """The release's frozen figures, minus quotes flagged for safeguarding since publishing
+    and with words marked as personal data since then hidden."""
     payload = dict(release.snapshot)
-    quotes = list(payload.get("quotes", []))
-    unsafe = flagged_comment_ids([int(q["comment_id"]) for q in quotes])
-    payload["quotes"] = [q for q in quotes if int(q["comment_id"]) not in unsafe]
+    payload["quotes"] = shown_quotes(list(payload.get("quotes", [])))
     return payload
 
 

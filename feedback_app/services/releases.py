@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from feedback_app.analysis.redaction import hide_phrases
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote, ReleaseRemark, Survey, User
 from feedback_app.services import audit
@@ -194,13 +195,35 @@ def add_remark(release: Release, body: str, user: User | None) -> ReleaseRemark:
 
 def approved_quotes(release: Release) -> list[dict[str, Any]]:
     """The draft's approved quotes still safe to publish, as snapshot entries."""
-    ids = [q.comment_id for q in release.quotes if q.status == "approved"]
-    unsafe = flagged_comment_ids(ids)
-    return [
-        {"id": q.id, "comment_id": q.comment_id, "theme": q.theme, "text": q.text}
-        for q in release.quotes
-        if q.status == "approved" and q.comment_id not in unsafe
-    ]
+    return shown_quotes(
+        [
+            {"id": q.id, "comment_id": q.comment_id, "theme": q.theme, "text": q.text}
+            for q in release.quotes
+            if q.status == "approved"
+        ]
+    )
+
+
+def reopen_quotes_of(comment: Comment) -> int:
+    """Send the comment's quotes approved in draft releases back for approval, because the
+    words it shows have changed; return how many. The caller commits."""
+    reopened = 0
+    for quote in db.session.scalars(
+        select(ReleaseQuote)
+        .join(Release, Release.id == ReleaseQuote.release_id)
+        .where(
+            ReleaseQuote.comment_id == comment.id,
+            ReleaseQuote.status == "approved",
+            Release.status == "draft",
+        )
+    ):
+        quote.status = "proposed"
+        quote.text = ""
+        quote.approved_by_id = None
+        quote.approved_at = None
+        audit.record("release.quote_reopened", "release", quote.release_id, quote_id=quote.id)
+        reopened += 1
+    return reopened
 
 
 def draft_payload(release: Release) -> dict[str, Any]:
@@ -292,11 +315,26 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
     return draft
 
 
-def flagged_comment_ids(comment_ids: list[int]) -> set[int]:
-    """Which of these comments are safeguarding-flagged (or gone) now."""
-    if not comment_ids:
-        return set()
-    safe = db.session.scalars(
-        select(Comment.id).where(Comment.id.in_(comment_ids), Comment.safeguarding.is_(False))
-    )
-    return set(comment_ids) - set(safe)
+def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The quotes still safe to show, as they must be shown now.
+
+    A quote whose comment has since been flagged for safeguarding (or erased) is left out,
+    and words an analyst has marked as personal data since it was approved are hidden in
+    its text too: a frozen snapshot never keeps showing them.
+    """
+    ids = [int(quote["comment_id"]) for quote in quotes]
+    if not ids:
+        return []
+    hidden = {
+        comment_id: phrases or []
+        for comment_id, phrases in db.session.execute(
+            select(Comment.id, Comment.hidden_phrases).where(
+                Comment.id.in_(ids), Comment.safeguarding.is_(False)
+            )
+        )
+    }
+    return [
+        {**quote, "text": hide_phrases(quote["text"], hidden[comment_id])}
+        for quote in quotes
+        if (comment_id := int(quote["comment_id"])) in hidden
+    ]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from feedback_app import analysis
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Theme, User
-from feedback_app.services import comments
+from feedback_app.services import comments, releases
 
 PAGE_SIZE = 20
 SENTIMENTS = ("negative", "neutral", "positive")
@@ -90,3 +90,15 @@ def refer_to_safeguarding_lead(comment: Comment) -> None:
     lead: it leaves the review queue and is withheld until the lead decides; commit."""
     comments.refer_to_safeguarding_lead(comment)
     db.session.commit()
+
+
+def hide_personal_data(comment: Comment, phrase: str, kind: str) -> int:
+    """Hide words the redaction missed (``comments.hide_personal_data``), send quotes of the
+    comment approved in draft releases back for approval, and commit; return how many were.
+
+    Raises ``comments.CommentError`` with a message for the analyst; nothing is changed.
+    """
+    comments.hide_personal_data(comment, phrase, kind)
+    reopened = releases.reopen_quotes_of(comment)
+    db.session.commit()
+    return reopened

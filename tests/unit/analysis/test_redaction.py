@@ -260,3 +260,19 @@ def test_pre_tests_do_not_hide_personal_data(text, expected):
 )
 def test_an_unlisted_name_that_owns_something_is_a_person(text, expected):
     assert redact(text) == expected
+
+
+def test_hidden_phrases_are_replaced_as_whole_words_whatever_their_case_and_spacing():
+    from feedback_app.analysis.redaction import hide_phrases
+
+    text = "Zayd was late. ZAYD again, not Zaydan. Ask Mrs  Okafor-Bello (c.o. 12)."
+    hidden = hide_phrases(text, [("zayd", "name"), ("Mrs Okafor-Bello", "name"), ("c.o.", "other")])
+    assert hidden == "[name] was late. [name] again, not Zaydan. Ask [name] ([personal data] 12)."
+
+
+def test_a_hidden_phrase_of_no_words_changes_nothing():
+    from feedback_app.analysis.redaction import hide_phrases
+
+    assert hide_phrases("A comment, with commas.", [(" , ", "name"), ("", "name")]) == (
+        "A comment, with commas."
+    )
