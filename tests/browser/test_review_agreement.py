@@ -1,5 +1,5 @@
-"""An analyst reviews a comment in the browser, then sees how often analysts agree with
-the analyser; both pages are checked with axe."""
+"""An analyst reviews a comment in the browser, hides a name the redaction missed, then
+sees how often analysts agree with the analyser; the pages are checked with axe."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def analyst(live_app) -> dict[str, Any]:  # type: ignore[no-untyped-def]
         comment = comments.record_comment(
             source="compliment",
             source_id=80_000 + n,
-            text="The transport escort is lovely with my son",
+            text="The transport escort is lovely with my son and bramble",
             received_on=date(2024, 5, 1),
         )
         assert comment is not None
@@ -50,6 +50,19 @@ def test_a_review_shows_up_in_the_agreement_figures(
     card.get_by_label("How staff treated us").check()
     card.get_by_role("button", name=f"Save review of comment {analyst['comment']}").click()
     expect(card.get_by_role("status")).to_have_text("Saved.")
+
+    card.get_by_text("Personal data the redaction missed").click()
+    card.get_by_text("Why these themes").click()
+    assert_accessible(page)  # with both open
+    card.get_by_label("Words to hide").fill("bramble")
+    card.get_by_label("What they are").select_option("name")
+    page.evaluate("window.sameDocument = true")
+    card.get_by_role("button", name=f"Hide these words in comment {analyst['comment']}").click()
+    expect(card.get_by_role("status")).to_contain_text("The words are hidden")
+    expect(card.locator("blockquote")).to_have_text(
+        "The transport escort is lovely with my son and [name]"
+    )
+    assert page.evaluate("window.sameDocument === true")  # swapped in place
 
     page.get_by_role("link", name="How often analysts agree with the analyser").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
