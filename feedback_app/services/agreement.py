@@ -63,7 +63,7 @@ _Row = tuple[datetime, list[str], str, list[str], str]
 
 def _first_reviews() -> list[_Row]:
     """(first reviewed at, suggested themes, suggested sentiment, label themes, label
-    sentiment) for each comment whose first review kept what the analyser suggested."""
+    sentiment) for each comment whose first label recorded what the analyser suggested."""
     first = select(func.min(CommentLabel.id)).group_by(CommentLabel.comment_id)
     query = (
         select(

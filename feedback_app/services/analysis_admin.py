@@ -149,6 +149,4 @@ def retrain_in_background() -> int:
 
 def reanalyse_soon() -> None:
     """Re-analyse every comment after a rule change, on the job queue when there is one."""
-    from feedback_app.services import jobs
-
     jobs.enqueue(reanalyse_all)
