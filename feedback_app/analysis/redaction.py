@@ -1039,13 +1039,24 @@ HIDDEN_KINDS: dict[str, str] = {
 }
 
 
+_LABEL_RE = re.compile(r"(\[[^\[\]]*\])")
+
+
 def hide_phrases(text: str, phrases: Sequence[Sequence[str]]) -> str:
     """Replace every whole-word occurrence of each (phrase, kind) with the kind's label,
-    ignoring case: what an analyst marked as personal data that ``redact`` missed."""
+    ignoring case: what an analyst marked as personal data that ``redact`` missed.
+
+    Words inside a label already there ("[date of birth]") are left alone, so hiding the
+    same phrases again changes nothing.
+    """
     for phrase, kind in phrases:
         if any(ch.isalnum() for ch in phrase):  # a pattern of no words would match anywhere
             label = HIDDEN_KINDS.get(kind, HIDDEN_KINDS["other"])
-            text = phrase_pattern(phrase).sub(label, text)
+            pattern = phrase_pattern(phrase)
+            # split() keeps the labels at odd positions; only the text between them changes.
+            parts = _LABEL_RE.split(text)
+            parts[::2] = [pattern.sub(label, part) for part in parts[::2]]
+            text = "".join(parts)
     return text
 
 
