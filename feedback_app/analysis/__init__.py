@@ -11,9 +11,11 @@ from feedback_app.analysis.learning import LearnedModel, default_model, train, t
 from feedback_app.analysis.pipeline import (
     RULES_ONLY,
     Analysis,
+    Explanation,
+    SentimentReason,
     ThemeReason,
     analyse,
-    explain_themes,
+    explain,
 )
 from feedback_app.analysis.themes import (
     DEFAULT_THEME_RULES,
@@ -27,11 +29,13 @@ __all__ = [
     "RULES_ONLY",
     "Analysis",
     "LearnedModel",
+    "Explanation",
+    "SentimentReason",
     "ThemeReason",
     "ThemeRule",
     "analyse",
     "default_model",
-    "explain_themes",
+    "explain",
     "format_keywords",
     "parse_keywords",
     "train",

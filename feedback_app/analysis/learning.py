@@ -368,6 +368,18 @@ class LearnedModel:
         found = [(f, weights[f]) for f in feats if f in weights]
         return sorted(found, key=lambda item: -abs(item[1]))[:top]
 
+    def explain_sentiment(self, label: str, feats: set[str]) -> list[tuple[str, float]]:
+        """Return the words that pushed towards ``label`` over the other two, strongest
+        first: each word's weight for the label less the mean of its other weights."""
+        pushes = []
+        for feat in feats:
+            weights = [self.sentiment_weights.get(other, {}).get(feat, 0.0) for other in SENTIMENTS]
+            own = self.sentiment_weights.get(label, {}).get(feat, 0.0)
+            push = own - (sum(weights) - own) / (len(SENTIMENTS) - 1)
+            if push > 0:
+                pushes.append((feat, push))
+        return sorted(pushes, key=lambda item: -item[1])
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-able dict (the app stores it in the database)."""
         return {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from feedback_app.analysis.learning import (
+    SENTIMENTS,
     LearnedModel,
     default_model,
     negation_scopes,
@@ -161,34 +162,71 @@ class ThemeReason:
     words: tuple[str, ...]
 
 
-def explain_themes(
+@dataclass(frozen=True)
+class SentimentReason:
+    """Why the analyser read the comment's tone as it did."""
+
+    label: str
+    #: the domain cues found ("still no", "30 weeks and", "thank you")
+    cues: tuple[str, ...]
+    #: praise read as sarcasm ("Great, another form")
+    sarcasm: bool
+    #: the comment's words that pushed the learned model most towards the label
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why the analyser suggested what it did for one comment."""
+
+    themes: list[ThemeReason]
+    sentiment: SentimentReason | None
+
+
+def explain(
     text: str,
     themes: Sequence[str],
+    sentiment: str | None,
     theme_rules: Sequence[ThemeRule] | None = None,
     learned: LearnedModel | None = None,
     top: int = 4,
-) -> list[ThemeReason]:
-    """Say, for each of ``themes``, which rule keywords and which of the comment's words
-    led to it (``learned`` as in ``analyse``: None for the shipped model).
+) -> Explanation:
+    """Say which rule keywords, sentiment cues and words of the comment led to ``themes``
+    and ``sentiment`` (``learned`` as in ``analyse``: None for the shipped model).
 
-    The words are those of the ``top`` word features weighing most for the theme, found
-    again in the comment; features that overlap in the text ("the taxi", "taxi") are
-    shown as one phrase, in the comment's order.
+    The words are those of the ``top`` word features weighing most, found again in the
+    comment; features that overlap in the text ("the taxi", "taxi") are shown as one
+    phrase, in the comment's order.
     """
     rules = DEFAULT_THEME_RULES if theme_rules is None else theme_rules
     model = default_model() if learned is None else learned
     normalised = normalise(text or "")
     words = normalised.split()
-    matches = rule_matches(normalised, rules)
     feats = model.features(text, normalised) if model is not None and model.examples else set()
-    reasons = []
-    for slug in themes:
-        weighed = model.explain_theme(slug, feats, top=len(feats)) if model and feats else []
+
+    def phrases(weighed: list[tuple[str, float]]) -> tuple[str, ...]:
         pushed = [f for f, weight in weighed if weight > 0 and not f.startswith("_")][:top]
-        phrases = tuple(" ".join(words[start:end]) for start, end in _merged(_spans(words, pushed)))
-        keywords = tuple(split_weight(keyword)[0] for keyword in matches.get(slug, ()))
-        reasons.append(ThemeReason(slug, keywords, phrases))
-    return reasons
+        return tuple(" ".join(words[start:end]) for start, end in _merged(_spans(words, pushed)))
+
+    matches = rule_matches(normalised, rules)
+    reasons = [
+        ThemeReason(
+            slug,
+            tuple(split_weight(keyword)[0] for keyword in matches.get(slug, ())),
+            phrases(model.explain_theme(slug, feats, top=len(feats)) if model and feats else []),
+        )
+        for slug in themes
+    ]
+    tone = None
+    if sentiment in SENTIMENTS:
+        scored = score_sentiment(text or "", normalised)
+        tone = SentimentReason(
+            sentiment,
+            tuple(dict.fromkeys(scored.cues)),
+            scored.sarcasm,
+            phrases(model.explain_sentiment(sentiment, feats) if model and feats else []),
+        )
+    return Explanation(reasons, tone)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

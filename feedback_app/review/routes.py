@@ -38,17 +38,18 @@ def _card(
     comment: Comment,
     form: ReviewForm | None = None,
     hide_form: HideForm | None = None,
-    reasons: list[analysis.ThemeReason] | None = None,
+    reasons: analysis.Explanation | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    """What the comment card needs: its two forms and why its themes were suggested."""
+    """What the comment card needs: its two forms and why the analyser suggested what it
+    did (worked out here unless the caller did it for a whole page)."""
+    if reasons is None:
+        reasons = review.explain_suggestions([comment])[comment.id]
     return {
         "comment": comment,
         "form": form or _form_for(comment),
         "hide_form": hide_form or _hide_form_for(comment),
-        "reasons": review.explain_suggestions([comment])[comment.id]
-        if reasons is None
-        else reasons,
+        "reasons": reasons,
         **extra,
     }
 

@@ -63,18 +63,23 @@ def theme_choices() -> list[tuple[str, str]]:
     return [(slug, name) for slug, name in rows]
 
 
-def explain_suggestions(shown: Sequence[Comment]) -> dict[int, list[analysis.ThemeReason]]:
-    """Why the analyser suggested each comment's themes: the rule keywords and the words
-    that led to them. Read from the redacted text, so no personal data is shown."""
+def explain_suggestions(shown: Sequence[Comment]) -> dict[int, analysis.Explanation | None]:
+    """Why the analyser suggested each comment's themes and tone: the rule keywords, the
+    sentiment cues and the words that led to them. Read from the redacted text, so no
+    personal data is shown; None for a comment never analysed."""
     if not shown:
         return {}
     context = comments.AnalysisContext.load()
     return {
-        comment.id: analysis.explain_themes(
-            comment.redacted, comment.machine_themes or [], context.rules, context.learned
+        comment.id: analysis.explain(
+            comment.redacted,
+            comment.machine_themes or [],
+            comment.machine_sentiment,
+            context.rules,
+            context.learned,
         )
         if comment.redacted
-        else []
+        else None
         for comment in shown
     }
 

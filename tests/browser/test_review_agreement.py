@@ -52,7 +52,7 @@ def test_a_review_shows_up_in_the_agreement_figures(
     expect(card.get_by_role("status")).to_have_text("Saved.")
 
     card.get_by_text("Personal data the redaction missed").click()
-    card.get_by_text("Why these themes").click()
+    card.get_by_text("Why the analyser suggested this").click()
     assert_accessible(page)  # with both open
     card.get_by_label("Words to hide").fill("bramble")
     card.get_by_label("What they are").select_option("name")

@@ -175,7 +175,11 @@ def test_each_card_says_why_the_analyser_suggested_its_themes_without_personal_d
     card = parse_html(client.get("/staff/review/").get_data(as_text=True)).find(
         id=f"comment-{comment.id}"
     )
-    (why,) = [d for d in card.find_all("details") if "Why these themes" in d.summary.get_text()]
+    (why,) = [
+        d
+        for d in card.find_all("details")
+        if "Why the analyser suggested this" in d.summary.get_text()
+    ]
     text = why.get_text(" ", strip=True)
     assert "Home-to-school transport" in text and "taxi" in text
     assert "Dave" not in text and "Smith" not in text and "07700" not in text
