@@ -308,15 +308,18 @@ def _cue_score(normalised: str, cues: _FoundCues) -> tuple[float, list[str]]:
     for sign, weighted in ((-1.0, cues.negative), (1.0, cues.positive)):
         for match, weight in weighted:
             value = sign * weight
+            cue = match.group(0)
             if sign > 0:
-                before = normalised[max(0, match.start() - 30) : match.start()]
-                if _NEGATOR_RE.search(before):
+                start = max(0, match.start() - 30)
+                negator = _NEGATOR_RE.search(normalised[start : match.start()])
+                if negator:
                     value = -value  # "not helpful", "never listened", "no help"
+                    cue = normalised[start + negator.start() : match.end()]
             # Families put their conclusion last: "lovely staff but 40 weeks late".
             if match.start() > last_contrast >= 0:
                 value *= 1.4
             total += value
-            found.append(match.group(0))
+            found.append(cue)
     return total, found
 
 

@@ -63,3 +63,8 @@ def test_no_tone_suggested_means_no_tone_explained():
 
 def test_overlapping_and_touching_spans_become_one_phrase_in_text_order():
     assert _merged([(4, 5), (1, 2), (0, 2), (5, 7), (9, 10)]) == [(0, 2), (4, 7), (9, 10)]
+
+
+def test_a_negated_praise_cue_is_shown_with_its_negator():
+    tone = explain("The refusal to assess was not explained", [], "negative").sentiment
+    assert tone is not None and "not explained" in tone.cues
