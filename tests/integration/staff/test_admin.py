@@ -2,10 +2,33 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from feedback_app.extensions import db
 from feedback_app.models import AnalysisModel, AuditEntry, SafeguardingFlag, Theme, User
 from feedback_app.services import analysis_admin, comments, safeguarding
 from tests.conftest import parse_html
+
+_THEME_FIELDS = ("name", "description", "keywords", "position", "retired")
+
+
+@pytest.fixture
+def restore_themes(app):  # type: ignore[no-untyped-def]
+    """Themes are reference data, kept between tests when the suite shares a PostgreSQL
+    database: put back what a test changed, so later tests analyse with the default rules."""
+    saved = {
+        theme.slug: tuple(getattr(theme, field) for field in _THEME_FIELDS)
+        for theme in db.session.query(Theme)
+    }
+    yield
+    db.session.rollback()
+    for theme in db.session.query(Theme):
+        if theme.slug not in saved:
+            db.session.delete(theme)
+        else:
+            for field, value in zip(_THEME_FIELDS, saved[theme.slug], strict=True):
+                setattr(theme, field, value)
+    db.session.commit()
 
 
 def test_admin_adds_a_user(sign_in):
@@ -36,7 +59,7 @@ def test_short_password_is_refused(sign_in):
     assert db.session.query(User).filter_by(email="x@example.gov.uk").count() == 0
 
 
-def test_editing_theme_rules_is_audited_and_changes_analysis(sign_in):
+def test_editing_theme_rules_is_audited_and_changes_analysis(sign_in, restore_themes):
     client = sign_in("admin")
     comment = comments.record_comment(
         source="survey",
@@ -62,7 +85,7 @@ def test_editing_theme_rules_is_audited_and_changes_analysis(sign_in):
     assert "transport" in db.session.get(type(comment), comment.id).machine_themes
 
 
-def test_new_theme_needs_a_valid_unique_slug(sign_in):
+def test_new_theme_needs_a_valid_unique_slug(sign_in, restore_themes):
     client = sign_in("admin")
     response = client.post(
         "/staff/admin/themes/new", data={"slug": "communication", "name": "Again", "keywords": ""}
