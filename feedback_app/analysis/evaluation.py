@@ -183,7 +183,26 @@ def _fmt(value: float) -> str:
 
 def format_report(report: EvaluationReport, baseline: EvaluationReport | None = None) -> str:
     """Render the report as plain text; with ``baseline``, print its figures beside."""
-    lines = [f"comments: {report.records}", "", "themes           precision recall  f1     n"]
+    lines = [f"comments: {report.records}", "", format_labels(report, baseline)]
+    sg = report.safeguarding
+    lines += [
+        "",
+        "safeguarding",
+        f"  recall {_fmt(sg.recall)}  precision {_fmt(sg.precision)}  "
+        f"(flagged right {sg.tp}, wrongly {sg.fp}, missed {sg.fn})",
+    ]
+    if report.missed_safeguarding:
+        lines.append("  missed: " + ", ".join(report.missed_safeguarding))
+    lines += ["", "redaction leaks (pii strings surviving / total)"]
+    for kind in LEAK_KINDS:
+        if report.pii_total[kind]:
+            lines.append(f"  {kind:<11} {report.leaks[kind]} / {report.pii_total[kind]}")
+    return "\n".join(lines)
+
+
+def format_labels(report: EvaluationReport, baseline: EvaluationReport | None = None) -> str:
+    """The themes and sentiment part of the report, as plain text."""
+    lines = ["themes           precision recall  f1     n"]
     for slug, prf in report.themes.items():
         lines.append(
             f"  {slug:<15} {_fmt(prf.precision)}     {_fmt(prf.recall)}  {_fmt(prf.f1)}  "
@@ -216,19 +235,6 @@ def format_report(report: EvaluationReport, baseline: EvaluationReport | None = 
     for true in LABELS:
         row = report.confusion.get(true, Counter())
         lines.append(f"    {true:<9} " + " ".join(f"{row[p]:>8}" for p in LABELS))
-    sg = report.safeguarding
-    lines += [
-        "",
-        "safeguarding",
-        f"  recall {_fmt(sg.recall)}  precision {_fmt(sg.precision)}  "
-        f"(flagged right {sg.tp}, wrongly {sg.fp}, missed {sg.fn})",
-    ]
-    if report.missed_safeguarding:
-        lines.append("  missed: " + ", ".join(report.missed_safeguarding))
-    lines += ["", "redaction leaks (pii strings surviving / total)"]
-    for kind in LEAK_KINDS:
-        if report.pii_total[kind]:
-            lines.append(f"  {kind:<11} {report.leaks[kind]} / {report.pii_total[kind]}")
     return "\n".join(lines)
 
 

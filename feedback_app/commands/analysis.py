@@ -1,4 +1,5 @@
-"""Text analysis commands: ``analyse``, ``analyse-eval``, ``reanalyse`` and ``retrain``."""
+"""Text analysis commands: ``analyse``, ``analyse-eval``, ``agreement``, ``reanalyse`` and
+``retrain``."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import TextIO
 import click
 
 from feedback_app.analysis import evaluation
-from feedback_app.services import analysis_admin
+from feedback_app.services import agreement, analysis_admin
 from feedback_app.services.comments import AnalysisContext
+from feedback_app.services.periods import Period, PeriodError, parse_period
 
 
 @click.command("analyse")
@@ -63,6 +65,32 @@ def analyse_eval_command(file: str) -> None:
     click.echo(evaluation.format_report(report, baseline))
 
 
+@click.command("agreement")
+@click.option(
+    "--period",
+    default="",
+    help="Only comments first reviewed in this quarter (2024-25-Q1) or year (2024-25).",
+)
+def agreement_command(period: str) -> None:
+    """Print how often analysts kept the analyser's suggestions: its first suggestion for each
+    reviewed comment against the analysts' label now, as analyse-eval prints it."""
+    chosen: Period | None = None
+    if period.strip():
+        try:
+            chosen = parse_period(period.strip())
+        except PeriodError as error:
+            raise click.ClickException(str(error)) from None
+    result = agreement.agreement(chosen)
+    when = f" in {chosen.name}" if chosen else ""
+    if not result.reviewed:
+        click.echo(f"No reviewed comments to count{when}.")
+        return
+    click.echo(f"comments first reviewed{when}: {result.reviewed}")
+    click.echo("(true: the analysts' label; predicted: the analyser's first suggestion)")
+    click.echo("")
+    click.echo(evaluation.format_labels(result.report))
+
+
 @click.command("reanalyse")
 def reanalyse_command() -> None:
     """Analyse every stored comment again with the current rules; analysts' labels stay."""
@@ -93,4 +121,10 @@ def retrain_command(force: bool) -> None:
     click.echo(f"Re-analysed {count} comments with it")
 
 
-COMMANDS = [analyse_command, analyse_eval_command, reanalyse_command, retrain_command]
+COMMANDS = [
+    analyse_command,
+    analyse_eval_command,
+    agreement_command,
+    reanalyse_command,
+    retrain_command,
+]

@@ -56,6 +56,8 @@ class Agreement:
     #: analyst's sentiment -> analyser's sentiment -> comments
     sentiment: dict[str, dict[str, int]]
     by_quarter: list[QuarterAgreement]
+    #: the same counts as ``analyse-eval`` keeps them (labels as the truth)
+    report: EvaluationReport
 
 
 _Row = tuple[datetime, list[str], str, list[str], str]
@@ -124,4 +126,5 @@ def agreement(period: Period | None = None) -> Agreement:
         sentiment_kept=report.sentiment_right,
         sentiment={label: dict(predicted) for label, predicted in sorted(report.confusion.items())},
         by_quarter=by_quarter,
+        report=report,
     )

@@ -171,3 +171,17 @@ def test_admins_reach_the_page_from_their_home(sign_in):
     link = home.find("a", string="How often analysts agree with the analyser")
     assert link is not None
     assert client.get(link["href"]).status_code == 200
+
+
+def test_flask_agreement_prints_the_figures_as_analyse_eval_does(app):
+    _three_reviews()
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["agreement"])
+    assert result.exit_code == 0, result.output
+    assert "comments first reviewed: 3" in result.output
+    assert "  micro           0.667     0.667  0.667" in result.output
+    assert "  accuracy  0.667" in result.output
+    empty = runner.invoke(args=["agreement", "--period", "2019-20-Q1"])
+    assert empty.exit_code == 0 and "No reviewed comments to count in Q1 2019/20." in empty.output
+    wrong = runner.invoke(args=["agreement", "--period", "last summer"])
+    assert wrong.exit_code != 0 and "use the form 2023-24" in wrong.output
