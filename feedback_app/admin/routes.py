@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 from feedback_app.admin.forms import NewThemeForm, ThemeForm, UserForm
 from feedback_app.auth.access import roles_required
 from feedback_app.models import Role
-from feedback_app.services import analysis_admin, audit, taxonomy, users
+from feedback_app.services import analysis_admin, audit, jobs, taxonomy, users
 
 bp = Blueprint("admin", __name__)
 
@@ -38,12 +38,20 @@ def retrain() -> Response:
     elif analysis_admin.learning_status().retrain_requested_at is not None:
         flash("Retraining has already been asked for and has not finished yet.", "error")
     else:
-        analysis_admin.request_retrain()
-        flash(
-            "Retraining has started. It takes a few minutes; then every comment is "
-            "analysed again with the new model.",
-            "success",
-        )
+        try:
+            analysis_admin.request_retrain()
+        except jobs.QueueUnavailable:
+            flash(
+                "The job queue cannot be reached, so retraining has not started. Try again "
+                "later, or run flask --app wsgi retrain on the server.",
+                "error",
+            )
+        else:
+            flash(
+                "Retraining has started. It takes a few minutes; then every comment is "
+                "analysed again with the new model.",
+                "success",
+            )
     return redirect(url_for("admin.home"))
 
 

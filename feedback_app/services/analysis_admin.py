@@ -133,10 +133,14 @@ def can_retrain_in_background() -> bool:
 
 
 def request_retrain() -> None:
-    """Record who asked, commit, and put retraining on the job queue for a worker."""
+    """Put retraining on the job queue for a worker, then record who asked and commit.
+
+    Raises ``jobs.QueueUnavailable`` when it cannot be queued: it never falls back to
+    training inside the request, which would take minutes.
+    """
+    jobs.enqueue_for_worker(retrain_in_background)
     audit.record(RETRAIN_REQUESTED, "analysis_model", "next")
     db.session.commit()
-    jobs.enqueue(retrain_in_background)
 
 
 def retrain_in_background() -> int:

@@ -52,35 +52,56 @@ def has_queue() -> bool:
     return bool(current_app.config.get("REDIS_URL", "")) if has_app_context() else False
 
 
+class QueueUnavailable(RuntimeError):
+    """A job that must run on a worker could not be queued (no queue, or Redis is down)."""
+
+
 def enqueue(func: Callable[..., Any], *args: Any, **kwargs: Any) -> JobHandle:
     """Run ``func(*args, **kwargs)`` in the background: on the RQ queue, or now in-process."""
     name = dotted_name(func)
     url = current_app.config.get("REDIS_URL", "") if has_app_context() else ""
     if url:
-        synchronous = bool(current_app.config.get("JOBS_SYNC", current_app.testing))
         try:
-            queue = _queue(url, is_async=not synchronous)
-            job = queue.enqueue(
-                run_job,
-                name,
-                args,
-                kwargs,
-                not synchronous,
-                job_timeout=JOB_TIMEOUT_SECONDS,
-                result_ttl=3600,
-            )
-        except Exception as error:  # noqa: BLE001 - any Redis failure falls back to in-process
-            log.warning(
-                "job queue unavailable (%s); running %s in-process", type(error).__name__, name
-            )
-        else:
-            if not synchronous:
-                return JobHandle(id=str(job.id), status="queued")
-            if job.get_status() == "failed":
-                latest = job.latest_result()
-                raise RuntimeError(f"job {name} failed:\n{latest.exc_string if latest else ''}")
-            return JobHandle(id=str(job.id), status="finished", result=job.return_value())
+            return _enqueue_on(url, name, args, kwargs)
+        except QueueUnavailable as error:
+            log.warning("%s; running %s in-process", error, name)
     return _run_in_process(name, args, kwargs)
+
+
+def enqueue_for_worker(func: Callable[..., Any], *args: Any, **kwargs: Any) -> JobHandle:
+    """Queue a job too long to run inside a web request (minutes, not seconds).
+
+    Unlike ``enqueue`` it never falls back to running in-process: without a queue, or
+    with Redis unreachable, it raises ``QueueUnavailable`` for the caller to report.
+    """
+    name = dotted_name(func)
+    if not has_queue():
+        raise QueueUnavailable("no job queue is configured (REDIS_URL)")
+    return _enqueue_on(current_app.config["REDIS_URL"], name, args, kwargs)
+
+
+def _enqueue_on(url: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> JobHandle:
+    """Put a job on the RQ queue at ``url`` (run at once through RQ under test)."""
+    synchronous = bool(current_app.config.get("JOBS_SYNC", current_app.testing))
+    try:
+        queue = _queue(url, is_async=not synchronous)
+        job = queue.enqueue(
+            run_job,
+            name,
+            args,
+            kwargs,
+            not synchronous,
+            job_timeout=JOB_TIMEOUT_SECONDS,
+            result_ttl=3600,
+        )
+    except Exception as error:  # noqa: BLE001 - any Redis failure means no queue
+        raise QueueUnavailable(f"job queue unavailable ({type(error).__name__})") from error
+    if not synchronous:
+        return JobHandle(id=str(job.id), status="queued")
+    if job.get_status() == "failed":
+        latest = job.latest_result()
+        raise RuntimeError(f"job {name} failed:\n{latest.exc_string if latest else ''}")
+    return JobHandle(id=str(job.id), status="finished", result=job.return_value())
 
 
 def dotted_name(func: Callable[..., Any]) -> str:

@@ -196,3 +196,18 @@ def test_a_retraining_that_never_finished_can_be_asked_for_again(app, sign_in):
     home = client.get("/staff/admin/").get_data(as_text=True)
     assert "Retraining was asked for at" not in home
     assert "Retrain the analyser" in home
+
+
+def test_with_the_queue_down_retraining_is_refused_and_never_runs_in_the_request(app, sign_in):
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # configured, but nothing listens
+    comment = comments.record_comment(
+        source="survey", source_id=1, text="Lovely caseworker", received_on=date.today()
+    )
+    comments.label_comment(comment, themes=["staff_attitude"], sentiment="positive", user=None)
+    db.session.commit()
+    client = sign_in("admin")
+    assert "Retrain the analyser" in client.get("/staff/admin/").get_data(as_text=True)
+    response = client.post("/staff/admin/retrain", follow_redirects=True)
+    assert "The job queue cannot be reached" in response.get_data(as_text=True)
+    assert db.session.query(AnalysisModel).count() == 0
+    assert db.session.query(AuditEntry).filter_by(action="analysis.retrain_requested").count() == 0
