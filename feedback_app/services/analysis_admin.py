@@ -144,8 +144,8 @@ def request_retrain() -> None:
 
 
 def retrain_in_background() -> int:
-    """The job: retrain, then queue re-analysis of every comment as a job of its own (each
-    stays within the queue's time limit); returns the new model's id."""
+    """The job: retrain, then queue re-analysis of every comment as a job of its own, so
+    neither runs into the other's time limit; returns the new model's id."""
     row = retrain()
     reanalyse_soon()
     return row.id

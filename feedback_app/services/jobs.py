@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_QUEUE = "default"
 JOB_TIMEOUT_SECONDS = 600
+#: For ``enqueue_for_worker``: retraining the analyser takes about 4.5 minutes here.
+LONG_JOB_TIMEOUT_SECONDS = 1800
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,18 @@ def enqueue_for_worker(func: Callable[..., Any], *args: Any, **kwargs: Any) -> J
     name = dotted_name(func)
     if not has_queue():
         raise QueueUnavailable("no job queue is configured (REDIS_URL)")
-    return _enqueue_on(current_app.config["REDIS_URL"], name, args, kwargs)
+    return _enqueue_on(
+        current_app.config["REDIS_URL"], name, args, kwargs, LONG_JOB_TIMEOUT_SECONDS
+    )
 
 
-def _enqueue_on(url: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> JobHandle:
+def _enqueue_on(
+    url: str,
+    name: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    timeout: int = JOB_TIMEOUT_SECONDS,
+) -> JobHandle:
     """Put a job on the RQ queue at ``url`` (run at once through RQ under test)."""
     synchronous = bool(current_app.config.get("JOBS_SYNC", current_app.testing))
     try:
@@ -91,7 +101,7 @@ def _enqueue_on(url: str, name: str, args: tuple[Any, ...], kwargs: dict[str, An
             args,
             kwargs,
             not synchronous,
-            job_timeout=JOB_TIMEOUT_SECONDS,
+            job_timeout=timeout,
             result_ttl=3600,
         )
     except Exception as error:  # noqa: BLE001 - any Redis failure means no queue
