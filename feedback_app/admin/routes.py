@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 from feedback_app.admin.forms import NewThemeForm, ThemeForm, UserForm
 from feedback_app.auth.access import roles_required
 from feedback_app.models import Role
-from feedback_app.services import analysis_admin, audit, jobs, taxonomy, users
+from feedback_app.services import analysis_admin, audit, jobs, redaction_names, taxonomy, users
 
 bp = Blueprint("admin", __name__)
 
@@ -141,3 +141,25 @@ def audit_log() -> str:
     return render_template(
         "admin/audit.html", entries=entries, entity_type=entity_type, entity_id=entity_id
     )
+
+
+@bp.get("/names")
+@roles_required(Role.ADMIN)
+def hidden_names() -> str:
+    """The names analysts asked to hide in every comment."""
+    return render_template("admin/names.html", names=redaction_names.listed())
+
+
+@bp.post("/names/<int:name_id>/remove")
+@roles_required(Role.ADMIN)
+def remove_hidden_name(name_id: int) -> Response:
+    """Take a name off the list; comments where it is already hidden stay as they are."""
+    if redaction_names.remove(name_id):
+        flash(
+            "The name was taken off the list. Comments where it was already hidden stay "
+            "hidden; new comments will show it unless the rules find it.",
+            "success",
+        )
+    else:
+        flash("That name is no longer on the list.", "error")
+    return redirect(url_for("admin.hidden_names"))

@@ -1064,3 +1064,17 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Match ``phrase`` as whole words, ignoring case and how the spaces inside it run."""
     words = [re.escape(word) for word in phrase.split()]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def everyday_word_in(name: str) -> str | None:
+    """The first part of ``name`` that is also an everyday English word, if any.
+
+    A name given to ``redact`` as a known name is hidden wherever it or any part of it
+    occurs, in any case: "Hope" there would hide every "hope" a family writes.
+    """
+    for part in name.split():
+        cleaned = part.strip(".,'’")
+        lower = cleaned.lower()
+        if len(cleaned) >= 3 and lower not in _NOT_NAMES and _is_english_word(lower, False):
+            return cleaned
+    return None

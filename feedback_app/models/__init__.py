@@ -9,6 +9,7 @@ from feedback_app.models.comments import (
     Comment,
     CommentLabel,
     CommentTheme,
+    RedactionName,
     SafeguardingFlag,
 )
 from feedback_app.models.complaints import (
@@ -39,6 +40,7 @@ __all__ = [
     "Question",
     "Response",
     "Role",
+    "RedactionName",
     "SafeguardingFlag",
     "Survey",
     "SurveyVersion",

@@ -163,3 +163,15 @@ class AnalysisModel(db.Model):  # type: ignore[name-defined,misc]
     examples: Mapped[int] = mapped_column(default=0)
     data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class RedactionName(db.Model):  # type: ignore[name-defined,misc]
+    """A name an analyst asked to hide in every comment, now and from now on (beside the
+    staff names the system knows); only names that are no everyday word."""
+
+    __tablename__ = "redaction_names"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

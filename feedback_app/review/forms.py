@@ -6,12 +6,20 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
+    GovCheckboxInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import InputRequired
 
 from feedback_app.analysis.redaction import HIDDEN_KINDS
@@ -55,5 +63,8 @@ class HideForm(FlaskForm):
         choices=[(kind, HIDDEN_KIND_NAMES[kind]) for kind in HIDDEN_KINDS],
         default="name",
         validators=[InputRequired(message="Select what kind of personal data the words are")],
+    )
+    everywhere = BooleanField(
+        "Hide this name in every comment, now and from now on", widget=GovCheckboxInput()
     )
     submit = SubmitField("Hide these words", widget=GovSubmitInput())

@@ -116,17 +116,27 @@ def hide_personal_data(comment_id: int) -> str | Response | tuple[str, int]:
     hide_form = _hide_form_for(comment, formdata=request.form)
     if hide_form.validate():
         try:
-            reopened = review.hide_personal_data(
-                comment, hide_form.phrase.data or "", hide_form.kind.data or ""
+            hidden = review.hide_personal_data(
+                comment,
+                hide_form.phrase.data or "",
+                hide_form.kind.data or "",
+                everywhere=bool(hide_form.everywhere.data),
+                user=current_user,
             )
         except CommentError as error:
             hide_form.phrase.errors = [str(error)]
         else:
-            message = f"The words are hidden in comment {comment.id}."
-            if reopened:
+            message = (
+                f"The name is hidden in {hidden.comments} comment"
+                f"{'' if hidden.comments == 1 else 's'}, and will be in every comment from now on."
+                if hide_form.everywhere.data
+                else f"The words are hidden in comment {comment.id}."
+            )
+            if hidden.reopened_quotes:
                 message += (
-                    f" It was an approved quote in {reopened} draft release"
-                    f"{'' if reopened == 1 else 's'}: approve it again there."
+                    f" {hidden.reopened_quotes} approved quote"
+                    f"{' was' if hidden.reopened_quotes == 1 else 's were'} sent back for "
+                    "approval in draft releases: approve them again there."
                 )
             if htmx:
                 return render_template(

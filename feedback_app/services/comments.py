@@ -16,7 +16,12 @@ from flask import current_app
 from sqlalchemy import delete, select
 
 from feedback_app import analysis
-from feedback_app.analysis.redaction import HIDDEN_KINDS, hide_phrases, phrase_pattern
+from feedback_app.analysis.redaction import (
+    HIDDEN_KINDS,
+    everyday_word_in,
+    hide_phrases,
+    phrase_pattern,
+)
 from feedback_app.extensions import db
 from feedback_app.models import (
     AnalysisModel,
@@ -27,7 +32,7 @@ from feedback_app.models import (
     Theme,
     User,
 )
-from feedback_app.services import audit, notifications, summaries
+from feedback_app.services import audit, notifications, redaction_names, summaries
 
 
 def record_comment(
@@ -95,6 +100,7 @@ class AnalysisContext:
             for theme in themes
         ]
         names = [name for name in db.session.scalars(select(User.name)) if name]
+        names += redaction_names.names()
         newest = db.session.execute(
             select(AnalysisModel.id, AnalysisModel.created_at).order_by(AnalysisModel.id.desc())
         ).first()
@@ -281,6 +287,37 @@ def hide_personal_data(comment: Comment, phrase: str, kind: str) -> None:
     comment.hidden_phrases = [*(comment.hidden_phrases or []), [phrase, kind]]
     comment.redacted = hide_phrases(comment.redacted, [[phrase, kind]])
     audit.record("comment.personal_data_hidden", "comment", comment.id, kind=kind)
+
+
+def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list[Comment]:
+    """Hide a name the redaction missed in this comment and every other that has it, and
+    in every comment analysed from now on; return the comments changed. Caller commits.
+
+    Refused for a name with an everyday word in it ("Hope"): every "hope" would go.
+    """
+    name = " ".join(name.split())
+    word = everyday_word_in(name)
+    if word is not None:
+        raise CommentError(
+            f"“{word}” is also an everyday word, so it cannot be hidden in every comment. "
+            "Hide it in this comment only"
+        )
+    hide_personal_data(comment, name, "name")
+    redaction_names.add(name, user)
+    changed = [comment]
+    pattern = phrase_pattern(name)
+    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    others = select(Comment).where(
+        Comment.id != comment.id, Comment.text.ilike(f"%{escaped}%", escape="\\")
+    )
+    for other in db.session.scalars(others):
+        if pattern.search(other.redacted or ""):
+            other.hidden_phrases = [*(other.hidden_phrases or []), [name, "name"]]
+            other.redacted = hide_phrases(other.redacted, [[name, "name"]])
+            changed.append(other)
+    # The count, never the name: the audit log is read more widely than the comments.
+    audit.record("redaction.name_added", "comment", comment.id, comments=len(changed))
+    return changed
 
 
 def reanalyse_all(batch_size: int = 500) -> int:

@@ -97,13 +97,30 @@ def refer_to_safeguarding_lead(comment: Comment) -> None:
     db.session.commit()
 
 
-def hide_personal_data(comment: Comment, phrase: str, kind: str) -> int:
-    """Hide words the redaction missed (``comments.hide_personal_data``), send quotes of the
-    comment approved in draft releases back for approval, and commit; return how many were.
+@dataclass(frozen=True)
+class Hidden:
+    """What hiding words changed: comments, and quotes sent back for approval."""
+
+    comments: int
+    reopened_quotes: int
+
+
+def hide_personal_data(
+    comment: Comment, phrase: str, kind: str, everywhere: bool = False, user: User | None = None
+) -> Hidden:
+    """Hide words the redaction missed (``comments.hide_personal_data``; with
+    ``everywhere``, a name in every comment now and from now on), send quotes of the changed
+    comments approved in draft releases back for approval, and commit.
 
     Raises ``comments.CommentError`` with a message for the analyst; nothing is changed.
     """
-    comments.hide_personal_data(comment, phrase, kind)
-    reopened = releases.reopen_quotes_of(comment)
+    if everywhere:
+        if kind != "name":
+            raise comments.CommentError("Only a name can be hidden in every comment")
+        changed = comments.hide_name_everywhere(comment, phrase, user)
+    else:
+        comments.hide_personal_data(comment, phrase, kind)
+        changed = [comment]
+    reopened = sum(releases.reopen_quotes_of(each) for each in changed)
     db.session.commit()
-    return reopened
+    return Hidden(len(changed), reopened)

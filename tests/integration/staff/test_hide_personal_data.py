@@ -88,3 +88,79 @@ def test_with_htmx_the_card_is_swapped_with_a_message(sign_in):
 def test_other_roles_cannot_hide_words(sign_in):
     comment = _comment()
     assert _hide(sign_in("forum_member"), comment, "bramble").status_code == 403
+
+
+def _hide_everywhere(client, comment: Comment, phrase: str, kind: str = "name"):  # type: ignore[no-untyped-def]
+    return client.post(
+        f"/staff/review/comments/{comment.id}/hide",
+        data={
+            f"h{comment.id}-phrase": phrase,
+            f"h{comment.id}-kind": kind,
+            f"h{comment.id}-everywhere": "y",
+        },
+        follow_redirects=True,
+    )
+
+
+def test_a_name_hidden_everywhere_is_hidden_in_other_comments_and_new_ones(sign_in):
+    first = _comment()
+    other = comments.record_comment(
+        source="complaint",
+        source_id=7,
+        text="the school lost the tablet bramble uses",
+        received_on=date.today(),
+    )
+    db.session.commit()
+    assert other is not None and "bramble" in other.redacted
+    client = sign_in("analyst")
+    body = _hide_everywhere(client, first, "bramble").get_data(as_text=True)
+    assert "The name is hidden in 2 comments" in body
+    db.session.expire_all()
+    assert "[name] loves the taxi" in db.session.get(Comment, first.id).redacted
+    assert db.session.get(Comment, other.id).redacted == "the school lost the tablet [name] uses"
+    later = comments.record_comment(
+        source="survey", source_id=8, text="we took bramble to the review", received_on=date.today()
+    )
+    db.session.commit()
+    assert later is not None and later.redacted == "we took [name] to the review"
+    entry = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "redaction.name_added")
+    ).one()
+    assert entry.changes == {"comments": 2}  # how many, never the name
+
+
+def test_a_name_that_is_an_everyday_word_can_only_be_hidden_in_one_comment(sign_in):
+    comment = comments.record_comment(
+        source="survey",
+        source_id=2,
+        text="We hope the plan is finished soon and bramble agrees",
+        received_on=date.today(),
+    )
+    db.session.commit()
+    client = sign_in("analyst")
+    body = _hide_everywhere(client, comment, "hope").get_data(as_text=True)
+    assert "“hope” is also an everyday word" in body
+    wrong_kind = _hide_everywhere(client, comment, "bramble", kind="phone").get_data(as_text=True)
+    assert "Only a name can be hidden in every comment" in wrong_kind
+    db.session.expire_all()
+    assert db.session.get(Comment, comment.id).hidden_phrases is None
+
+
+def test_admins_see_the_names_and_can_take_one_off_the_list(sign_in):
+    from feedback_app.models import RedactionName
+
+    from feedback_app.services import review
+
+    comment = _comment()
+    review.hide_personal_data(comment, "bramble", "name", everywhere=True)
+    client = sign_in("admin")
+    page = parse_html(client.get("/staff/admin/names").get_data(as_text=True))
+    assert "bramble" in page.select_one("tbody").get_text()
+    (row,) = db.session.scalars(select(RedactionName)).all()
+    response = client.post(f"/staff/admin/names/{row.id}/remove", follow_redirects=True)
+    assert "taken off the list" in response.get_data(as_text=True)
+    assert db.session.query(RedactionName).count() == 0
+    db.session.expire_all()
+    assert "[name]" in db.session.get(Comment, comment.id).redacted  # stays hidden there
+    again = client.post(f"/staff/admin/names/{row.id}/remove", follow_redirects=True)
+    assert "no longer on the list" in again.get_data(as_text=True)
