@@ -148,7 +148,6 @@ def test_a_name_that_is_an_everyday_word_can_only_be_hidden_in_one_comment(sign_
 
 def test_admins_see_the_names_and_can_take_one_off_the_list(sign_in):
     from feedback_app.models import RedactionName
-
     from feedback_app.services import review
 
     comment = _comment()
