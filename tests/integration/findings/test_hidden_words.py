@@ -56,7 +56,7 @@ def test_a_quote_approved_in_a_draft_goes_back_for_approval(app: Flask, sign_in,
         },
         follow_redirects=True,
     )
-    assert "approve it again there" in response.get_data(as_text=True)
+    assert "1 approved quote was sent back for approval" in response.get_data(as_text=True)
     db.session.refresh(quote)
     assert (quote.status, quote.text) == ("proposed", "")
     assert releases.approved_quotes(release) == []
