@@ -39,16 +39,20 @@ def _card(
     form: ReviewForm | None = None,
     hide_form: HideForm | None = None,
     reasons: analysis.Explanation | None = None,
+    hiding: bool = False,
     **extra: Any,
 ) -> dict[str, Any]:
-    """What the comment card needs: its two forms and why the analyser suggested what it
-    did (worked out here unless the caller did it for a whole page)."""
+    """What the comment card needs: its review form, why the analyser suggested what it did
+    (worked out here unless the caller did it for a whole page) and, on the comment's own
+    page (``hiding``), the form for hiding personal data; the queue links there instead,
+    which keeps its 20 cards quicker to render."""
     if reasons is None:
         reasons = review.explain_suggestions([comment])[comment.id]
     return {
         "comment": comment,
         "form": form or _form_for(comment),
-        "hide_form": hide_form or _hide_form_for(comment),
+        "hide_form": (hide_form or _hide_form_for(comment)) if hiding else None,
+        "hiding": hiding,
         "reasons": reasons,
         **extra,
     }
@@ -85,6 +89,13 @@ def queue() -> str:
         themes=review.theme_choices(),
         statuses=review.STATUSES,
     )
+
+
+@bp.get("/comments/<int:comment_id>")
+@roles_required(Role.ANALYST)
+def show_comment(comment_id: int) -> str:
+    """One comment's card, with the form for hiding personal data the redaction missed."""
+    return render_template("review/comment.html", **_card(_reviewable(comment_id), hiding=True))
 
 
 @bp.post("/comments/<int:comment_id>")
@@ -139,16 +150,14 @@ def hide_personal_data(comment_id: int) -> str | Response | tuple[str, int]:
                     "approval in draft releases: approve them again there."
                 )
             if htmx:
-                return render_template(
-                    "review/_comment_card.html", **_card(comment, hidden=message)
-                )
+                card = _card(comment, hiding=True, hidden=message)
+                return render_template("review/_comment_card.html", **card)
             flash(message, "success")
             return _back()
+    card = _card(comment, hide_form=hide_form, hiding=True)
     if htmx:
-        return render_template(
-            "review/_comment_card.html", **_card(comment, hide_form=hide_form, fragment=True)
-        ), 200
-    return render_template("review/comment.html", **_card(comment, hide_form=hide_form)), 200
+        return render_template("review/_comment_card.html", **card, fragment=True), 200
+    return render_template("review/comment.html", **card), 200
 
 
 @bp.post("/comments/<int:comment_id>/safeguarding")

@@ -163,3 +163,16 @@ def test_admins_see_the_names_and_can_take_one_off_the_list(sign_in):
     assert "[name]" in db.session.get(Comment, comment.id).redacted  # stays hidden there
     again = client.post(f"/staff/admin/names/{row.id}/remove", follow_redirects=True)
     assert "no longer on the list" in again.get_data(as_text=True)
+
+
+def test_the_queue_links_each_card_to_its_page_where_the_hiding_form_is(sign_in):
+    comment = _comment()
+    client = sign_in("analyst")
+    queue = parse_html(client.get("/staff/review/").get_data(as_text=True))
+    card = queue.find(id=f"comment-{comment.id}")
+    assert card.find(id=f"h{comment.id}-phrase") is None  # not rendered in the queue
+    (link,) = [a for a in card.find_all("a") if "Hide personal data" in a.get_text()]
+    assert link["href"] == f"/staff/review/comments/{comment.id}"
+    page = parse_html(client.get(link["href"]).get_data(as_text=True))
+    assert page.find(id=f"h{comment.id}-phrase") is not None
+    assert client.get("/staff/review/comments/999999").status_code == 404
