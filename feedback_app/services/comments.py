@@ -284,9 +284,14 @@ def hide_personal_data(comment: Comment, phrase: str, kind: str) -> None:
         raise CommentError(
             "Those words are not in the comment as shown: copy them exactly from its text"
         )
+    _keep_hidden(comment, phrase, kind)
+    audit.record("comment.personal_data_hidden", "comment", comment.id, kind=kind)
+
+
+def _keep_hidden(comment: Comment, phrase: str, kind: str) -> None:
+    """Hide the phrase in the comment's redacted text, and remember it for re-analysis."""
     comment.hidden_phrases = [*(comment.hidden_phrases or []), [phrase, kind]]
     comment.redacted = hide_phrases(comment.redacted, [[phrase, kind]])
-    audit.record("comment.personal_data_hidden", "comment", comment.id, kind=kind)
 
 
 def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list[Comment]:
@@ -312,8 +317,7 @@ def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list
     )
     for other in db.session.scalars(others):
         if pattern.search(other.redacted or ""):
-            other.hidden_phrases = [*(other.hidden_phrases or []), [name, "name"]]
-            other.redacted = hide_phrases(other.redacted, [[name, "name"]])
+            _keep_hidden(other, name, "name")
             changed.append(other)
     # The count, never the name: the audit log is read more widely than the comments.
     audit.record("redaction.name_added", "comment", comment.id, comments=len(changed))
