@@ -8,6 +8,7 @@ again whenever a page is rendered, because a flag can be raised at any time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -204,15 +205,15 @@ def approved_quotes(release: Release) -> list[dict[str, Any]]:
     )
 
 
-def reopen_quotes_of(comment: Comment) -> int:
-    """Send the comment's quotes approved in draft releases back for approval, because the
-    words it shows have changed; return how many. The caller commits."""
+def reopen_quotes_of(changed: Sequence[Comment]) -> int:
+    """Send the comments' quotes approved in draft releases back for approval, because the
+    words they show have changed; return how many. The caller commits."""
     reopened = 0
     for quote in db.session.scalars(
         select(ReleaseQuote)
         .join(Release, Release.id == ReleaseQuote.release_id)
         .where(
-            ReleaseQuote.comment_id == comment.id,
+            ReleaseQuote.comment_id.in_([comment.id for comment in changed]),
             ReleaseQuote.status == "approved",
             Release.status == "draft",
         )

@@ -121,6 +121,6 @@ def hide_personal_data(
     else:
         comments.hide_personal_data(comment, phrase, kind)
         changed = [comment]
-    reopened = sum(releases.reopen_quotes_of(each) for each in changed)
+    reopened = releases.reopen_quotes_of(changed)
     db.session.commit()
     return Hidden(len(changed), reopened)
