@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 from feedback_app.admin.forms import NewThemeForm, ThemeForm, UserForm
 from feedback_app.auth.access import roles_required
 from feedback_app.models import Role
-from feedback_app.services import analysis_admin, audit, jobs, redaction_names, taxonomy, users
+from feedback_app.services import analysis_admin, audit, redaction_names, taxonomy, users
 
 bp = Blueprint("admin", __name__)
 
@@ -28,30 +28,16 @@ def home() -> str:
 @roles_required(Role.ADMIN)
 def retrain() -> Response:
     """Put retraining on the job queue; a worker learns from people's labels and decisions."""
-    if not analysis_admin.can_retrain_in_background():
-        flash(
-            "Retraining takes a few minutes, so it needs the job queue and a worker "
-            "(REDIS_URL and flask worker). Without them, run flask --app wsgi retrain on "
-            "the server.",
-            "error",
-        )
-    elif analysis_admin.learning_status().retrain_requested_at is not None:
-        flash("Retraining has already been asked for and has not finished yet.", "error")
+    try:
+        analysis_admin.request_retrain()
+    except analysis_admin.RetrainRefused as refusal:
+        flash(str(refusal), "error")
     else:
-        try:
-            analysis_admin.request_retrain()
-        except jobs.QueueUnavailable:
-            flash(
-                "The job queue cannot be reached, so retraining has not started. Try again "
-                "later, or run flask --app wsgi retrain on the server.",
-                "error",
-            )
-        else:
-            flash(
-                "Retraining has started. It takes a few minutes; then every comment is "
-                "analysed again with the new model.",
-                "success",
-            )
+        flash(
+            "Retraining has started. It takes a few minutes; then every comment is "
+            "analysed again with the new model.",
+            "success",
+        )
     return redirect(url_for("admin.home"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Row, func, or_, select
 
 from feedback_app import analysis
 from feedback_app.extensions import db
@@ -16,6 +16,7 @@ from feedback_app.services.comments import reanalyse_all
 __all__ = [
     "RETRAIN_PATIENCE",
     "LearningStatus",
+    "RetrainRefused",
     "can_retrain_in_background",
     "corrections",
     "learning_status",
@@ -103,28 +104,39 @@ class LearningStatus:
 def learning_status() -> LearningStatus:
     """Say what the analyser last learned from, and how many corrections and safeguarding
     decisions have been made since (``flask retrain`` learns from them)."""
-    newest = db.session.execute(
-        select(AnalysisModel.created_at, AnalysisModel.notes)
-        .order_by(AnalysisModel.id.desc())
-        .limit(1)
-    ).first()
+    newest = _newest_model()
     labels = select(func.count()).where(Comment.label_sentiment.is_not(None))
     decisions = select(func.count()).where(SafeguardingFlag.concern != "undecided")
-    requested = select(func.max(AuditEntry.at)).where(
-        AuditEntry.action == RETRAIN_REQUESTED,
-        AuditEntry.at > datetime.now(UTC) - RETRAIN_PATIENCE,
-    )
     if newest is not None:
         labels = labels.where(Comment.reviewed_at > newest.created_at)
         decisions = decisions.where(SafeguardingFlag.handled_at > newest.created_at)
-        requested = requested.where(AuditEntry.at > newest.created_at)
     return LearningStatus(
         trained_at=newest.created_at if newest else None,
         notes=newest.notes if newest else "",
         new_corrections=db.session.scalar(labels) or 0,
         new_decisions=db.session.scalar(decisions) or 0,
-        retrain_requested_at=db.session.scalar(requested),
+        retrain_requested_at=_retrain_under_way(newest.created_at if newest else None),
     )
+
+
+def _newest_model() -> Row[tuple[datetime, str]] | None:
+    return db.session.execute(
+        select(AnalysisModel.created_at, AnalysisModel.notes)
+        .order_by(AnalysisModel.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _retrain_under_way(trained_at: datetime | None) -> datetime | None:
+    """When retraining was last asked for, if no model has come of it yet (within
+    ``RETRAIN_PATIENCE``: one asked for longer ago has probably failed)."""
+    requested = select(func.max(AuditEntry.at)).where(
+        AuditEntry.action == RETRAIN_REQUESTED,
+        AuditEntry.at > datetime.now(UTC) - RETRAIN_PATIENCE,
+    )
+    if trained_at is not None:
+        requested = requested.where(AuditEntry.at > trained_at)
+    return db.session.scalar(requested)
 
 
 def can_retrain_in_background() -> bool:
@@ -132,13 +144,33 @@ def can_retrain_in_background() -> bool:
     return jobs.has_queue()
 
 
+class RetrainRefused(Exception):
+    """Retraining could not be put on the queue; the message says why, for the admin."""
+
+
 def request_retrain() -> None:
     """Put retraining on the job queue for a worker, then record who asked and commit.
 
-    Raises ``jobs.QueueUnavailable`` when it cannot be queued: it never falls back to
-    training inside the request, which would take minutes.
+    Raises ``RetrainRefused`` when there is no job queue, when a retraining is already
+    under way, or when the queue cannot be reached: it never falls back to training inside
+    the request, which would take minutes.
     """
-    jobs.enqueue_for_worker(retrain_in_background)
+    if not can_retrain_in_background():
+        raise RetrainRefused(
+            "Retraining takes a few minutes, so it needs the job queue and a worker "
+            "(REDIS_URL and flask worker). Without them, run flask --app wsgi retrain on "
+            "the server."
+        )
+    newest = _newest_model()
+    if _retrain_under_way(newest.created_at if newest else None) is not None:
+        raise RetrainRefused("Retraining has already been asked for and has not finished yet.")
+    try:
+        jobs.enqueue_for_worker(retrain_in_background)
+    except jobs.QueueUnavailable:
+        raise RetrainRefused(
+            "The job queue cannot be reached, so retraining has not started. Try again "
+            "later, or run flask --app wsgi retrain on the server."
+        ) from None
     audit.record(RETRAIN_REQUESTED, "analysis_model", "next")
     db.session.commit()
 
