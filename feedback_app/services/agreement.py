@@ -95,18 +95,16 @@ def _compare(rows: list[_Row]) -> EvaluationReport:
     return report
 
 
-def _quarter_of(moment: datetime) -> Quarter:
-    return quarter_of(moment.date())
-
-
 def agreement(period: Period | None = None) -> Agreement:
     """Compare the analyser's first suggestions with analysts' labels, for the comments
     first reviewed in ``period`` (all of them when None), with a line for each quarter."""
     rows = _first_reviews()
-    quarters = sorted({_quarter_of(row[0]) for row in rows})
+    in_quarter: dict[Quarter, list[_Row]] = {}
+    for row in rows:
+        in_quarter.setdefault(quarter_of(row[0].date()), []).append(row)
     by_quarter = []
-    for quarter in quarters:
-        report = _compare([row for row in rows if _quarter_of(row[0]) == quarter])
+    for quarter, quarter_rows in sorted(in_quarter.items()):
+        report = _compare(quarter_rows)
         by_quarter.append(
             QuarterAgreement(quarter, report.records, report.theme_micro, report.sentiment_right)
         )
