@@ -23,11 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import page_weight  # noqa: E402 - a script here: its folder is on sys.path
 from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
 
-from feedback_app import create_app  # noqa: E402
 from feedback_app.demo import seed_all  # noqa: E402
 from feedback_app.demo.staff import DEMO_PASSWORD  # noqa: E402
 from feedback_app.extensions import db  # noqa: E402
@@ -35,18 +34,9 @@ from feedback_app.services import review  # noqa: E402
 
 
 def build_app(folder: Path) -> Flask:
-    """A production-like app (limits off) on a fresh database with the demo data."""
-    app = create_app(
-        "testing",
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
-            "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": False,
-            "TESTING": False,
-        },
-    )
+    """The survey benchmark's production-like app, filled with the demo data."""
+    app = page_weight.build_app(folder)
     with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"), revision="heads")
         seed_all()
         db.engine.dispose()
     return app
