@@ -79,10 +79,14 @@ class ThemeForm(FlaskForm):
     )
     retired = BooleanField("Retired: no longer suggested or offered", widget=GovCheckboxInput())
     submit = SubmitField("Save theme", widget=GovSubmitInput())
+    check = SubmitField("Check what these rules would change", widget=GovSubmitInput())
 
 
 class NewThemeForm(ThemeForm):
     """A new theme, which needs a permanent slug."""
+
+    #: The check compares new rules with the rules in use; a new theme has none.
+    check = None
 
     slug = StringField(
         "Slug",

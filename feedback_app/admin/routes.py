@@ -8,7 +8,14 @@ from werkzeug.wrappers import Response
 from feedback_app.admin.forms import NewThemeForm, ThemeForm, UserForm
 from feedback_app.auth.access import roles_required
 from feedback_app.models import Role
-from feedback_app.services import analysis_admin, audit, redaction_names, taxonomy, users
+from feedback_app.services import (
+    analysis_admin,
+    audit,
+    redaction_names,
+    rules_check,
+    taxonomy,
+    users,
+)
 
 bp = Blueprint("admin", __name__)
 
@@ -77,18 +84,22 @@ def edit_theme(slug: str) -> str | Response:
     if theme is None:
         abort(404)
     form = ThemeForm(obj=theme)
+    check = None
     if form.validate_on_submit():
-        taxonomy.update_theme(
-            theme,
-            name=form.name.data or "",
-            description=form.description.data or "",
-            keywords=form.keywords.data or "",
-            retired=bool(form.retired.data),
-        )
-        analysis_admin.reanalyse_soon()
-        flash("Theme saved. Comments are being analysed again with the new rules.", "success")
-        return redirect(url_for("admin.themes"))
-    return render_template("admin/theme.html", theme=theme, form=form)
+        if form.check.data:
+            check = rules_check.check_rules(theme.slug, form.keywords.data or "")
+        else:
+            taxonomy.update_theme(
+                theme,
+                name=form.name.data or "",
+                description=form.description.data or "",
+                keywords=form.keywords.data or "",
+                retired=bool(form.retired.data),
+            )
+            analysis_admin.reanalyse_soon()
+            flash("Theme saved. Comments are being analysed again with the new rules.", "success")
+            return redirect(url_for("admin.themes"))
+    return render_template("admin/theme.html", theme=theme, form=form, check=check)
 
 
 @bp.route("/themes/new", methods=["GET", "POST"])

@@ -16,6 +16,7 @@ from feedback_app.analysis.pipeline import (
     ThemeReason,
     analyse,
     explain,
+    suggest_themes,
 )
 from feedback_app.analysis.themes import (
     DEFAULT_THEME_RULES,
@@ -38,6 +39,7 @@ __all__ = [
     "explain",
     "format_keywords",
     "parse_keywords",
+    "suggest_themes",
     "train",
     "train_with_defaults",
 ]

@@ -284,7 +284,12 @@ class LearnedModel:
             self._inverted = (keys, packed)
         return self._inverted
 
-    def _word_sums(self, feats: set[str]) -> dict[str, float]:
+    def word_sums(self, feats: set[str]) -> dict[str, float]:
+        """Sum the comment's word weights for every column (themes, sentiments, disclosure).
+
+        The costly part of a prediction: compute it once and pass it to the probability
+        methods when a comment is scored more than once (with other rules, say).
+        """
         keys, packed = self._index()
         found = [weights for weights in map(packed.get, feats) if weights is not None]
         if not found:
@@ -297,7 +302,7 @@ class LearnedModel:
         self, feats: set[str], rule_scores: dict[str, float], sentiment_score: float
     ) -> Prediction:
         """Return theme, sentiment and safeguarding probabilities, summing word weights once."""
-        sums = self._word_sums(feats)
+        sums = self.word_sums(feats)
         return Prediction(
             self.theme_probabilities(feats, rule_scores, sums),
             self.sentiment_probabilities(feats, sentiment_score, sums),
@@ -310,7 +315,7 @@ class LearnedModel:
         """Return the probability that a comment is a disclosure (0 for a model without one)."""
         if not self.safeguarding_weights:
             return 0.0
-        sums = self._word_sums(feats) if sums is None else sums
+        sums = self.word_sums(feats) if sums is None else sums
         return _sigmoid(self.safeguarding_bias + sums.get("safeguarding", 0.0))
 
     def explain_safeguarding(self, feats: set[str], top: int = 3) -> list[str]:
@@ -325,7 +330,7 @@ class LearnedModel:
         sums: dict[str, float] | None = None,
     ) -> dict[str, float]:
         """Return the probability of each learned theme, given words and rule scores."""
-        sums = self._word_sums(feats) if sums is None else sums
+        sums = self.word_sums(feats) if sums is None else sums
         return {
             slug: _sigmoid(
                 bias
@@ -339,7 +344,7 @@ class LearnedModel:
         self, feats: set[str], rule_score: float, sums: dict[str, float] | None = None
     ) -> dict[str, float]:
         """Return a probability for each sentiment label (softmax over the three)."""
-        sums = self._word_sums(feats) if sums is None else sums
+        sums = self.word_sums(feats) if sums is None else sums
         logits = {
             label: self.sentiment_bias.get(label, 0.0)
             + self.sentiment_score_weight.get(label, 0.0) * rule_score

@@ -110,31 +110,16 @@ def analyse(
     sentiment = score_sentiment(text, normalised, question)
     label, polarity = sentiment.label, sentiment.polarity
     phrases = ruled = safeguarding_phrases(normalised)
+    learned_probs = None
     if model is not None and model.examples > 0 and normalised:
         feats = model.features(text, normalised)
         learned_probs, probs, disclosure = model.predict(feats, scores, sentiment.score)
         probs = model.tip_for_source(probs, source)
         if not phrases and disclosure >= SAFEGUARDING_PROBABILITY:
             phrases = _learned_phrases(normalised, model.explain_safeguarding(feats))
-        # With a model, its probability decides each theme it knows: the rule score is one
-        # of its inputs, so the model learns both new wording and which rule hits analysts
-        # keep rejecting. Themes it has never seen (added by an admin since) keep their
-        # rule score.
-        in_use = {rule.slug for rule in rules}
-        known = {slug: p for slug, p in learned_probs.items() if slug in in_use}
-        for slug, probability in known.items():
-            scores[slug] = THRESHOLD * probability / THEME_PROBABILITY
-        if known and all(score < THRESHOLD for score in scores.values()):
-            best = max(known, key=lambda slug: known[slug])
-            if known[best] >= THEME_FALLBACK_PROBABILITY:
-                scores[best] = THRESHOLD
         label = max(probs, key=lambda name: probs[name])
         polarity = round(probs["positive"] - probs["negative"], 3)
-    themes = tuple(
-        slug
-        for slug, score in sorted(scores.items(), key=lambda item: -item[1])
-        if score >= THRESHOLD
-    )
+    themes = _decide_themes(scores, learned_probs, rules)
     if ruled:
         # A disclosure of harm is never good news, whatever polite words surround it. A
         # learned flag is only a prompt to check, so the sentiment model keeps its say there:
@@ -148,6 +133,61 @@ def analyse(
         safeguarding_phrases=phrases,
         redacted=redact(text, known_names),
         safeguarding_found_by="rules" if ruled else "model" if phrases else "",
+    )
+
+
+def suggest_themes(
+    text: str,
+    rule_sets: Sequence[Sequence[ThemeRule]],
+    learned: LearnedModel | None = None,
+) -> list[tuple[str, ...]]:
+    """The themes ``analyse`` would suggest with each set of rules, without its other work.
+
+    For checking what a change to the rules would do before it is saved. Themes depend
+    only on the words and the rules, so redaction, sentiment and safeguarding are skipped,
+    and the comment's words are weighed once for every set of rules.
+    """
+    model = default_model() if learned is None else learned
+    normalised = normalise(text or "")
+    if model is not None and (model.examples == 0 or not normalised):
+        model = None
+    feats: set[str] = set()
+    sums: dict[str, float] = {}
+    if model is not None:
+        feats = model.features(text, normalised)
+        sums = model.word_sums(feats)
+    suggested = []
+    for rules in rule_sets:
+        scores = rule_scores(normalised, rules)
+        learned_probs = None if model is None else model.theme_probabilities(feats, scores, sums)
+        suggested.append(_decide_themes(scores, learned_probs, rules))
+    return suggested
+
+
+def _decide_themes(
+    scores: dict[str, float],
+    learned_probs: dict[str, float] | None,
+    rules: Sequence[ThemeRule],
+) -> tuple[str, ...]:
+    """Turn rule scores (and the model's probabilities, when there is a model) into themes.
+
+    With a model, its probability decides each theme it knows: the rule score is one of
+    its inputs, so the model learns both new wording and which rule hits analysts keep
+    rejecting. Themes it has never seen (added by an admin since) keep their rule score.
+    """
+    if learned_probs is not None:
+        in_use = {rule.slug for rule in rules}
+        known = {slug: p for slug, p in learned_probs.items() if slug in in_use}
+        for slug, probability in known.items():
+            scores[slug] = THRESHOLD * probability / THEME_PROBABILITY
+        if known and all(score < THRESHOLD for score in scores.values()):
+            best = max(known, key=lambda slug: known[slug])
+            if known[best] >= THEME_FALLBACK_PROBABILITY:
+                scores[best] = THRESHOLD
+    return tuple(
+        slug
+        for slug, score in sorted(scores.items(), key=lambda item: -item[1])
+        if score >= THRESHOLD
     )
 
 

@@ -221,16 +221,20 @@ def _freeze(level: dict[str, Any]) -> dict[str, _Node]:
     return {word: (tuple(hits), _freeze(after)) for word, (hits, after) in level.items()}
 
 
-_LAST: list[tuple[Sequence[ThemeRule], _CompiledRules]] = []
+_RECENT: list[tuple[Sequence[ThemeRule], _CompiledRules]] = []
+#: Rule sets remembered by identity: checking new rules beside those in use alternates two.
+_RECENT_SIZE = 4
 
 
 def _compiled_for(rules: Sequence[ThemeRule]) -> _CompiledRules:
     # Hashing 15 rules of ~100 keywords on every call costs more than matching, so the
-    # rule set passed last (usually the same object every time) is remembered by identity.
-    if _LAST and _LAST[0][0] is rules:
-        return _LAST[0][1]
+    # rule sets passed lately (usually the same objects every time) are remembered by
+    # identity, newest first.
+    for seen, compiled in _RECENT:
+        if seen is rules:
+            return compiled
     compiled = compile_rules(tuple(rules))
-    _LAST[:] = [(rules, compiled)]
+    _RECENT[:] = [(rules, compiled), *_RECENT[: _RECENT_SIZE - 1]]
     return compiled
 
 

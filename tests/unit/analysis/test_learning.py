@@ -214,7 +214,7 @@ def test_packed_word_sums_match_the_weights_summed_one_by_one():
         **{"s:" + label: table for label, table in model.sentiment_weights.items()},
         "safeguarding": model.safeguarding_weights,
     }
-    sums = model._word_sums(feats)
+    sums = model.word_sums(feats)
     assert set(sums) == set(tables)
     for column, table in tables.items():
         expected = sum(table.get(feat, 0.0) for feat in feats) * scale
@@ -226,7 +226,7 @@ def test_packed_word_sums_match_the_weights_summed_one_by_one():
 def test_a_weight_too_large_to_pack_is_refused_not_wrapped():
     model = LearnedModel(theme_bias={"health": 0.0}, theme_weights={"health": {"ot": 300.0}})
     try:
-        model._word_sums({"ot"})
+        model.word_sums({"ot"})
     except ValueError as error:
         assert "too large" in str(error)
     else:
