@@ -1,8 +1,9 @@
 """Server time of the analysts' review queue and agreement pages, on the demo data.
 
 Prints the median and 95th percentile over RUNS requests of a review queue page (20
-cards, each with its review form, its hiding form and why the analyser suggested what
-it did), the same page with the explanations left out, and the agreement page.
+cards, each with its review form and why the analyser suggested what it did; the form
+for hiding personal data is on each comment's own page), the same page with the
+explanations left out, and the agreement page.
 
     .venv/bin/python benchmarks/review_page.py [--runs 40]
 
