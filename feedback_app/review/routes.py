@@ -73,21 +73,24 @@ def _reviewable(comment_id: int) -> Comment:
 @roles_required(Role.ANALYST)
 def queue() -> str:
     """List comments to review, with a card (and its forms) for each."""
-    status = request.args.get("status", "unreviewed")
-    source = request.args.get("source", "")
-    theme = request.args.get("theme", "")
-    page = request.args.get("page", 1, type=int) or 1
-    result = review.review_queue(status=status, source=source, theme=theme, page=page)
+    filters = review.ReviewFilters(
+        status=request.args.get("status", "unreviewed"),
+        source=request.args.get("source", ""),
+        theme=request.args.get("theme", ""),
+        sentiment=request.args.get("sentiment", ""),
+        words=request.args.get("words", "")[:200],
+        page=request.args.get("page", 1, type=int) or 1,
+    )
+    result = review.review_queue(filters)
     reasons = review.explain_suggestions(result.comments)
     return render_template(
         "review/queue.html",
         result=result,
+        filters=filters,
         cards=[_card(comment, reasons=reasons[comment.id]) for comment in result.comments],
-        status=status,
-        source=source,
-        theme=theme,
         themes=review.theme_choices(),
         statuses=review.STATUSES,
+        sentiments=review.SENTIMENTS,
     )
 
 

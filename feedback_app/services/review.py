@@ -18,6 +18,37 @@ STATUSES = ("unreviewed", "accepted", "corrected")
 
 
 @dataclass(frozen=True)
+class ReviewFilters:
+    """Which comments an analyst asked to see; blank means any."""
+
+    status: str = "unreviewed"  # one of STATUSES, or "all"
+    source: str = ""
+    theme: str = ""
+    sentiment: str = ""  # the comment's sentiment now: the analyst's label, else suggested
+    #: Words to find in the comment as shown (with personal data hidden), in any case.
+    words: str = ""
+    page: int = 1
+
+    def as_args(self, **overrides: object) -> dict[str, object]:
+        """Query-string arguments for a link to these filters (defaults left out)."""
+        args: dict[str, object] = {
+            "status": self.status,
+            "source": self.source,
+            "theme": self.theme,
+            "sentiment": self.sentiment,
+            "words": self.words,
+            "page": self.page,
+        }
+        args.update(overrides)
+        defaults = {"status": "unreviewed", "page": 1}
+        return {
+            key: value
+            for key, value in args.items()
+            if value not in ("", None) and defaults.get(key) != value
+        }
+
+
+@dataclass(frozen=True)
 class ReviewPage:
     """One page of the review queue."""
 
@@ -25,26 +56,33 @@ class ReviewPage:
     total: int
     page: int
     pages: int
+    filters: ReviewFilters
 
 
-def review_queue(
-    status: str = "unreviewed", source: str = "", theme: str = "", page: int = 1
-) -> ReviewPage:
+def review_queue(filters: ReviewFilters | None = None) -> ReviewPage:
     """Return comments to review, oldest first, never those withheld for safeguarding."""
+    filters = filters or ReviewFilters()
     query = select(Comment).where(~Comment.safeguarding)
-    if status in STATUSES:
-        query = query.where(Comment.review_status == status)
-    if source:
-        query = query.where(Comment.source == source)
-    if theme:
-        query = query.where(Comment.themes.any(theme=theme))
+    if filters.status in STATUSES:
+        query = query.where(Comment.review_status == filters.status)
+    if filters.source:
+        query = query.where(Comment.source == filters.source)
+    if filters.theme:
+        query = query.where(Comment.themes.any(theme=filters.theme))
+    if filters.sentiment in SENTIMENTS:
+        query = query.where(
+            func.coalesce(Comment.label_sentiment, Comment.machine_sentiment) == filters.sentiment
+        )
+    words = " ".join(filters.words.split())
+    if words:
+        query = query.where(Comment.redacted.icontains(words, autoescape=True))
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 1), pages)
+    page = min(max(filters.page, 1), pages)
     rows = db.session.scalars(
         query.order_by(Comment.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     )
-    return ReviewPage(comments=list(rows), total=total, page=page, pages=pages)
+    return ReviewPage(comments=list(rows), total=total, page=page, pages=pages, filters=filters)
 
 
 def get_reviewable_comment(comment_id: int) -> Comment | None:
