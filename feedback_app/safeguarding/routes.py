@@ -19,10 +19,11 @@ bp = Blueprint("safeguarding", __name__)
 def queue() -> str:
     """List flags needing attention, longest waiting first."""
     include_closed = request.args.get("show") == "all"
-    flags = safeguarding.queue(include_closed=include_closed)
+    page = request.args.get("page", 1, type=int) or 1
+    result = safeguarding.queue(include_closed=include_closed, page=page)
     return render_template(
         "safeguarding/queue.html",
-        flags=flags,
+        result=result,
         include_closed=include_closed,
         waiting_for=safeguarding.waiting_for,
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload
 
 from feedback_app.extensions import db
 from feedback_app.models import SafeguardingFlag, User
@@ -13,13 +15,37 @@ from feedback_app.services import audit
 STATUSES = ("open", "in_progress", "closed")
 
 
-def queue(include_closed: bool = False) -> list[SafeguardingFlag]:
-    """Return flags, open ones first and the longest-waiting first within each status."""
+#: Flags a page; the flags needing attention are usually far fewer.
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class FlagPage:
+    """One page of the lead's queue."""
+
+    flags: list[SafeguardingFlag]
+    total: int
+    page: int
+    pages: int
+
+
+def queue(include_closed: bool = False, page: int = 1) -> FlagPage:
+    """Return a page of flags, open ones first and the longest-waiting first within each
+    status; closed flags only when asked for."""
     order = case({"open": 0, "in_progress": 1, "closed": 2}, value=SafeguardingFlag.status)
-    query = select(SafeguardingFlag).order_by(order, SafeguardingFlag.raised_at)
+    query = select(SafeguardingFlag)
     if not include_closed:
         query = query.where(SafeguardingFlag.status != "closed")
-    return list(db.session.scalars(query))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    flags = db.session.scalars(
+        query.options(joinedload(SafeguardingFlag.comment))
+        .order_by(order, SafeguardingFlag.raised_at, SafeguardingFlag.id)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    )
+    return FlagPage(flags=list(flags), total=total, page=page, pages=pages)
 
 
 def get_flag(flag_id: int) -> SafeguardingFlag | None:

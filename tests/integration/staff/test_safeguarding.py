@@ -154,3 +154,49 @@ def test_no_concern_returns_the_comment_to_review_and_stays_so(sign_in):
     )
     db.session.expire_all()
     assert db.session.get(Comment, false_alarm.id).safeguarding
+
+
+def test_the_queue_pages_closed_flags_and_reads_each_page_in_a_few_queries(sign_in):
+    from sqlalchemy import event
+
+    from feedback_app.services.safeguarding import PAGE_SIZE
+
+    for number in range(PAGE_SIZE + 2):
+        comments.record_comment(
+            source="survey", source_id=500 + number, text=DISCLOSURE, received_on=date(2024, 6, 3)
+        )
+        db.session.flush()
+    db.session.commit()
+    waiting = db.session.query(SafeguardingFlag).order_by(SafeguardingFlag.id).all()
+    for flag in waiting[1:]:
+        flag.status = "closed"
+    db.session.commit()
+    client = sign_in("safeguarding_lead")
+
+    needing_attention = parse_html(client.get("/staff/safeguarding/").get_data(as_text=True))
+    assert "1 flag" in needing_attention.get_text()
+    assert needing_attention.find("nav", class_="govuk-pagination") is None
+
+    statements: list[str] = []
+
+    def listener(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        first = parse_html(client.get("/staff/safeguarding/?show=all").get_data(as_text=True))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    flag_queries = [s for s in statements if "safeguarding_flags" in s or "comments" in s]
+    assert len(flag_queries) <= 3, flag_queries  # a count and one joined page, not one a row
+    rows = first.find("tbody").find_all("tr")
+    assert len(rows) == PAGE_SIZE
+    assert f"Flag {waiting[0].id}" in rows[0].get_text()  # the open flag comes first
+    assert f"{PAGE_SIZE + 2} flags" in first.get_text()
+    assert "Page 1 of 2" in first.get_text()
+    next_link = first.find("a", rel="next")["href"]
+    assert "show=all" in next_link and "page=2" in next_link
+
+    second = parse_html(client.get(next_link).get_data(as_text=True))
+    assert len(second.find("tbody").find_all("tr")) == 2
+    assert "show=all" in second.find("a", rel="prev")["href"]
