@@ -59,11 +59,13 @@ def complaints_report_command(quarter_label: str, output: str) -> None:
 
 @click.command("send-reminders")
 def send_reminders_command() -> None:
-    """Remind officers and action owners of deadlines due soon or passed."""
+    """Remind officers and action owners of deadlines due soon or passed, and the
+    safeguarding lead of flags nobody has started on."""
     counts = reminders.send_reminders(date.today())
     click.echo(
         f"Sent {counts.total} reminders: {counts.acknowledgements} acknowledgements, "
-        f"{counts.responses} responses, {counts.actions} overdue actions"
+        f"{counts.responses} responses, {counts.actions} overdue actions, "
+        f"{counts.safeguarding_flags} open safeguarding flags"
     )
 
 

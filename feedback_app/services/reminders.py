@@ -1,23 +1,27 @@
-"""Reminders to complaints officers and action owners (run daily by ``flask send-reminders``).
+"""Reminders to complaints officers, action owners and the safeguarding lead (run daily by
+``flask send-reminders``).
 
-Three kinds: an acknowledgement due soon or late, a response due soon or late, and
-an action past its agreed date. Messages carry the complaint reference and the
-deadline, never the complainant's name or words: email is not the place for them.
+Four kinds: an acknowledgement due soon or late, a response due soon or late, an action
+past its agreed date, and safeguarding flags raised before today that nobody has
+started on. Messages carry the complaint reference and the deadline, or the number of
+flags and how long the oldest has waited; never a name or a family's words: email is not
+the place for them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from feedback_app.extensions import db
-from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint
+from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, SafeguardingFlag
 from feedback_app.services import notifications
 from feedback_app.services.clocks import add_working_days, describe_days_left
+from feedback_app.services.safeguarding import waiting_for
 
 # Remind this many working days before a deadline, and on every day after it.
 WARN_WORKING_DAYS = 2
@@ -30,10 +34,15 @@ class ReminderCounts:
     acknowledgements: int = 0
     responses: int = 0
     actions: int = 0
+    #: Open safeguarding flags raised before the day (all in one message to the lead).
+    safeguarding_flags: int = 0
 
     @property
     def total(self) -> int:
-        return self.acknowledgements + self.responses + self.actions
+        """Messages sent."""
+        return (
+            self.acknowledgements + self.responses + self.actions + bool(self.safeguarding_flags)
+        )
 
 
 def _officer_address(complaint: Complaint) -> str:
@@ -93,4 +102,37 @@ def send_reminders(on: date) -> ReminderCounts:
             reference=f"complaint-action-{action.id}-{on.isoformat()}",
         )
         counts.actions += 1
+    counts.safeguarding_flags = _remind_safeguarding_lead(on)
     return counts
+
+
+def _remind_safeguarding_lead(on: date) -> int:
+    """Tell the lead about flags raised before ``on`` that are still open (nobody has
+    started on them); return how many. Each flag notified the lead when it was raised:
+    this catches the one that sat unseen, in a full inbox or while the lead was away."""
+    start_of_day = datetime.combine(on, time.min, tzinfo=UTC)
+    waiting = list(
+        db.session.scalars(
+            select(SafeguardingFlag)
+            .where(SafeguardingFlag.status == "open", SafeguardingFlag.raised_at < start_of_day)
+            .order_by(SafeguardingFlag.raised_at)
+        )
+    )
+    if not waiting:
+        return 0
+    many = len(waiting) > 1
+    notifications.send(
+        to=current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead",
+        subject=(
+            f"{len(waiting)} safeguarding flag{'s' if many else ''} "
+            f"{'have' if many else 'has'} not been looked at"
+        ),
+        body=(
+            f"{len(waiting)} comment{'s' if many else ''} flagged for safeguarding before today "
+            f"{'are' if many else 'is'} still open. The oldest has waited "
+            f"{waiting_for(waiting[0])}. Sign in to review "
+            f"{'them' if many else 'it'}."
+        ),
+        reference=f"safeguarding-open-{on.isoformat()}",
+    )
+    return len(waiting)

@@ -200,3 +200,44 @@ def test_the_queue_pages_closed_flags_and_reads_each_page_in_a_few_queries(sign_
     second = parse_html(client.get(next_link).get_data(as_text=True))
     assert len(second.find("tbody").find_all("tr")) == 2
     assert "show=all" in second.find("a", rel="prev")["href"]
+
+
+def test_the_daily_reminders_tell_the_lead_of_flags_nobody_has_started_on(app):
+    from datetime import UTC, datetime, timedelta
+
+    from feedback_app.services import reminders
+
+    sender = notifications.LogSender()
+    app.extensions["notification_sender"] = sender
+    texts = [DISCLOSURE, "My stepdad hits me and I am scared", "He locks me in my room at night"]
+    flags = []
+    for number, text in enumerate(texts):
+        comments.record_comment(
+            source="survey", source_id=900 + number, text=text, received_on=date(2024, 6, 3)
+        )
+        db.session.flush()
+        flags.append(
+            db.session.query(SafeguardingFlag).order_by(SafeguardingFlag.id.desc()).first()
+        )
+    db.session.commit()
+    now = datetime.now(UTC)
+    flags[0].raised_at = now - timedelta(days=3)  # open for days
+    flags[1].raised_at = now - timedelta(days=2)
+    flags[1].status = "in_progress"  # the lead has started on it
+    db.session.commit()  # flags[2] was raised today: its own alert went a moment ago
+    sender.sent.clear()
+
+    counts = reminders.send_reminders(now.date())
+
+    assert counts.safeguarding_flags == 1
+    (message,) = [m for m in sender.sent if "safeguarding" in m.subject]
+    assert message.subject == "1 safeguarding flag has not been looked at"
+    assert "The oldest has waited 3 days." in message.body
+    assert "hits" not in message.body and "scared" not in message.body
+    assert message.reference == f"safeguarding-open-{now.date().isoformat()}"
+
+    flags[0].status = "closed"
+    db.session.commit()
+    sender.sent.clear()
+    assert reminders.send_reminders(now.date()).safeguarding_flags == 0
+    assert not [m for m in sender.sent if "safeguarding" in m.subject]
