@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from flask import current_app
 from sqlalchemy import delete, select
 
 from feedback_app import analysis
@@ -32,7 +31,13 @@ from feedback_app.models import (
     Theme,
     User,
 )
-from feedback_app.services import audit, notifications, redaction_names, summaries
+from feedback_app.services import (
+    audit,
+    notifications,
+    redaction_names,
+    safeguarding,
+    summaries,
+)
 
 
 def record_comment(
@@ -222,9 +227,8 @@ def _open_flag(comment: Comment, phrases: list[str], found_by: str) -> Safeguard
 
 
 def _notify_safeguarding_lead(flag: SafeguardingFlag) -> None:
-    lead = current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead"
     notifications.send(
-        to=lead,
+        to=safeguarding.lead_address(),
         subject="A comment may disclose a risk of harm",
         body="A new comment has been flagged for safeguarding. Sign in to review it.",
         reference=f"safeguarding-flag-{flag.id}",

@@ -19,9 +19,8 @@ from sqlalchemy.orm import selectinload
 
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, SafeguardingFlag
-from feedback_app.services import notifications
+from feedback_app.services import notifications, safeguarding
 from feedback_app.services.clocks import add_working_days, describe_days_left
-from feedback_app.services.safeguarding import waiting_for
 
 # Remind this many working days before a deadline, and on every day after it.
 WARN_WORKING_DAYS = 2
@@ -40,9 +39,7 @@ class ReminderCounts:
     @property
     def total(self) -> int:
         """Messages sent."""
-        return (
-            self.acknowledgements + self.responses + self.actions + bool(self.safeguarding_flags)
-        )
+        return self.acknowledgements + self.responses + self.actions + bool(self.safeguarding_flags)
 
 
 def _officer_address(complaint: Complaint) -> str:
@@ -122,7 +119,7 @@ def _remind_safeguarding_lead(on: date) -> int:
         return 0
     many = len(waiting) > 1
     notifications.send(
-        to=current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead",
+        to=safeguarding.lead_address(),
         subject=(
             f"{len(waiting)} safeguarding flag{'s' if many else ''} "
             f"{'have' if many else 'has'} not been looked at"
@@ -130,7 +127,7 @@ def _remind_safeguarding_lead(on: date) -> int:
         body=(
             f"{len(waiting)} comment{'s' if many else ''} flagged for safeguarding before today "
             f"{'are' if many else 'is'} still open. The oldest has waited "
-            f"{waiting_for(waiting[0])}. Sign in to review "
+            f"{safeguarding.waiting_for(waiting[0])}. Sign in to review "
             f"{'them' if many else 'it'}."
         ),
         reference=f"safeguarding-open-{on.isoformat()}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from flask import current_app
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
@@ -13,6 +14,11 @@ from feedback_app.models import SafeguardingFlag, User
 from feedback_app.services import audit
 
 STATUSES = ("open", "in_progress", "closed")
+
+
+def lead_address() -> str:
+    """Where alerts and reminders for the designated safeguarding lead go."""
+    return str(current_app.config.get("SAFEGUARDING_LEAD_EMAIL") or "safeguarding-lead")
 
 
 #: Flags a page; the flags needing attention are usually far fewer.
