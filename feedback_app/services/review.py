@@ -56,7 +56,6 @@ class ReviewPage:
     total: int
     page: int
     pages: int
-    filters: ReviewFilters
 
 
 def review_queue(filters: ReviewFilters | None = None) -> ReviewPage:
@@ -82,7 +81,7 @@ def review_queue(filters: ReviewFilters | None = None) -> ReviewPage:
     rows = db.session.scalars(
         query.order_by(Comment.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     )
-    return ReviewPage(comments=list(rows), total=total, page=page, pages=pages, filters=filters)
+    return ReviewPage(comments=list(rows), total=total, page=page, pages=pages)
 
 
 def get_reviewable_comment(comment_id: int) -> Comment | None:
