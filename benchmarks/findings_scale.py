@@ -308,6 +308,16 @@ def run(database_url: str, responses: int, comments: int) -> None:
             20,
         )
         time_submits(app, 30)
+
+        from feedback_app.services.review import ReviewFilters, review_queue
+
+        # Analysts' search reads every comment's redacted text: the one filter with no index.
+        for words in ("ring back", "tribunal"):
+            timed(
+                f"review queue, {comments:,} comments, words {words!r}",
+                lambda words=words: review_queue(ReviewFilters(status="all", words=words)),
+                5,
+            )
         db.session.remove()
         db.engine.dispose()
 

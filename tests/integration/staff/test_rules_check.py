@@ -103,6 +103,9 @@ def test_the_admin_page_shows_the_check_and_saves_nothing(sign_in, siblings_them
     assert "Nothing has been saved" in text
     assert "analysts gave this theme to 1" in text
     assert "0 of 1 (0%)" in text and "1 of 1 (100%)" in text
+    # Each comment that would change links to its review card.
+    link = section.find("a", string=lambda s: s and s.startswith("Review comment"))
+    assert client.get(link["href"]).status_code == 200
     # The rules typed stay in the box, and the theme and audit log are untouched.
     assert soup.find("textarea", attrs={"name": "keywords"}).get_text() == "twin"
     db.session.expire_all()
