@@ -5,6 +5,7 @@ from datetime import date
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Comment, SafeguardingFlag
 from feedback_app.services import comments, notifications, review
+from feedback_app.templating import format_date
 from tests.conftest import parse_html
 
 DISCLOSURE = "Dad hits him when he gets angry and he is scared to go home"
@@ -46,7 +47,6 @@ def test_lead_sees_queue_and_records_action(sign_in):
     legends = [legend.get_text(strip=True) for legend in form.find_all("legend")]
     assert "Is this a safeguarding concern?" in legends
     assert form.find("input", {"name": "concern", "value": "undecided"}).has_attr("checked")
-    print(form)
     response = client.post(
         f"/staff/safeguarding/flags/{flag.id}",
         data={
@@ -64,6 +64,13 @@ def test_lead_sees_queue_and_records_action(sign_in):
     assert flag.comment.safeguarding  # a concern stays withheld after closing
     actions = [e.action for e in db.session.query(AuditEntry).filter_by(entity_id=str(flag.id))]
     assert "safeguarding.viewed" in actions and "safeguarding.updated" in actions
+    # The closed flag leaves the queue; shown with closed flags, it says when it was closed.
+    assert f"Flag {flag.id}" not in client.get("/staff/safeguarding/").get_data(as_text=True)
+    closed = parse_html(client.get("/staff/safeguarding/?show=all").get_data(as_text=True))
+    (row,) = [
+        tr for tr in closed.find("tbody").find_all("tr") if f"Flag {flag.id} " in tr.get_text()
+    ]
+    assert f"Closed {format_date(flag.handled_at)}" in row.get_text()
 
 
 def test_the_lead_sees_whether_the_rules_or_the_learned_model_raised_a_flag(sign_in):
@@ -197,6 +204,7 @@ def test_the_queue_pages_closed_flags_and_reads_each_page_in_a_few_queries(sign_
     next_link = first.find("a", rel="next")["href"]
     assert "show=all" in next_link and "page=2" in next_link
 
+    assert "Closed " not in rows[0].get_text()  # the open flag says how long it has waited
     second = parse_html(client.get(next_link).get_data(as_text=True))
     assert len(second.find("tbody").find_all("tr")) == 2
     assert "show=all" in second.find("a", rel="prev")["href"]
