@@ -141,6 +141,18 @@ def test_the_page_shows_the_figures_to_analysts(sign_in):
     assert rows["How staff treated us"] == ["0", "0", "1", "–", "0%"]
     assert rows["Timeliness and delays"] == ["0", "1", "0", "0%", "–"]
     assert "The taxi was late" not in body  # figures only: no comment text
+    assert soup.select("table")[0].find("a") is None  # theme rules are for admins
+
+
+def test_admins_go_from_a_theme_s_figures_to_its_rules(sign_in):
+    _three_reviews()
+    client = sign_in("admin")
+    soup = parse_html(client.get("/staff/review/agreement").get_data(as_text=True))
+    links = {
+        a.get_text(" ", strip=True): a["href"] for a in soup.select("table")[0].select("tbody a")
+    }
+    assert links["How staff treated us : its rules"] == "/staff/admin/themes/staff_attitude"
+    assert client.get(links["How staff treated us : its rules"]).status_code == 200
 
 
 def test_a_period_not_in_the_list_is_a_clear_message_not_an_error(sign_in):
