@@ -87,7 +87,9 @@ def edit_theme(slug: str) -> str | Response:
     check = None
     if form.validate_on_submit():
         if form.check.data:
-            check = rules_check.check_rules(theme.slug, form.keywords.data or "")
+            check = rules_check.check_rules(
+                theme.slug, form.keywords.data or "", retired=bool(form.retired.data)
+            )
         else:
             taxonomy.update_theme(
                 theme,

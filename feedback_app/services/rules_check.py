@@ -59,16 +59,21 @@ class RulesCheck:
     lost_examples: tuple[ChangedComment, ...]
     #: Rule lines with no word in them, which match nothing.
     unused_lines: tuple[str, ...]
+    #: Whether the proposal retires the theme (so it is suggested for nothing).
+    retired: bool = False
 
 
-def check_rules(slug: str, keywords: str) -> RulesCheck:
-    """Run the theme's proposed rules (admin textarea text) beside the rules in use."""
+def check_rules(slug: str, keywords: str, *, retired: bool = False) -> RulesCheck:
+    """Run the theme's proposed rules (admin textarea text) beside the rules in use; a
+    retired theme is suggested for nothing, as saving it retired would do."""
     context = AnalysisContext.load()
     current = list(context.rules)
     proposed_rule = analysis.ThemeRule(
         slug=slug, name=slug, description="", keywords=analysis.parse_keywords(keywords)
     )
-    proposed = [rule for rule in current if rule.slug != slug] + [proposed_rule]
+    proposed = [rule for rule in current if rule.slug != slug]
+    if not retired:
+        proposed.append(proposed_rule)
 
     columns = (
         Comment.id,
@@ -116,6 +121,7 @@ def check_rules(slug: str, keywords: str) -> RulesCheck:
             for line in proposed_rule.keywords
             if keyword_pattern(split_weight(line)[0]) is None
         ),
+        retired=retired,
     )
 
 

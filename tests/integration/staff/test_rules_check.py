@@ -138,3 +138,27 @@ def test_with_no_comments_the_check_says_so(sign_in, siblings_theme):
 def test_a_new_theme_has_no_rules_in_use_to_check_against(sign_in, restore_themes):
     page = sign_in("admin").get("/staff/admin/themes/new").get_data(as_text=True)
     assert "Check what these rules would change" not in page
+
+
+def test_checking_with_retired_ticked_shows_the_theme_suggested_for_nothing(
+    sign_in, siblings_theme
+):
+    tagged = _comment("Her brother got a place at the same school", label=[_SIBLINGS])
+    check = check_rules(_SIBLINGS, "brother", retired=True)
+    assert (check.now.tp, check.proposed.tp, check.proposed.fp) == (1, 0, 0)
+    assert check.lost == 1 and check.lost_examples[0].comment_id == tagged.id
+
+    client = sign_in("admin")
+    response = client.post(
+        f"/staff/admin/themes/{_SIBLINGS}",
+        data={
+            "name": "Brothers and sisters",
+            "keywords": "brother",
+            "retired": "y",
+            "check": "Check",
+        },
+    )
+    text = " ".join(parse_html(response.get_data(as_text=True)).get_text(" ").split())
+    assert "“Retired” is ticked" in text
+    db.session.expire_all()
+    assert not db.session.query(Theme).filter_by(slug=_SIBLINGS).one().retired
