@@ -85,7 +85,7 @@ def check_rules(slug: str, keywords: str, *, retired: bool = False) -> RulesChec
     reviewed = db.session.execute(
         select(*columns)
         .where(Comment.review_status != "unreviewed")
-        .order_by(Comment.reviewed_at.desc(), Comment.id.desc())
+        .order_by(Comment.reviewed_at.desc().nulls_last(), Comment.id.desc())
         .limit(CHECKED_COMMENTS)
     ).all()
     newest = db.session.execute(
