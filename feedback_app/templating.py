@@ -34,6 +34,7 @@ def register_templates(app: Flask) -> None:
     app.add_template_global(asset_url)
     app.add_template_global(generate_csrf, "csrf_token_value")
     app.add_template_filter(format_date)
+    app.add_template_filter(format_count)
     app.add_template_global(staff_navigation)
 
     @app.context_processor
@@ -65,6 +66,11 @@ def format_date(value: Any, pattern: str = "%-d %B %Y") -> str:
     if value is None:
         return ""
     return str(value.strftime(pattern))
+
+
+def format_count(value: int) -> str:
+    """Write a count the GOV.UK way, with a comma between thousands: 12,500."""
+    return f"{value:,}"
 
 
 # Staff areas: (label, endpoint, roles). Endpoints not registered yet are left out.
