@@ -44,8 +44,14 @@ def entries_for(entity_type: str, entity_id: object) -> list[AuditEntry]:
     return list(db.session.scalars(query))
 
 
+#: Further than any audit log reaches; databases take offsets up to 2**63 - 1, and a page
+#: number typed into the address bar can ask for more.
+_FURTHEST = 2**53
+
+
 def recent_entries(limit: int = 200, offset: int = 0) -> list[AuditEntry]:
     """Return the newest audit entries, for the admin's audit log page."""
+    offset = min(max(offset, 0), _FURTHEST)
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
     return list(db.session.scalars(query))
 
