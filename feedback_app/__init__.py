@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def create_app(config_name: str | None = None, overrides: dict[str, Any] | None = None) -> Flask:
     """Build the application: settings, extensions, blueprints, error pages and commands."""
     from config import load_config
-    from feedback_app import blueprints, cli, errors, logs, security, templating
+    from feedback_app import blueprints, cli, errors, ids, logs, security, templating
     from feedback_app.auth.access import register_login_manager
     from feedback_app.services import database
 
@@ -32,6 +32,8 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     templating.register_templates(app)
     security.register_security_headers(app)
     logs.register_logging(app)
+    # Before any route is added: every <int:...> in an address must fit an id column.
+    app.url_map.converters["int"] = ids.IdConverter
     blueprints.register_blueprints(app)
     errors.register_error_handlers(app)
     cli.register_commands(app)

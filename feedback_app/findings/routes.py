@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from feedback_app.findings import display
+from feedback_app.ids import parse_id
 from feedback_app.services import charts, improvements, open_data
 from feedback_app.services.findings import theme_names
 
@@ -20,8 +21,7 @@ bp.add_app_template_global(charts.theme_chart, "theme_chart")
 
 
 def _version_arg() -> int | None:
-    raw = request.args.get("version", "")
-    return int(raw) if raw.isdigit() else None
+    return parse_id(request.args.get("version"))
 
 
 @bp.get("/findings")

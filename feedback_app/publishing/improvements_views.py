@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
+from feedback_app.ids import parse_id
 from feedback_app.models import ComplaintAction, Improvement, Role
 from feedback_app.publishing.forms import ImprovementForm, MilestoneForm
 from feedback_app.publishing.routes import bp
@@ -43,7 +44,7 @@ def _entry(form: ImprovementForm) -> improvements.EntryInput:
         started_on=form.started_on.data,
         due_on=form.due_on.data,
         completed_on=form.completed_on.data,
-        quote_id=int(quote) if quote.isdigit() else None,
+        quote_id=parse_id(quote),
         published=bool(form.published.data),
     )
 

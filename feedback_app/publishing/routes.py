@@ -9,6 +9,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
+from feedback_app.ids import parse_id
 from feedback_app.models import Release, Role
 from feedback_app.publishing.forms import CorrectionForm, CreateReleaseForm, RemarkForm
 from feedback_app.services import audit, releases, surveys
@@ -105,12 +106,12 @@ def _do(release: Release, action: Any, success: str) -> Response:
 def propose_quote(release_id: int) -> Response:
     """Pick a comment to quote."""
     release = _release(release_id)
-    comment_id = request.form.get("comment_id", "")
-    if not comment_id.isdigit():
+    comment_id = parse_id(request.form.get("comment_id"))
+    if comment_id is None:
         abort(400)
     return _do(
         release,
-        lambda: releases.propose_quote(release, int(comment_id), current_user),
+        lambda: releases.propose_quote(release, comment_id, current_user),
         "Quote added: it needs approving",
     )
 

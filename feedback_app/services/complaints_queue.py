@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from feedback_app.extensions import db
+from feedback_app.ids import parse_id
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role, User
 from feedback_app.services.clocks import describe_days_left, urgency_colour
 
@@ -110,7 +111,8 @@ def _conditions(filters: QueueFilters, on: date) -> list[ColumnElement[bool]]:
     if filters.officer == "none":
         conditions.append(Complaint.officer_id.is_(None))
     elif filters.officer.isdigit():
-        conditions.append(Complaint.officer_id == int(filters.officer))
+        officer_id = parse_id(filters.officer)
+        conditions.append(Complaint.officer_id == officer_id if officer_id else false())
     return conditions
 
 
