@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def create_app(config_name: str | None = None, overrides: dict[str, Any] | None = None) -> Flask:
     """Build the application: settings, extensions, blueprints, error pages and commands."""
     from config import load_config
-    from feedback_app import blueprints, cli, errors, ids, logs, security, templating
+    from feedback_app import bad_input, blueprints, cli, errors, ids, logs, security, templating
     from feedback_app.auth.access import register_login_manager
     from feedback_app.services import database
 
@@ -31,6 +31,7 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     register_login_manager(app)
     templating.register_templates(app)
     security.register_security_headers(app)
+    bad_input.register_bad_input_guards(app)
     logs.register_logging(app)
     # Before any route is added: every <int:...> in an address must fit an id column.
     app.url_map.converters["int"] = ids.IdConverter
