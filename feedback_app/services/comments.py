@@ -315,9 +315,8 @@ def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list
     redaction_names.add(name, user)
     changed = [comment]
     pattern = phrase_pattern(name)
-    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     others = select(Comment).where(
-        Comment.id != comment.id, Comment.text.ilike(f"%{escaped}%", escape="\\")
+        Comment.id != comment.id, Comment.text.icontains(name, autoescape=True)
     )
     for other in db.session.scalars(others):
         if pattern.search(other.redacted or ""):
