@@ -23,6 +23,7 @@ from feedback_app.extensions import db
 from feedback_app.ids import parse_id
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role, User
 from feedback_app.services.clocks import describe_days_left, urgency_colour
+from feedback_app.services.paging import page_bounds
 
 PAGE_SIZE = 25
 # Complaints with a deadline first, earliest first; then by date received. Keep in step
@@ -133,8 +134,7 @@ def queue(filters: QueueFilters, on: date) -> QueuePage:
     conditions = _conditions(filters, on)
     # count(id) straight off the table, not count(*) over a subquery of every column.
     total = db.session.scalar(select(func.count(Complaint.id)).where(*conditions)) or 0
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(1, filters.page), pages)
+    page, pages = page_bounds(total, filters.page, PAGE_SIZE)
     complaints = list(db.session.scalars(page_query(filters, on, page)))
     point_counts: dict[int, int] = {
         complaint_id: count

@@ -11,6 +11,7 @@ from feedback_app import analysis
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Theme, User
 from feedback_app.services import comments, releases
+from feedback_app.services.paging import page_bounds
 
 PAGE_SIZE = 20
 SENTIMENTS = ("negative", "neutral", "positive")
@@ -76,8 +77,7 @@ def review_queue(filters: ReviewFilters | None = None) -> ReviewPage:
     if words:
         query = query.where(Comment.redacted.icontains(words, autoescape=True))
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(filters.page, 1), pages)
+    page, pages = page_bounds(total, filters.page, PAGE_SIZE)
     rows = db.session.scalars(
         query.order_by(Comment.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     )

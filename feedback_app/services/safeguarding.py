@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload
 from feedback_app.extensions import db
 from feedback_app.models import SafeguardingFlag, User
 from feedback_app.services import audit
+from feedback_app.services.paging import page_bounds
 
 STATUSES = ("open", "in_progress", "closed")
 
@@ -43,8 +44,7 @@ def queue(include_closed: bool = False, page: int = 1) -> FlagPage:
     if not include_closed:
         query = query.where(SafeguardingFlag.status != "closed")
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 1), pages)
+    page, pages = page_bounds(total, page, PAGE_SIZE)
     flags = db.session.scalars(
         query.options(joinedload(SafeguardingFlag.comment))
         .order_by(order, SafeguardingFlag.raised_at, SafeguardingFlag.id)
