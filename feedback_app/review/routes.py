@@ -52,7 +52,6 @@ def _card(
         "comment": comment,
         "form": form or _form_for(comment),
         "hide_form": (hide_form or _hide_form_for(comment)) if hiding else None,
-        "hiding": hiding,
         "reasons": reasons,
         **extra,
     }
