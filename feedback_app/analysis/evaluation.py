@@ -8,6 +8,7 @@ personal data that survived, guessed from the leaked string itself.
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -25,6 +26,10 @@ LEAK_KINDS: tuple[str, ...] = ("email", "phone", "postcode", "NHS number", "name
 _EMAIL_RE = re.compile(r"@")
 _POSTCODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.IGNORECASE)
 _NAME_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}$")
+
+#: How many times ``interval`` redraws the comments. On dev.jsonl's 90 comments, intervals
+#: from 1,000 and from 10,000 redraws, three seeds each, differed by at most 0.01 at either end.
+RESAMPLES = 1000
 
 
 @dataclass
@@ -52,6 +57,17 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One comment's result: its theme counts and its sentiment, true and predicted."""
+
+    tp: int
+    fp: int
+    fn: int
+    true_sentiment: str
+    predicted_sentiment: str
+
+
 @dataclass
 class EvaluationReport:
     """Everything ``format_report`` prints, as numbers a test can assert on."""
@@ -63,6 +79,8 @@ class EvaluationReport:
     leaks: Counter[str] = field(default_factory=Counter)
     pii_total: Counter[str] = field(default_factory=Counter)
     missed_safeguarding: list[str] = field(default_factory=list)
+    #: each comment's result, in order, so figures can be recomputed on a resample
+    outcomes: list[Outcome] = field(default_factory=list)
 
     @property
     def theme_micro(self) -> PRF:
@@ -105,6 +123,15 @@ class EvaluationReport:
             prf.fp += slug in predicted and slug not in truth
             prf.fn += slug in truth and slug not in predicted
         self.confusion.setdefault(true_sentiment, Counter())[predicted_sentiment] += 1
+        self.outcomes.append(
+            Outcome(
+                len(truth & predicted),
+                len(predicted - truth),
+                len(truth - predicted),
+                true_sentiment,
+                predicted_sentiment,
+            )
+        )
 
     def sort_themes(self) -> None:
         """Order the themes by slug, as the report prints them."""
@@ -123,6 +150,64 @@ class EvaluationReport:
         if not present:
             return 0.0
         return sum(self.sentiment_prf(label).f1 for label in present) / len(present)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Where a figure would likely fall on other comments like these (95% of resamples)."""
+
+    low: float
+    high: float
+    resamples: int
+
+
+def _pooled(counted: Iterable[tuple[Outcome, int]]) -> EvaluationReport:
+    """A report of outcomes (each counted so many times) with every theme pooled into one,
+    which keeps the micro figures and the sentiment figures as the full report computes them."""
+    report = EvaluationReport()
+    pooled = report.themes.setdefault("", PRF())
+    for outcome, times in counted:
+        report.records += times
+        pooled.tp += outcome.tp * times
+        pooled.fp += outcome.fp * times
+        pooled.fn += outcome.fn * times
+        row = report.confusion.setdefault(outcome.true_sentiment, Counter())
+        row[outcome.predicted_sentiment] += times
+    return report
+
+
+def interval(
+    report: EvaluationReport,
+    figure: Callable[[EvaluationReport], float],
+    resamples: int = RESAMPLES,
+    seed: int = 0,
+) -> Interval:
+    """A 95% bootstrap interval for ``figure`` (theme micro-F1 or a sentiment figure).
+
+    The comments are drawn again at random, as many as there are, with replacement, and
+    the figure computed on each draw; the interval holds the middle 95% of the results.
+    It says how far the figure could move on another set of comments like these, which
+    matters on a small file: on 90 comments one label more or less moves F1 by 0.01.
+    Seeded, so the same report always gives the same interval.
+    """
+    if not report.outcomes:
+        return Interval(0.0, 0.0, 0)
+    # Comments with the same result are one kind: a draw only counts how many of each it
+    # took, which keeps 10,000 reviewed comments to a second or two.
+    kinds = Counter(report.outcomes)
+    distinct = list(kinds)
+    population = [at for at, kind in enumerate(distinct) for _ in range(kinds[kind])]
+    draw = random.Random(seed).choices
+    results = sorted(
+        figure(
+            _pooled(
+                (distinct[at], times)
+                for at, times in Counter(draw(population, k=len(population))).items()
+            )
+        )
+        for _ in range(resamples)
+    )
+    return Interval(results[int(0.025 * resamples)], results[int(0.975 * resamples) - 1], resamples)
 
 
 def leak_kind(pii: str) -> str:
@@ -212,6 +297,7 @@ def format_labels(report: EvaluationReport, baseline: EvaluationReport | None = 
     lines += [
         f"  micro           {_fmt(micro.precision)}     {_fmt(micro.recall)}  {_fmt(micro.f1)}",
         f"  macro F1        {_fmt(report.theme_macro_f1)}",
+        _interval_line("micro F1", interval(report, lambda r: r.theme_micro.f1)),
         "",
     ]
 
@@ -231,11 +317,19 @@ def format_labels(report: EvaluationReport, baseline: EvaluationReport | None = 
             f"  {label:<9} precision {_fmt(prf.precision)} recall {_fmt(prf.recall)} "
             f"f1 {_fmt(prf.f1)}"
         )
+    lines.append(_interval_line("macro F1", interval(report, lambda r: r.sentiment_macro_f1)))
     lines.append("  confusion (rows true, columns predicted): " + " ".join(LABELS))
     for true in LABELS:
         row = report.confusion.get(true, Counter())
         lines.append(f"    {true:<9} " + " ".join(f"{row[p]:>8}" for p in LABELS))
     return "\n".join(lines)
+
+
+def _interval_line(name: str, found: Interval) -> str:
+    return (
+        f"  {name} 95% interval {_fmt(found.low)} to {_fmt(found.high)}"
+        f" ({found.resamples:,} resamples of the comments)"
+    )
 
 
 def read_jsonl(path: str) -> list[dict[str, Any]]:

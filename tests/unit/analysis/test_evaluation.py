@@ -3,8 +3,11 @@
 from feedback_app.analysis import RULES_ONLY, Analysis, analyse
 from feedback_app.analysis.evaluation import (
     EvaluationReport,
+    _pooled,
     evaluate,
+    format_labels,
     format_report,
+    interval,
     leak_kind,
     textblob_baseline,
 )
@@ -37,6 +40,54 @@ def test_counts_and_scores():
     text = format_report(report, evaluate(RECORDS, textblob_baseline))
     for expected in ("micro", "macro F1", "confusion", "safeguarding", "TextBlob alone", "name"):
         assert expected in text
+
+
+def _micro(report: EvaluationReport) -> float:
+    return report.theme_micro.f1
+
+
+def _sentiment(report: EvaluationReport) -> float:
+    return report.sentiment_macro_f1
+
+
+def test_pooled_outcomes_give_the_reports_own_figures():
+    report = evaluate(load_examples("heldout.jsonl"), analyse)
+    pooled = _pooled((outcome, 1) for outcome in report.outcomes)
+    assert pooled.records == report.records == len(report.outcomes)
+    assert pooled.theme_micro.f1 == report.theme_micro.f1
+    assert pooled.sentiment_macro_f1 == report.sentiment_macro_f1
+
+
+def test_interval_holds_the_figure_and_narrows_with_more_comments():
+    records = load_examples("heldout.jsonl")
+    report = evaluate(records, analyse)
+    for figure in (_micro, _sentiment):
+        found = interval(report, figure)
+        assert found.resamples == 1000
+        assert found.low < figure(report) < found.high
+        assert interval(report, figure) == found  # seeded: the same every time
+        # Nine times the comments, each result repeated: the same figure, a narrower interval.
+        larger = evaluate(records * 9, analyse)
+        assert figure(larger) == figure(report)
+        wider, narrower = found.high - found.low, interval(larger, figure)
+        assert narrower.high - narrower.low < 0.5 * wider
+
+
+def test_interval_of_a_perfect_analyser_is_one_point():
+    def perfect(text: str, *, source: str | None = None) -> Analysis:
+        record = next(r for r in RECORDS if r["text"] == text)
+        return Analysis(tuple(record["themes"]), record["sentiment"], 0.0, False, (), text)
+
+    report = evaluate(RECORDS, perfect)
+    found = interval(report, _micro)
+    assert (found.low, found.high) == (1.0, 1.0)
+    assert interval(EvaluationReport(), _micro).resamples == 0
+
+
+def test_report_prints_both_intervals():
+    text = format_labels(evaluate(RECORDS, fake))
+    assert text.count("95% interval") == 2
+    assert "micro F1 95% interval" in text and "macro F1 95% interval" in text
 
 
 def test_leak_kinds():
