@@ -14,6 +14,7 @@ English lexicon; names that are also words (Grace, Will, May) need a person's co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -950,6 +951,28 @@ def _words_to_spread(name: str) -> list[str]:
     ]
 
 
+class _Spans:
+    """Spans that do not overlap, kept in text order, so a new one is tested in log time.
+
+    Testing each candidate against every span chosen so far took 0.7 s for a 24,000-character
+    comment of "Mr Mr Mr ...", and four times as long for twice the length.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int, str]] = []
+
+    def add_if_free(self, start: int, end: int, label: str) -> None:
+        """Keep the span unless it overlaps one already kept."""
+        at = bisect_right(self.starts, start)
+        if at and self.spans[at - 1][1] > start:
+            return
+        if at < len(self.spans) and self.spans[at][0] < end:
+            return
+        self.starts.insert(at, start)
+        self.spans.insert(at, (start, end, label))
+
+
 def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, int, str]]:
     """Return non-overlapping (start, end, label) spans of personal data, in text order."""
     candidates: list[tuple[int, int, str, int]] = []
@@ -994,22 +1017,20 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
     candidates.extend((s, e, "[name]", name_priority + 1) for s, e in name_spans)
     # Higher-priority detectors first, then longer spans; keep what does not overlap.
     candidates.sort(key=lambda c: (c[3], -(c[1] - c[0])))
-    chosen: list[tuple[int, int, str]] = []
+    chosen = _Spans()
     for start, end, label, _priority in candidates:
-        if all(end <= s or start >= e for s, e, _ in chosen):
-            chosen.append((start, end, label))
+        chosen.add_if_free(start, end, label)
     # A word once identified as a name is a name everywhere in the comment, even where
     # it has no context ("We met Will ... Will, if you read this").
     found_names: set[str] = set()
-    for start, end, label in chosen:
+    for start, end, label in chosen.spans:
         if label == "[name]":
             found_names.update(_words_to_spread(text[start:end]))
-    for name in found_names:
+    # Longest first, so "Ann-Marie" is taken whole before "Ann" could take part of it.
+    for name in sorted(found_names, key=lambda name: (-len(name), name)):
         for match in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-            start, end = match.span()
-            if all(end <= s or start >= e for s, e, _ in chosen):
-                chosen.append((start, end, "[name]"))
-    return sorted(chosen)
+            chosen.add_if_free(*match.span(), "[name]")
+    return chosen.spans
 
 
 def redact(text: str, known_names: Sequence[str] = ()) -> str:

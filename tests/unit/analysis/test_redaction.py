@@ -3,7 +3,7 @@
 import pytest
 
 from feedback_app.analysis import RULES_ONLY, analyse
-from feedback_app.analysis.redaction import redact
+from feedback_app.analysis.redaction import _Spans, redact
 
 
 @pytest.mark.parametrize(
@@ -276,3 +276,28 @@ def test_a_hidden_phrase_of_no_words_changes_nothing():
     assert hide_phrases("A comment, with commas.", [(" , ", "name"), ("", "name")]) == (
         "A comment, with commas."
     )
+
+
+def test_spans_keep_text_order_and_refuse_overlaps():
+    spans = _Spans()
+    for start, end, label in [
+        (10, 20, "a"),
+        (0, 5, "b"),
+        (15, 25, "c"),
+        (5, 10, "d"),
+        (19, 21, "e"),
+    ]:
+        spans.add_if_free(start, end, label)
+    # (15, 25) and (19, 21) overlap (10, 20), kept first; spans that only touch are kept.
+    assert spans.spans == [(0, 5, "b"), (5, 10, "d"), (10, 20, "a")]
+    spans.add_if_free(20, 22, "f")
+    spans.add_if_free(2, 3, "g")
+    assert spans.spans == [(0, 5, "b"), (5, 10, "d"), (10, 20, "a"), (20, 22, "f")]
+
+
+def test_a_long_comment_full_of_personal_data_is_redacted_throughout():
+    # 4,000 of each: every one is found, as in a short comment (see
+    # benchmarks/analysis_worst_case.py for the time, which grows with the length).
+    text = "Mr Okafor rang. Email x@y.com or ring 07700 900123. " * 4000
+    redacted = redact(text)
+    assert redacted == "Mr [name] rang. Email [email] or ring [phone]. " * 4000
