@@ -21,8 +21,11 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
-# Letters of the Latin alphabets families write names in: Zielińska, Wójcik, Róisín, Łukasz.
-_LATIN_EXTENDED = [chr(code) for code in range(0x100, 0x180)]
+# Letters of the Latin alphabets families write names in: Zielińska, Wójcik, Róisín, Łukasz
+# (Latin Extended-A), Ștefan (Extended-B) and Nguyễn (Extended Additional, for Vietnamese).
+_LATIN_EXTENDED = [
+    chr(code) for start, end in ((0x100, 0x250), (0x1E00, 0x1F00)) for code in range(start, end)
+]
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _LATIN_EXTENDED if ch.isupper())
 _LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _LATIN_EXTENDED if ch.islower())
 # Covers O'Brien, McDonald, double-barrelled names such as Ruby-Rose or Smith-Jones, and
@@ -419,9 +422,10 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     (
         "[name]",
         re.compile(
-            # "Miss" takes no full stop: "hit and miss. Some teachers" holds no name.
+            # "Miss" takes no full stop: "hit and miss. Some teachers" holds no name. A title
+            # covers up to four names: Mrs Sarah Jane Smith, Ms Lê Thị Thu Hằng.
             r"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|mr|mrs|ms|dr)\.?|Miss|Sir|Dame|miss)\s+)"
-            r"((?:[" + _UPPER + r"]\.?\s?){0,2}" + _NAME + r"(?:[ ]" + _NAME + r")?)"
+            r"((?:[" + _UPPER + r"]\.?\s?){0,2}" + _NAME + r"(?:[ ]" + _NAME + r"){0,3})"
         ),
         1,
     ),

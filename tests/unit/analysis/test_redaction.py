@@ -301,3 +301,18 @@ def test_a_long_comment_full_of_personal_data_is_redacted_throughout():
     text = "Mr Okafor rang. Email x@y.com or ring 07700 900123. " * 4000
     redacted = redact(text)
     assert redacted == "Mr [name] rang. Email [email] or ring [phone]. " * 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Ms Nguyễn Thị Hoa visited", "Ms [name] visited"),
+        ("Mrs Lê Thị Thu Hằng rang", "Mrs [name] rang"),
+        ("Mrs Sarah Jane Smith rang", "Mrs [name] rang"),
+        ("Mr Ștefan Popescu called", "Mr [name] called"),
+        ("Dr Đặng was kind", "Dr [name] was kind"),
+        ("Mădălina Ionescu, his mum, wrote", "[name], his mum, wrote"),
+    ],
+)
+def test_names_in_vietnamese_and_romanian_letters_and_four_part_names(text, redacted):
+    assert redact(text) == redacted
