@@ -442,6 +442,17 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         re.compile(r"\b[Tt]he ([" + _UPPER + r"][a-z'-]+(?:-[" + _UPPER + r"][a-z'-]+)?) family\b"),
         1,
     ),
+    (
+        "[name]",
+        # Typed in capitals, "MRS SMITH NEVER RANG BACK" still holds a title and a surname.
+        # "MS" (multiple sclerosis) and "DR" are left out: in capitals they are not only titles;
+        # nor is "MR" before "SCAN".
+        re.compile(
+            r"\b(?:MRS|MR|MISS|MX)\.?\s+(?!(?:" + _AFTER_A_BARE_TITLE.upper() + r"|SCANS?)\b)"
+            r"([" + _UPPER + r"][" + _UPPER + r"'’-]+)\b"
+        ),
+        1,
+    ),
 ]
 
 # For each of _SPAN_PATTERNS, what every match of it contains: a quick test for that
@@ -467,6 +478,7 @@ _SPAN_HINTS: list[re.Pattern[str] | tuple[str, ...] | None] = [
     re.compile(r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Cllr|mr|mrs|ms|miss|dr"),
     ("mr",),
     ("family",),
+    re.compile(r"\b(?:MRS?|MISS|MX)\b"),
 ]
 assert len(_SPAN_HINTS) == len(_SPAN_PATTERNS)
 
@@ -666,6 +678,36 @@ _NOT_NAMES_AFTER_RELATION = frozenset(
         "happy young rich major just sunny faith mercy"
     )
 )
+
+
+# Letters of scripts other than Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic and the
+# scripts of South Asia, South-East Asia, Georgia, Ethiopia, China, Japan and Korea.
+_OTHER_SCRIPTS = (
+    "\u0370-\u058f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u139f"
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff"
+)
+_OTHER_SCRIPT_RE = re.compile(f"[{_OTHER_SCRIPTS}]+(?: [{_OTHER_SCRIPTS}]+){{0,3}}")
+_TITLE_BEFORE_RE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof|cllr)\.?)\s+$")
+
+
+def _other_script_spans(text: str) -> list[tuple[int, int]]:
+    """Words in another script after a title or words that introduce a person.
+
+    "my son 王伟", "Mrs محمد", "Dear Иван": a name written as the family writes it, which
+    the rules for capitalised words cannot see (these scripts have no capitals). Other
+    words in other scripts are kept: "لا تعليق" (no comment) is the family's own answer.
+    """
+    spans = []
+    for match in _OTHER_SCRIPT_RE.finditer(text):
+        start = match.start()
+        window = max(0, start - 40)
+        if _TITLE_BEFORE_RE.search(text, window, start):
+            spans.append(match.span())
+            continue
+        context = _CONTEXT_BEFORE_RE.search(text, window, start)
+        if context and context.group(0).strip(" ,:\n\t").lower() not in _WEAK_CONTEXTS:
+            spans.append(match.span())
+    return spans
 
 
 def _capitalised(text: str) -> list[re.Match[str]]:
@@ -1009,6 +1051,8 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
         candidates.extend(
             (m.start(), m.end(), "[name]", name_priority) for m in known.finditer(text)
         )
+    if not text.isascii():
+        candidates.extend((s, e, "[name]", name_priority) for s, e in _other_script_spans(text))
     capitalised = _capitalised(text)
     # Detectors may find parts of one name ("Karen" from the list, "Lees" before "left"):
     # join overlapping finds so that no part is dropped as an overlap.

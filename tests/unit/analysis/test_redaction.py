@@ -316,3 +316,33 @@ def test_a_long_comment_full_of_personal_data_is_redacted_throughout():
 )
 def test_names_in_vietnamese_and_romanian_letters_and_four_part_names(text, redacted):
     assert redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("MRS SMITH NEVER RANG BACK", "MRS [name] NEVER RANG BACK"),
+        ("MISS PATEL IS LOVELY", "MISS [name] IS LOVELY"),
+        ("THE MRS AND I ARE TIRED", "THE MRS AND I ARE TIRED"),
+        ("HE HAS MS AND EPILEPSY", "HE HAS MS AND EPILEPSY"),
+        ("HE NEEDS AN MR SCAN", "HE NEEDS AN MR SCAN"),
+    ],
+)
+def test_a_title_typed_in_capitals_still_marks_a_surname(text, redacted):
+    assert redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("my son 王伟 is 8", "my son [name] is 8"),
+        ("Mrs محمد called", "Mrs [name] called"),
+        ("Dear Иван, the plan is late", "Dear [name], the plan is late"),
+        ("thanks and 谢谢", "thanks and 谢谢"),
+        ("Thank you 🙂 👍", "Thank you 🙂 👍"),
+        # Other words in another script are kept, and so is a comment written in one.
+        ("प्रिया की योजना में देरी है", "प्रिया की योजना में देरी है"),
+    ],
+)
+def test_a_name_in_another_script_is_hidden_where_a_person_is_introduced(text, redacted):
+    assert redact(text) == redacted
