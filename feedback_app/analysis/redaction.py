@@ -9,6 +9,7 @@ Names come from the name lists, from the words before a capitalised word ("my so
 "Dear", "Re:") and from its place in the sentence ("Nasreen took", "Ceri's review",
 "Bev, the driver"). A name nobody listed is told from an ordinary word by TextBlob's
 English lexicon; names that are also words (Grace, Will, May) need a person's context.
+Names in scripts without capitals ("my son 王伟") are found by the words before them alone.
 """
 
 from __future__ import annotations
