@@ -67,7 +67,7 @@ run: db ## Load demo data when the database is empty and serve on 127.0.0.1:5000
 
 # pytest exits 5 when it collected no tests; make treats any non-zero exit as a
 # failure, which is what we want: a suite that ran nothing has proved nothing.
-test: install install-test-deps lint typecheck ## Everything CI checks: lint, types, the whole test suite
+test: install install-test-deps install-redis lint typecheck ## Everything CI checks: lint, types, the whole test suite
 	$(BIN)/pytest -n 2
 
 lint: install ## ruff lint and format check (changes nothing)
