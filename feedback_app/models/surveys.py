@@ -121,6 +121,9 @@ class Response(db.Model):  # type: ignore[name-defined,misc]
     contact_email: Mapped[str | None] = mapped_column(String(254))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     quote_consent: Mapped[bool] = mapped_column(default=False)
+    # Set when the family answers the consent page: until then both consents above are
+    # only their defaults, and the draft is not sent (a resumed draft asks first).
+    consent_answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The browser holding a draft keeps a random secret in its session; only its hash is
     # stored, so knowing a response id is never enough to read or change a draft.
     draft_secret_hash: Mapped[str | None] = mapped_column(String(64))

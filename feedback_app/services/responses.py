@@ -135,6 +135,7 @@ def save_consent(response: Response, *, quote: bool, contact: bool) -> None:
     """
     response.quote_consent = quote
     response.contact_consent = contact
+    response.consent_answered_at = datetime.now(UTC)
     if not contact:
         response.contact_name = response.contact_email = response.contact_phone = None
     _touch(response)
@@ -266,9 +267,3 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
         )
     db.session.commit()
     return True
-
-
-def is_submitted(response_id: int) -> bool:
-    """Say whether a response id belongs to a submitted response."""
-    status = db.session.scalar(select(Response.status).where(Response.id == response_id))
-    return status == "submitted"

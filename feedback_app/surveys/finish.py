@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HTTPResponse
 
 from feedback_app.extensions import limiter
+from feedback_app.ids import parse_id
 from feedback_app.services import responses as response_service
 from feedback_app.surveys import journey as journeys
 from feedback_app.surveys.forms import ResumeForm, SaveForm, SubmitForm
@@ -31,10 +32,11 @@ def check_answers(path: str) -> HTTPResponse | str:
     journey = journeys.current_journey(survey)
     form = SubmitForm()
     if request.method == "POST":
-        draft_id = str(request.form.get("draft_id", ""))
-        already = journey is None or str(journey.response.id) != draft_id
-        if already and draft_id.isdigit() and response_service.is_submitted(int(draft_id)):
-            # A second press or a replayed form: the first one already stored it.
+        draft_id = parse_id(request.form.get("draft_id"))
+        already = journey is None or journey.response.id != draft_id
+        if already and draft_id is not None and journeys.sent_here(survey, draft_id):
+            # A second press or a replayed form: the first one already stored it. Only this
+            # browser's own answers count, so nobody learns whether another id was sent.
             return redirect(url_for("surveys.confirmation", path=path, already="1"))
     if journey is None:
         return no_draft(survey)
@@ -43,6 +45,11 @@ def check_answers(path: str) -> HTTPResponse | str:
     )
     if missing is not None:
         return redirect(journey.question_url(missing.key))
+    unasked = journey.unasked_url()
+    if unasked is not None:
+        # A resumed draft, or an address typed in: consent (and contact details, after a
+        # yes) are asked before anything is sent.
+        return redirect(unasked)
     if form.validate_on_submit() and form.draft_id.data == str(journey.response.id):
         stored = response_service.submit(journey.response.id)
         journeys.forget_draft(survey, sent_id=journey.response.id)

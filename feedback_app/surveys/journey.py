@@ -69,12 +69,31 @@ class Journey:
         return self.question_url(self.questions[-1].key)
 
     def resume_url(self) -> str:
-        """Where to carry on: the first required question unanswered, else check answers."""
+        """Where to carry on: the first required question unanswered; else the question after
+        the last one answered (a skipped question stores nothing, so the family carries on
+        where they saved, not past questions they never saw); else the consent page until it
+        is answered; else check answers."""
         answered = response_service.answers_by_key(self.response)
         for question in self.questions:
             if question.required and question.key not in answered:
                 return self.question_url(question.key)
-        return url_for("surveys.check_answers", path=self.path)
+        reached = max(
+            (at for at, question in enumerate(self.questions) if question.key in answered),
+            default=-1,
+        )
+        if reached + 1 < len(self.questions):
+            return self.question_url(self.questions[reached + 1].key)
+        return self.unasked_url() or url_for("surveys.check_answers", path=self.path)
+
+    def unasked_url(self) -> str | None:
+        """The page still to answer before the answers can be sent, if any: the consent page
+        until it is answered, then contact details if they asked to be contacted."""
+        response = self.response
+        if response.consent_answered_at is None:
+            return url_for("surveys.consent", path=self.path)
+        if response.contact_consent and not (response.contact_email or response.contact_phone):
+            return url_for("surveys.contact_details", path=self.path)
+        return None
 
 
 def start_url(survey: Survey, audience: str) -> str:
@@ -109,9 +128,11 @@ def forget_draft(survey: Survey, sent_id: int | None = None) -> None:
         session[SESSION_SENT] = sent
 
 
-def sent_here(survey: Survey) -> bool:
-    """Say whether this browser has sent answers to this survey (and has no new draft)."""
-    return survey.path in (session.get(SESSION_SENT) or {})
+def sent_here(survey: Survey, response_id: int | None = None) -> bool:
+    """Say whether this browser has sent answers to this survey (and has no new draft);
+    with ``response_id``, whether those answers were that response."""
+    sent = (session.get(SESSION_SENT) or {}).get(survey.path)
+    return sent is not None and (response_id is None or sent == response_id)
 
 
 def current_journey(survey: Survey) -> Journey | None:

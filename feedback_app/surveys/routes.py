@@ -23,6 +23,7 @@ from flask import (
 from werkzeug.wrappers import Response as HTTPResponse
 
 from feedback_app.extensions import htmx, limiter
+from feedback_app.ids import parse_id
 from feedback_app.models import Question, Survey
 from feedback_app.services import responses as response_service
 from feedback_app.services import surveys as survey_service
@@ -63,6 +64,26 @@ def no_draft(survey: Survey) -> HTTPResponse | str:
     return render_template("surveys/no_draft.html", survey=survey)
 
 
+def from_another_draft(journey: Journey) -> bool:
+    """Whether a form was filled in for a draft this browser has since replaced: the survey
+    was started again (perhaps the other version) in another tab. Saving it would put the
+    answer in the wrong draft. Pages from before the field existed send none and are kept."""
+    posted = request.form.get("draft_id")
+    return posted is not None and parse_id(posted) != journey.response.id
+
+
+@bp.get("/<path>/restarted")
+def restarted(path: str) -> HTTPResponse | str:
+    """Explain that an answer was not saved because the survey was started again elsewhere."""
+    survey = survey_or_404(path)
+    journey = journeys.current_journey(survey)
+    if journey is None:
+        return no_draft(survey)
+    return render_template(
+        "surveys/restarted.html", survey=survey, continue_url=journey.resume_url()
+    )
+
+
 # --- Start pages ------------------------------------------------------------------
 
 
@@ -94,6 +115,7 @@ def _start(path: str, audience: str) -> HTTPResponse | str:
         journeys.remember_draft(survey, draft.response.id, draft.secret)
         return redirect(url_for("surveys.question", path=path, key=version.questions[0].key))
     other = "parent" if audience == "young_person" else "young_person"
+    in_progress = journeys.current_journey(survey)
     return render_template(
         "surveys/start.html",
         survey=survey,
@@ -101,7 +123,7 @@ def _start(path: str, audience: str) -> HTTPResponse | str:
         audience=audience,
         form=form,
         other_version_url=journeys.start_url(survey, other),
-        in_progress=journeys.current_journey(survey) is not None,
+        continue_url=in_progress.resume_url() if in_progress is not None else None,
     )
 
 
@@ -136,6 +158,8 @@ def question(path: str, key: str) -> HTTPResponse | str:
     after = url_for("surveys.check_answers", path=path) if change else journey.next_url(key)
     if form.is_bot():
         return go(after)
+    if from_another_draft(journey):
+        return go(url_for("surveys.restarted", path=path))
     action = request.form.get("action", "continue")
     if action == "skip" and not item.required:
         response_service.save_answer(journey.response, item, None)
@@ -168,6 +192,7 @@ def render_question(journey: Journey, item: Question, form: Any, change: bool) -
         "change": change,
         "number": position + 1,
         "total": len(journey.questions),
+        "draft_id": journey.response.id,
         "post_url": url_for(
             "surveys.question",
             path=journey.path,
@@ -204,6 +229,8 @@ def consent(path: str) -> HTTPResponse | str:
         return no_draft(survey)
     change = request.args.get("change") == "1"
     form = ConsentForm()
+    if request.method == "POST" and from_another_draft(journey):
+        return redirect(url_for("surveys.restarted", path=path))
     if form.validate_on_submit():
         wants_contact = form.contact_consent.data == "yes"
         response_service.save_consent(
@@ -213,7 +240,8 @@ def consent(path: str) -> HTTPResponse | str:
             args: dict[str, Any] = {"change": "1"} if change else {}
             return redirect(url_for("surveys.contact_details", path=path, **args))
         return redirect(url_for("surveys.check_answers", path=path))
-    if request.method == "GET" and change:
+    if request.method == "GET" and journey.response.consent_answered_at is not None:
+        # Coming back (a Back or Change link): show what they chose, never a blank page.
         form.quote_consent.process_data("yes" if journey.response.quote_consent else "no")
         form.contact_consent.process_data("yes" if journey.response.contact_consent else "no")
     back_url = (
@@ -226,6 +254,7 @@ def consent(path: str) -> HTTPResponse | str:
         audience=journey.audience,
         form=form,
         back_url=back_url,
+        draft_id=journey.response.id,
     )
 
 
@@ -240,6 +269,8 @@ def contact_details(path: str) -> HTTPResponse | str:
     if not journey.response.contact_consent:
         return redirect(url_for("surveys.consent", path=path))
     form = ContactForm()
+    if request.method == "POST" and from_another_draft(journey):
+        return redirect(url_for("surveys.restarted", path=path))
     if form.validate_on_submit():
         response_service.save_contact(
             journey.response,
@@ -261,6 +292,7 @@ def contact_details(path: str) -> HTTPResponse | str:
         back_url=url_for("surveys.check_answers", path=path)
         if change
         else url_for("surveys.consent", path=path),
+        draft_id=journey.response.id,
     )
 
 
