@@ -66,13 +66,14 @@ def record_comment(
             db.session.delete(existing)
         return None
     comment = existing or Comment(source=source, source_id=source_id, field=field)
+    text_changed = existing is not None and existing.text != text
     comment.text = text
     comment.received_on = received_on
     comment.survey_id = survey_id
     comment.quote_consent = quote_consent
     if existing is None:
         db.session.add(comment)
-    analyse_comment(comment, context=context or AnalysisContext.load())
+    analyse_comment(comment, context=context or AnalysisContext.load(), text_changed=text_changed)
     return comment
 
 
@@ -142,8 +143,14 @@ def _learned_model(database: str, model_id: int, created_at: str) -> analysis.Le
     return analysis.LearnedModel.from_dict(data or {})
 
 
-def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
-    """Run analysis on a comment, keeping any analyst's label, and flag disclosures."""
+def analyse_comment(
+    comment: Comment, context: AnalysisContext, *, text_changed: bool = False
+) -> None:
+    """Run analysis on a comment, keeping any analyst's label, and flag disclosures.
+
+    ``text_changed``: the words were edited since the comment was last analysed (a
+    complaint's summary, say), so a lead's decision on the old words no longer holds.
+    """
     result = context.analyse(comment.text, source=comment.source)
     comment.redacted = hide_phrases(result.redacted, comment.hidden_phrases or [])
     comment.machine_themes = list(result.themes)
@@ -158,7 +165,10 @@ def analyse_comment(comment: Comment, context: AnalysisContext) -> None:
     withheld = bool(comment.safeguarding)
     if result.safeguarding:
         flag = raise_safeguarding_flag(
-            comment, list(result.safeguarding_phrases), result.safeguarding_found_by
+            comment,
+            list(result.safeguarding_phrases),
+            result.safeguarding_found_by,
+            text_changed=text_changed,
         )
         withheld = flag.withholds
     comment.safeguarding = withheld
@@ -179,19 +189,27 @@ def _sync_effective_themes(comment: Comment) -> None:
 
 
 def raise_safeguarding_flag(
-    comment: Comment, phrases: list[str], found_by: str = ""
+    comment: Comment, phrases: list[str], found_by: str = "", *, text_changed: bool = False
 ) -> SafeguardingFlag:
     """Open a flag for the safeguarding lead (once per comment) and notify them.
 
     ``found_by`` says whether the disclosure rules, the learned model alone or an analyst
-    raised it; a flag becomes a rules flag if new rules find it on re-analysis.
+    raised it; a flag becomes a rules flag if new rules find it on re-analysis. When the
+    comment's words were edited (``text_changed``) and still read as a disclosure, the
+    lead looks again: a flag they had closed or cleared is opened again as a new arrival,
+    and an open one notifies them that the words changed. Re-analysis of unchanged words
+    (after a change of rules) never reopens a decision.
     """
     flag = safeguarding_flag_of(comment)
-    if flag is not None:
-        if found_by == "rules":
-            flag.found_by = "rules"
-        return flag
-    return _open_flag(comment, phrases, found_by)
+    if flag is None:
+        return _open_flag(comment, phrases, found_by)
+    if found_by == "rules":
+        flag.found_by = "rules"
+    if text_changed:
+        flag.phrases = sorted(set(flag.phrases or []) | set(phrases))
+        _reopen(flag)
+        audit.record("safeguarding.flag_reopened", "comment", comment.id, phrases=phrases)
+    return flag
 
 
 def refer_to_safeguarding_lead(comment: Comment) -> SafeguardingFlag:
@@ -202,8 +220,8 @@ def refer_to_safeguarding_lead(comment: Comment) -> SafeguardingFlag:
     if flag is None:
         flag = _open_flag(comment, [], "analyst")
     else:
-        flag.status, flag.concern, flag.found_by = "open", "undecided", "analyst"
-        _notify_safeguarding_lead(flag)
+        flag.found_by = "analyst"
+        _reopen(flag)
     comment.safeguarding = True
     audit.record("safeguarding.referred", "comment", comment.id, flag=flag.id)
     return flag
@@ -224,6 +242,16 @@ def _open_flag(comment: Comment, phrases: list[str], found_by: str) -> Safeguard
     _notify_safeguarding_lead(flag)
     audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
     return flag
+
+
+def _reopen(flag: SafeguardingFlag) -> None:
+    """Put a flag back before the lead, undecided, and notify them. A flag they had closed
+    or cleared arrives anew: its wait starts now, not from the first time it was raised."""
+    if flag.status == "closed" or flag.concern == "no_concern":
+        flag.raised_at = datetime.now(UTC)
+        flag.status = "open"
+    flag.concern = "undecided"
+    _notify_safeguarding_lead(flag)
 
 
 def _notify_safeguarding_lead(flag: SafeguardingFlag) -> None:
@@ -250,7 +278,11 @@ def label_comment(
         suggested_sentiment=comment.machine_sentiment if comment.analysed_at else None,
     )
     db.session.add(label)
-    changed = list(themes) != comment.machine_themes or sentiment != comment.machine_sentiment
+    # Themes are a set: the form lists them in the taxonomy's order, the analyser by score.
+    changed = (
+        set(themes) != set(comment.machine_themes or [])
+        or sentiment != comment.machine_sentiment
+    )
     comment.label_themes = list(themes)
     comment.label_sentiment = sentiment
     comment.review_status = "corrected" if changed else "accepted"
