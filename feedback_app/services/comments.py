@@ -8,11 +8,12 @@ same transaction that stores the text, so it can never sit unseen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 
 from feedback_app import analysis
 from feedback_app.analysis.redaction import (
@@ -27,6 +28,7 @@ from feedback_app.models import (
     Comment,
     CommentLabel,
     CommentTheme,
+    RedactionName,
     SafeguardingFlag,
     Theme,
     User,
@@ -88,10 +90,27 @@ class AnalysisContext:
         rules: Sequence[analysis.ThemeRule],
         known_names: Sequence[str],
         learned: analysis.LearnedModel | None,
+        listed_names: Sequence[str] = (),
     ) -> None:
         self.rules = rules
         self.known_names = known_names
         self.learned = learned
+        #: the names analysts hid in every comment (also among ``known_names``)
+        self.listed_names = tuple(listed_names)
+        self._listed_re = (
+            re.compile(
+                "|".join(phrase_pattern(name).pattern for name in self.listed_names),
+                re.IGNORECASE,
+            )
+            if self.listed_names
+            else None
+        )
+
+    def listed_names_in(self, text: str) -> list[str]:
+        """The names hidden in every comment that this text holds."""
+        if self._listed_re is None or self._listed_re.search(text) is None:
+            return []
+        return [name for name in self.listed_names if phrase_pattern(name).search(text)]
 
     @classmethod
     def load(cls) -> AnalysisContext:
@@ -106,7 +125,8 @@ class AnalysisContext:
             for theme in themes
         ]
         names = [name for name in db.session.scalars(select(User.name)) if name]
-        names += redaction_names.names()
+        listed = redaction_names.names()
+        names += listed
         newest = db.session.execute(
             select(AnalysisModel.id, AnalysisModel.created_at).order_by(AnalysisModel.id.desc())
         ).first()
@@ -115,7 +135,12 @@ class AnalysisContext:
             if newest
             else None
         )
-        return cls(rules=rules or analysis.DEFAULT_THEME_RULES, known_names=names, learned=learned)
+        return cls(
+            rules=rules or analysis.DEFAULT_THEME_RULES,
+            known_names=names,
+            learned=learned,
+            listed_names=listed,
+        )
 
     def analyse(
         self, text: str, question: str | None = None, source: str | None = None
@@ -152,6 +177,11 @@ def analyse_comment(
     complaint's summary, say), so a lead's decision on the old words no longer holds.
     """
     result = context.analyse(comment.text, source=comment.source)
+    # A name on the list stays hidden in this comment even if it is taken off the list
+    # later, as in the comments that had it when it was added.
+    for name in context.listed_names_in(comment.text):
+        if [name, "name"] not in (comment.hidden_phrases or []):
+            comment.hidden_phrases = [*(comment.hidden_phrases or []), [name, "name"]]
     comment.redacted = hide_phrases(result.redacted, comment.hidden_phrases or [])
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment
@@ -280,8 +310,7 @@ def label_comment(
     db.session.add(label)
     # Themes are a set: the form lists them in the taxonomy's order, the analyser by score.
     changed = (
-        set(themes) != set(comment.machine_themes or [])
-        or sentiment != comment.machine_sentiment
+        set(themes) != set(comment.machine_themes or []) or sentiment != comment.machine_sentiment
     )
     comment.label_themes = list(themes)
     comment.label_sentiment = sentiment
@@ -301,6 +330,8 @@ class CommentError(ValueError):
 
 #: The longest phrase an analyst may mark as personal data in one go.
 MAX_HIDDEN_PHRASE = 200
+#: The longest name that can be hidden in every comment (the list's column).
+MAX_LISTED_NAME = RedactionName.__table__.c.name.type.length
 
 
 def hide_personal_data(comment: Comment, phrase: str, kind: str) -> None:
@@ -337,6 +368,11 @@ def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list
     Refused for a name with an everyday word in it ("Hope"): every "hope" would go.
     """
     name = " ".join(name.split())
+    if len(name) > MAX_LISTED_NAME:
+        raise CommentError(
+            f"A name to hide in every comment must be {MAX_LISTED_NAME} characters or fewer. "
+            "Hide longer words in this comment only"
+        )
     word = everyday_word_in(name)
     if word is not None:
         raise CommentError(
@@ -347,9 +383,7 @@ def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list
     redaction_names.add(name, user)
     changed = [comment]
     pattern = phrase_pattern(name)
-    others = select(Comment).where(
-        Comment.id != comment.id, Comment.text.icontains(name, autoescape=True)
-    )
+    others = select(Comment).where(Comment.id != comment.id, _text_may_hold(name))
     for other in db.session.scalars(others):
         if pattern.search(other.redacted or ""):
             _keep_hidden(other, name, "name")
@@ -357,6 +391,18 @@ def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list
     # The count, never the name: the audit log is read more widely than the comments.
     audit.record("redaction.name_added", "comment", comment.id, comments=len(changed))
     return changed
+
+
+def _text_may_hold(phrase: str) -> ColumnElement[bool]:
+    """Comments whose text may hold ``phrase`` in any case and however it is spaced: every
+    word is in it. Letters beyond ASCII match any one character, because SQLite's lower()
+    folds only ASCII ("ŹDŹBŁOWICZ" must be found for "źdźbłowicz"). A broad net: the
+    caller keeps only the comments ``phrase_pattern`` finds."""
+    words = []
+    for word in phrase.lower().split():
+        like = "".join("\\" + ch if ch in "%_\\" else ch if ch.isascii() else "_" for ch in word)
+        words.append(func.lower(Comment.text).like(f"%{like}%", escape="\\"))
+    return and_(*words)
 
 
 def reanalyse_all(batch_size: int = 500) -> int:
