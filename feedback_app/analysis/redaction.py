@@ -1130,6 +1130,15 @@ def hide_phrases(text: str, phrases: Sequence[Sequence[str]]) -> str:
     return text
 
 
+def phrase_shown(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` is in ``text`` as written words, not inside a label ("[name]")
+    that ``hide_phrases`` would leave alone."""
+    if not any(ch.isalnum() for ch in phrase):
+        return False
+    pattern = phrase_pattern(phrase)
+    return any(pattern.search(part) for part in _LABEL_RE.split(text)[::2])
+
+
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Match ``phrase`` as whole words, ignoring case and how the spaces inside it run."""
     words = [re.escape(word) for word in phrase.split()]

@@ -53,12 +53,21 @@ def _card(
         "form": form or _form_for(comment),
         "hide_form": (hide_form or _hide_form_for(comment)) if hiding else None,
         "reasons": reasons,
+        "return_to": _return_to(),
         **extra,
     }
 
 
+def _return_to() -> str:
+    """Where the card's forms go back to: the page showing them, or, when a form comes back
+    with an error, the page it was sent from (the queue with its filters and page)."""
+    if request.method == "GET":
+        return request.full_path
+    return safe_local_url(request.form.get("return_to")) or url_for("review.queue")
+
+
 def _back() -> Response:
-    return redirect(safe_local_url(request.form.get("return_to")) or url_for("review.queue"))
+    return redirect(_return_to())
 
 
 def _reviewable(comment_id: int) -> Comment:
@@ -166,7 +175,18 @@ def hide_personal_data(comment_id: int) -> str | Response | tuple[str, int]:
 @roles_required(Role.ANALYST)
 def refer_to_safeguarding_lead(comment_id: int) -> str | Response:
     """Raise a comment with the safeguarding lead; it leaves the review queue."""
-    comment = _reviewable(comment_id)
+    comment = review.get_reviewable_comment(comment_id)
+    if comment is None:
+        if not review.is_with_safeguarding_lead(comment_id):
+            abort(404)
+        # Pressed twice, or raised by someone else meanwhile: it is with the lead already.
+        if htmx:
+            # The card says only that it was raised: its words are the lead's alone now.
+            return render_template(
+                "review/_comment_card.html", comment={"id": comment_id}, referred=True
+            )
+        flash(f"Comment {comment_id} is already with the safeguarding lead.", "success")
+        return _back()
     review.refer_to_safeguarding_lead(comment)
     if htmx:
         return render_template("review/_comment_card.html", comment=comment, referred=True)

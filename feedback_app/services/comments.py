@@ -21,6 +21,7 @@ from feedback_app.analysis.redaction import (
     everyday_word_in,
     hide_phrases,
     phrase_pattern,
+    phrase_shown,
 )
 from feedback_app.extensions import db
 from feedback_app.models import (
@@ -345,9 +346,11 @@ def hide_personal_data(comment: Comment, phrase: str, kind: str) -> None:
         raise CommentError(f"Enter {MAX_HIDDEN_PHRASE} characters or fewer")
     if kind not in HIDDEN_KINDS:
         raise CommentError("Select what kind of personal data the words are")
-    if not any(ch.isalnum() for ch in phrase) or not phrase_pattern(phrase).search(
-        comment.redacted or ""
-    ):
+    if not phrase_shown(comment.redacted or "", phrase):
+        if any(ch.isalnum() for ch in phrase) and phrase_pattern(phrase).search(
+            comment.redacted or ""
+        ):
+            raise CommentError("Those words are already hidden: they are a label, such as [name]")
         raise CommentError(
             "Those words are not in the comment as shown: copy them exactly from its text"
         )
@@ -382,10 +385,9 @@ def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list
     hide_personal_data(comment, name, "name")
     redaction_names.add(name, user)
     changed = [comment]
-    pattern = phrase_pattern(name)
     others = select(Comment).where(Comment.id != comment.id, _text_may_hold(name))
     for other in db.session.scalars(others):
-        if pattern.search(other.redacted or ""):
+        if phrase_shown(other.redacted or "", name):
             _keep_hidden(other, name, "name")
             changed.append(other)
     # The count, never the name: the audit log is read more widely than the comments.

@@ -73,9 +73,10 @@ def review_queue(filters: ReviewFilters | None = None) -> ReviewPage:
         query = query.where(
             func.coalesce(Comment.label_sentiment, Comment.machine_sentiment) == filters.sentiment
         )
-    words = " ".join(filters.words.split())
-    if words:
-        query = query.where(Comment.redacted.icontains(words, autoescape=True))
+    # Every word, anywhere: a phrase typed from a card would otherwise miss a comment whose
+    # words are split by a line break or two spaces.
+    for word in filters.words.split():
+        query = query.where(Comment.redacted.icontains(word, autoescape=True))
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     page, pages = page_bounds(total, filters.page, PAGE_SIZE)
     rows = db.session.scalars(
@@ -90,6 +91,11 @@ def get_reviewable_comment(comment_id: int) -> Comment | None:
     if comment is None or comment.safeguarding:
         return None
     return comment
+
+
+def is_with_safeguarding_lead(comment_id: int) -> bool:
+    """Whether the comment exists and is withheld for the safeguarding lead."""
+    return bool(db.session.scalar(select(Comment.safeguarding).where(Comment.id == comment_id)))
 
 
 def theme_choices() -> list[tuple[str, str]]:

@@ -70,3 +70,40 @@ def test_a_name_too_long_for_the_list_is_a_clear_message(app):
     else:
         raise AssertionError("a 130-character name was put on the list")
     assert db.session.scalars(select(RedactionName)).all() == []
+
+
+def test_a_label_cannot_be_hidden_again(app):
+    comment = _record(1, "Mrs Okafor never rang back")
+    assert comment.redacted == "Mrs [name] never rang back"
+    for phrase in ("[name]", "name"):
+        try:
+            comments.hide_personal_data(comment, phrase, "name")
+        except comments.CommentError as error:
+            assert "already hidden" in str(error)
+        else:
+            raise AssertionError(f"{phrase!r} was accepted though nothing changes")
+    assert comment.hidden_phrases is None
+
+
+def test_the_review_search_finds_words_split_by_a_line_break(sign_in):
+    from feedback_app.services.review import ReviewFilters, review_queue
+
+    comment = _record(1, "The caseworker rang\nlate and never apologised")
+    found = review_queue(ReviewFilters(status="", words="rang late"))
+    assert comment.id in {c.id for c in found.comments}
+
+
+def test_after_an_error_the_card_still_returns_to_the_queue_page_it_came_from(sign_in):
+    comment = _record(1, "The caseworker never rang back about the plan")
+    client = sign_in("analyst")
+    came_from = "/staff/review/?status=unreviewed&page=3"
+    page = client.post(
+        f"/staff/review/comments/{comment.id}/hide",
+        data={
+            f"h{comment.id}-phrase": "words not there",
+            f"h{comment.id}-kind": "name",
+            "return_to": came_from,
+        },
+    ).get_data(as_text=True)
+    assert "not in the comment as shown" in page
+    assert f'name="return_to" value="{came_from.replace("&", "&amp;")}"' in page

@@ -161,9 +161,21 @@ def test_an_analyst_can_reopen_a_flag_the_lead_cleared(sign_in, make_user):
     flag = db.session.get(SafeguardingFlag, flag.id)
     assert (flag.status, flag.concern, flag.found_by) == ("open", "undecided", "analyst")
     assert db.session.get(Comment, comment.id).safeguarding
-    # A comment already withheld cannot be raised again from the review queue.
-    again = client.post(f"/staff/review/comments/{comment.id}/safeguarding")
-    assert again.status_code == 404
+    # Pressed again (or raised by someone else meanwhile): it is with the lead already, and
+    # the analyst is told so rather than shown a missing page.
+    again = client.post(f"/staff/review/comments/{comment.id}/safeguarding", follow_redirects=True)
+    assert again.status_code == 200
+    assert f"Comment {comment.id} is already with the safeguarding lead" in again.get_data(
+        as_text=True
+    )
+    with_htmx = client.post(
+        f"/staff/review/comments/{comment.id}/safeguarding", headers={"HX-Request": "true"}
+    )
+    assert f"Comment {comment.id} was raised with the safeguarding lead" in with_htmx.get_data(
+        as_text=True
+    )
+    assert "killing" not in with_htmx.get_data(as_text=True)
+    assert client.post("/staff/review/comments/999999/safeguarding").status_code == 404
 
 
 def test_each_card_says_why_the_analyser_suggested_its_themes_without_personal_data(sign_in):
