@@ -7,8 +7,6 @@ so an officer can fix a spreadsheet in one pass.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +18,8 @@ from feedback_app.models import Complaint, ComplaintPoint, Compliment, Theme
 from feedback_app.models.complaints import OUTCOMES, STAGES
 from feedback_app.services import audit, comments
 from feedback_app.services.complaints import new_stage, refresh
+from feedback_app.services.import_csv import by_line, parse_date, read_table
+from feedback_app.services.responses import clean_text
 
 COLUMNS = ("reference", "kind", "received_on", "stage", "theme", "outcome", "summary")
 
@@ -61,49 +61,58 @@ class ImportResult:
         )
 
 
-def _parse_date(value: str) -> date | None:
-    try:
-        if len(value) != 10:
-            return None
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+def _column_length(name: str) -> int | None:
+    """The most characters any table the import writes ``name`` to will hold, if limited."""
+    lengths = [
+        length
+        for model in (Complaint, ComplaintPoint, Compliment)
+        if (column := model.__table__.columns.get(name)) is not None
+        and (length := getattr(column.type, "length", None))
+    ]
+    return min(lengths) if lengths else None
+
+
+LENGTHS = {name: length for name in COLUMNS if (length := _column_length(name))}
 
 
 def parse(text: str, today: date | None = None) -> list[_Row]:
     """Read and check every row; raise ImportRejected listing all problems."""
     today = today or date.today()
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    table = read_table(text, date_column="received_on")
+    if table.header_problems:
+        raise ImportRejected(table.header_problems)
+    missing = [c for c in COLUMNS if c not in table.header]
     if missing:
         raise ImportRejected([f"Line 1: the header is missing the columns {', '.join(missing)}"])
     slugs = set(db.session.scalars(select(Theme.slug)))
-    problems: list[str] = []
+    problems: list[str] = list(table.problems)
     rows: list[_Row] = []
-    for record in reader:
-        line = reader.line_num
-        get = {key: (record.get(key) or "").strip() for key in COLUMNS}
+    for record in table.rows:
+        line = record.line
+        # Control characters (NUL above all, which PostgreSQL refuses) never reach the database.
+        get = {key: clean_text(record.cells[key]) for key in COLUMNS}
+        received_on, wrong_date = parse_date("received_on", get["received_on"], today)
         row = _Row(
             line,
             get["reference"],
             get["kind"],
-            _parse_date(get["received_on"]),
+            received_on,
             get["stage"],
             get["theme"],
             get["outcome"],
             get["summary"],
         )
-        found: list[str] = []
+        found: list[str] = [
+            f"{name} is longer than {length} characters"
+            for name, length in LENGTHS.items()
+            if len(get[name]) > length
+        ]
         if not row.reference:
             found.append("reference is blank")
         if row.kind not in ("complaint", "compliment"):
             found.append(f"kind must be complaint or compliment, not {row.kind!r}")
-        if row.received_on is None:
-            found.append(
-                f"received_on must be a real date as YYYY-MM-DD, not {get['received_on']!r}"
-            )
-        elif row.received_on > today:
-            found.append(f"received_on {row.received_on.isoformat()} is in the future")
+        if wrong_date:
+            found.append(wrong_date)
         if row.theme not in slugs:
             found.append(f"theme {row.theme!r} is not a theme slug")
         if row.kind == "complaint":
@@ -122,7 +131,7 @@ def parse(text: str, today: date | None = None) -> list[_Row]:
         problems.append("Line 2: the file has no rows to import")
     problems.extend(_check_references(rows))
     if problems:
-        raise ImportRejected(sorted(problems, key=lambda p: int(p.split(":")[0].split()[1])))
+        raise ImportRejected(by_line(problems))
     return rows
 
 

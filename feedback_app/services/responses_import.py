@@ -6,8 +6,6 @@ file with each problem listed as "Line N: …" (the header is line 1).
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
@@ -17,6 +15,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.surveys import RESPONDENTS
 from feedback_app.services.comments import AnalysisContext, record_comment
+from feedback_app.services.import_csv import by_line, parse_date, read_table
 from feedback_app.services.responses import clean_text
 
 REQUIRED = ("survey", "submitted_on")
@@ -47,34 +46,26 @@ def _versions(survey: Survey) -> dict[str, tuple[SurveyVersion, dict[str, Questi
     return out
 
 
-def _parse(text: str) -> list[_Row]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
-    problems = [f"Line 1: the header must include {c}" for c in REQUIRED if c not in header]
+def _parse(text: str, today: date) -> list[_Row]:
+    table = read_table(text, date_column="submitted_on")
+    if table.header_problems:
+        raise ImportError_(table.header_problems)
+    problems = [f"Line 1: the header must include {c}" for c in REQUIRED if c not in table.header]
     if problems:
         raise ImportError_(problems)
+    problems = list(table.problems)
     surveys = {s.slug: s for s in db.session.scalars(select(Survey))}
     rows: list[_Row] = []
-    for raw in reader:
-        # The line the row ends on, which is right even when a quoted cell spans lines.
-        number = reader.line_num
-        if None in raw:
-            # DictReader files extra cells under the key None, as a list.
-            problems.append(f"Line {number}: has more cells than the header")
-            continue
-        record = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
+    for raw in table.rows:
+        number, record = raw.line, raw.cells
         line_problems: list[str] = []
-        survey = surveys.get(record.get("survey", ""))
+        survey = surveys.get(record["survey"])
         if survey is None:
-            problems.append(f"Line {number}: survey {record.get('survey')!r} is not a survey id")
+            problems.append(f"Line {number}: survey {record['survey']!r} is not a survey id")
             continue
-        try:
-            submitted_on = date.fromisoformat(record.get("submitted_on", ""))
-        except ValueError:
-            line_problems.append(
-                f"submitted_on {record.get('submitted_on')!r} is not a date like 2023-04-01"
-            )
-            submitted_on = date.min
+        submitted_on, wrong = parse_date("submitted_on", record["submitted_on"], today)
+        if wrong:
+            line_problems.append(wrong)
         respondent = record.get("respondent") or None
         if respondent is not None and respondent not in RESPONDENTS:
             line_problems.append(
@@ -83,7 +74,7 @@ def _parse(text: str) -> list[_Row]:
         audience = "young_person" if respondent == "young_person" else "parent"
         versions = _versions(survey)
         questions = versions.get(audience, versions.get("parent", (None, {})))[1]
-        row = _Row(survey=survey, submitted_on=submitted_on, respondent=respondent)
+        row = _Row(survey=survey, submitted_on=submitted_on or date.min, respondent=respondent)
         for column, value in record.items():
             if column in (*REQUIRED, "respondent"):
                 continue
@@ -109,17 +100,19 @@ def _parse(text: str) -> list[_Row]:
     if not rows and not problems:
         problems.append("Line 2: the file has no responses")
     if problems:
-        raise ImportError_(problems)
+        raise ImportError_(by_line(problems))
     return rows
 
 
-def import_responses(text: str) -> int:
+def import_responses(text: str, today: date | None = None) -> int:
     """Check then import every response in the CSV text; return how many. Commits.
+
+    A response dated after ``today`` (default: the real today) is refused.
 
     Comments go through ``record_comment`` (analysis, redaction and safeguarding
     flags); imported comments have no consent to be quoted.
     """
-    rows = _parse(text)
+    rows = _parse(text, today or date.today())
     context = AnalysisContext.load()
     try:
         for row in rows:
