@@ -12,6 +12,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -126,6 +127,8 @@ class PublicComplaintForm(FlaskForm):
         name="Your complaint",
         required="Enter what your complaint is about",
     )
+    # Issued with the form and sent back with it, so sending it twice makes one complaint.
+    submission_token = HiddenField()
     submit = SubmitField("Send complaint", widget=GovSubmitInput())
 
 
