@@ -19,8 +19,16 @@ def text_area(
     return TextAreaField(label, widget=GovTextArea(), validators=[*presence, too_long])
 
 
-def text_input(label: str, *, max_length: int = 200, required: str | None = None) -> StringField:
-    """A one-line text input, required or optional, with a length cap named after its label."""
+def text_input(
+    label: str, *, max_length: int = 200, required: str | None = None, name: str | None = None
+) -> StringField:
+    """A one-line text input, required or optional, with a length cap.
+
+    ``name`` (the label if not given) starts the too-long message, so a label like
+    "Phone number (optional)" can say "Phone number must be 40 characters or fewer".
+    """
     presence = [DataRequired(message=required)] if required else [Optional()]
-    too_long = Length(max=max_length, message=f"{label} must be {max_length:,} characters or fewer")
+    too_long = Length(
+        max=max_length, message=f"{name or label} must be {max_length:,} characters or fewer"
+    )
     return StringField(label, widget=GovTextInput(), validators=[*presence, too_long])

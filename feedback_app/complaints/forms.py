@@ -12,6 +12,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -64,7 +65,7 @@ class ComplaintForm(FlaskForm):
             Length(max=254, message="Email address must be 254 characters or fewer"),
         ],
     )
-    contact_phone = text_input("Phone number (optional)", max_length=40)
+    contact_phone = text_input("Phone number (optional)", max_length=40, name="Phone number")
     contact_address = text_area("Postal address (optional)", max_length=1000, name="Postal address")
     relationship_to_child = RadioField(
         "Relationship to the child or young person",
@@ -72,7 +73,9 @@ class ComplaintForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select the complainant's relationship to the child")],
     )
-    child_reference = text_input("Child's case reference (optional)", max_length=40)
+    child_reference = text_input(
+        "Child's case reference (optional)", max_length=40, name="Case reference"
+    )
     ehcp_stage = SelectField(
         "EHCP stage it concerns (optional)",
         choices=[("", "Not known"), *EHCP_STAGES.items()],
@@ -106,7 +109,7 @@ class PublicComplaintForm(FlaskForm):
             Length(max=254, message="Email address must be 254 characters or fewer"),
         ],
     )
-    contact_phone = text_input("Phone number (optional)", max_length=40)
+    contact_phone = text_input("Phone number (optional)", max_length=40, name="Phone number")
     relationship_to_child = RadioField(
         "Who are you?",
         choices=list(RELATIONSHIPS.items()),
@@ -114,7 +117,9 @@ class PublicComplaintForm(FlaskForm):
         validators=[InputRequired(message="Select who you are")],
     )
     child_reference = text_input(
-        "Your child's case reference, if you know it (optional)", max_length=40
+        "Your child's case reference, if you know it (optional)",
+        max_length=40,
+        name="Case reference",
     )
     summary = text_area(
         "What is your complaint about?",
@@ -122,6 +127,8 @@ class PublicComplaintForm(FlaskForm):
         name="Your complaint",
         required="Enter what your complaint is about",
     )
+    # Issued with the form and sent back with it, so sending it twice makes one complaint.
+    submission_token = HiddenField()
     submit = SubmitField("Send complaint", widget=GovSubmitInput())
 
 
@@ -154,7 +161,9 @@ class DateForm(FlaskForm):
     """One date: acknowledged, responded, escalated or closed."""
 
     on = GovDateField("Date", what="the date")
-    reference = text_input("Ombudsman reference (optional)", max_length=60)
+    reference = text_input(
+        "Ombudsman reference (optional)", max_length=60, name="Ombudsman reference"
+    )
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -233,7 +242,7 @@ class ComplimentForm(FlaskForm):
     team = text_input(
         "Team or service praised", required="Enter the team or service praised", max_length=120
     )
-    person_praised = text_input("Person praised (optional, kept internal)")
+    person_praised = text_input("Person praised (optional, kept internal)", name="Person praised")
     summary = text_area(
         "What they said", max_length=5000, name="What they said", required="Enter what they said"
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+import re
+import secrets
+
+from flask import Blueprint, current_app, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
 from feedback_app.complaints.forms import PublicComplaintForm
@@ -11,18 +14,36 @@ from feedback_app.services import complaints
 
 bp = Blueprint("complaints_public", __name__)
 
+#: The reference of the complaint this browser sent last, for the "sent" page.
+SESSION_SENT_REFERENCE = "complaint_sent_reference"
+
+# What ``secrets.token_urlsafe(24)`` gives; anything else posted is not one of ours.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
+
 
 def _public_post_limit() -> str:
     return str(current_app.config["RATELIMIT_PUBLIC_POST"])
 
 
+def _issued_token(form: PublicComplaintForm) -> str | None:
+    """The one-time token the form was issued with, if it came back intact."""
+    token = form.submission_token.data or ""
+    return token if _TOKEN.fullmatch(token) else None
+
+
 @bp.route("/", methods=["GET", "POST"])
 @limiter.limit(_public_post_limit, methods=["POST"])
 def make_complaint() -> str | Response:
-    """Take a complaint from a family, then confirm it was received."""
+    """Take a complaint from a family, then confirm it was received.
+
+    The form carries a one-time token. The token is kept with the complaint, not only
+    in the session: the session is a cookie, and both requests of a double click carry
+    the same one, so only the database can tell that the second is a repeat. A form
+    sent without a token (a page from before this change) is still taken.
+    """
     form = PublicComplaintForm()
     if form.validate_on_submit():
-        complaints.create_complaint(
+        complaint = complaints.create_public_complaint(
             {
                 "received_on": complaints.today(),
                 "channel": "online",
@@ -34,14 +55,26 @@ def make_complaint() -> str | Response:
                 "child_reference": (form.child_reference.data or "").strip(),
                 "summary": form.summary.data.strip(),
             },
-            source="public",
+            submission_token=_issued_token(form),
         )
+        session[SESSION_SENT_REFERENCE] = complaint.reference
         return redirect(url_for(".complaint_sent"))
+    if _issued_token(form) is None:
+        # A new form (or one whose token was tampered with): issue a fresh token. A form
+        # shown again with errors keeps its token, so it is still the same complaint.
+        form.submission_token.data = secrets.token_urlsafe(24)
     return render_template("complaints/public_form.html", form=form)
 
 
 @bp.get("/sent")
 def complaint_sent() -> str:
-    """Confirm the complaint arrived and say what happens next."""
-    days = current_app.config["STAGE1_ACKNOWLEDGE_DAYS"]
-    return render_template("complaints/public_sent.html", acknowledge_days=days)
+    """Confirm the complaint arrived, give its reference and say what happens next.
+
+    The reference comes from this browser's session, never from the address, so
+    nobody is shown a reference they did not just make.
+    """
+    return render_template(
+        "complaints/public_sent.html",
+        acknowledge_days=current_app.config["STAGE1_ACKNOWLEDGE_DAYS"],
+        reference=session.get(SESSION_SENT_REFERENCE),
+    )

@@ -91,6 +91,9 @@ class Complaint(db.Model):  # type: ignore[name-defined,misc]
     closed_on: Mapped[date | None] = mapped_column(Date)
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The one-time token of the public form it was sent with: the same form sent again
+    # (a double click, or Back then Send) finds this complaint instead of making another.
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     officer = relationship("User")
     points: Mapped[list[ComplaintPoint]] = relationship(

@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintStage
@@ -115,9 +117,13 @@ def refresh(complaint: Complaint) -> None:
 # --- logging and editing ------------------------------------------------------------------
 
 
-def create_complaint(data: Mapping[str, Any], *, source: str = "staff") -> Complaint:
+def create_complaint(
+    data: Mapping[str, Any], *, source: str = "staff", submission_token: str | None = None
+) -> Complaint:
     """Log a complaint, start its clock, analyse its text, audit it and commit."""
-    complaint = Complaint(reference=f"pending-{uuid.uuid4().hex[:20]}")
+    complaint = Complaint(
+        reference=f"pending-{uuid.uuid4().hex[:20]}", submission_token=submission_token
+    )
     for name in AUDITED_FIELDS:
         if name in data and data[name] is not None:
             setattr(complaint, name, data[name])
@@ -143,6 +149,34 @@ def create_complaint(data: Mapping[str, Any], *, source: str = "staff") -> Compl
     )
     db.session.commit()
     return complaint
+
+
+def create_public_complaint(data: Mapping[str, Any], *, submission_token: str | None) -> Complaint:
+    """Log a complaint sent from the public form, once per form.
+
+    A form sent again with the same token (a double click, or Back then Send) gets
+    the complaint its first sending made, and nothing new is created: no second
+    reference, clock or safeguarding flag. Two sendings that race past the lookup
+    meet at the token's unique constraint, and the loser gets the winner's complaint.
+    """
+    if submission_token:
+        sent = _sent_with(submission_token)
+        if sent is not None:
+            return sent
+    try:
+        return create_complaint(data, source="public", submission_token=submission_token)
+    except IntegrityError:
+        db.session.rollback()
+        sent = _sent_with(submission_token) if submission_token else None
+        if sent is None:
+            raise
+        return sent
+
+
+def _sent_with(submission_token: str) -> Complaint | None:
+    return db.session.scalar(
+        select(Complaint).where(Complaint.submission_token == submission_token)
+    )
 
 
 def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:

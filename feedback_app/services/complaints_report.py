@@ -8,13 +8,13 @@ quarter, and says what share met their deadline, extensions included.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 
+from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import (
     Complaint,
@@ -183,7 +183,7 @@ CSV_HEADER = [
 def report_csv(report: dict[str, Any]) -> str:
     """The report as CSV: one row per theme of points, then compliments, then totals."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(CSV_HEADER)
     q = report["quarter"]
     for item in report["by_theme"]:

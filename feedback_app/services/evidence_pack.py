@@ -8,12 +8,12 @@ every figure is suppressed as on the public page, so the pack can be shared.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
 from sqlalchemy import func, select
 
+from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import (
     Complaint,
@@ -115,7 +115,7 @@ def build(period_label: str) -> dict[str, Any]:
 def to_csv(pack: dict[str, Any]) -> str:
     """The pack's figures, one a row: section, item, measure, value."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(["period", "section", "item", "measure", "value"])
     period = pack["period"]
 

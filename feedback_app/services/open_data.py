@@ -6,13 +6,13 @@ release, then drop any quote whose comment has been safeguarding-flagged since.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
 from feedback_app.services.releases import shown_quotes
@@ -95,7 +95,7 @@ SUPPRESSED_NOTE = "not shown: fewer than {t} people, or it would reveal a smalle
 def download_csv(payload: dict[str, Any]) -> str:
     """The open-data CSV: one figure a row; a suppressed figure has no value and a note."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     head = [payload["survey"], payload["period"], payload.get("version", 1)]
     note = SUPPRESSED_NOTE.format(t=payload.get("threshold", 5))
