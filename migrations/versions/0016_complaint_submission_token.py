@@ -1,7 +1,7 @@
 """The public form's one-time token on a complaint, so a form sent twice makes one complaint.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 
 A plain ADD COLUMN and a unique index, not a batch alter: on SQLite a batch alter
 copies the table, and the copy would lose the triage queue's expression indexes
@@ -11,8 +11,8 @@ copies the table, and the copy would lose the triage queue's expression indexes
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
