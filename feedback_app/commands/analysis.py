@@ -186,8 +186,13 @@ def analyse_eval_command(file: str) -> None:
     """Measure the analyser on a labelled JSON-lines file (the dev.jsonl format)."""
     try:
         records = evaluation.read_jsonl(file)
-    except (ValueError, KeyError) as error:
-        raise click.ClickException(f"{file} is not a labelled JSON-lines file: {error}") from None
+    except evaluation.LabelledFileError as error:
+        problems = "\n".join(f"  {problem}" for problem in error.problems)
+        raise click.ClickException(
+            f"{file} is not a labelled JSON-lines file:\n{problems}"
+        ) from None
+    except OSError as error:
+        raise click.ClickException(f"{file} cannot be read: {error.strerror}") from None
     context = AnalysisContext.load()
     report = evaluation.evaluate(records, context.analyse)
     baseline = evaluation.evaluate(records, evaluation.textblob_baseline)
