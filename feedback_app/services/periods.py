@@ -4,7 +4,9 @@ A financial year runs 1 April to 31 March and is labelled ``2023-24``; its
 quarters are ``2023-24-Q1`` (April–June) to ``2023-24-Q4`` (January–March).
 Every report, the complaints officer's and the findings pages alike, turns a
 label into a date range here, so that a quarter boundary means the same thing
-everywhere. Pure functions: no Flask, no database.
+everywhere. A label's second part names its century only by the first, so labels
+are read for the years ``2000-01`` to ``2099-00``; anything outside is refused like
+any other malformed label. Pure functions: no Flask, no database.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from datetime import date, timedelta
 
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-(\d{2})-Q([1-4])$")
+#: The first and last financial years a label may name (2000-01 and 2099-00). Outside them
+#: a label is a typing slip, and its dates (year 0, year 10000) do not exist.
+FIRST_START_YEAR = 2000
+LAST_START_YEAR = 2099
 _QUARTER_MONTHS = {
     1: "April to June",
     2: "July to September",
@@ -136,11 +142,16 @@ class Quarter:
 Period = FinancialYear | Quarter
 
 
-def _start_year(first: str, second: str, label: str) -> int:
+def _start_year(first: str, second: str, label: str, kind: str = "financial year") -> int:
     start = int(first)
+    if not FIRST_START_YEAR <= start <= LAST_START_YEAR:
+        raise PeriodError(
+            f"{label!r} is not a {kind}: the year must be from"
+            f" {FinancialYear(FIRST_START_YEAR).label} to {FinancialYear(LAST_START_YEAR).label}"
+        )
     if (start + 1) % 100 != int(second):
         raise PeriodError(
-            f"{label!r} is not a financial year: the second part must be the year after the first,"
+            f"{label!r} is not a {kind}: the second part must be the year after the first,"
             f" like {start}-{(start + 1) % 100:02d}"
         )
     return start
@@ -159,7 +170,8 @@ def parse_quarter(label: str) -> Quarter:
     match = _QUARTER.match(label.strip())
     if not match:
         raise PeriodError(f"{label!r} is not a quarter: use the form 2023-24-Q1")
-    return Quarter(_start_year(match.group(1), match.group(2), label), int(match.group(3)))
+    start = _start_year(match.group(1), match.group(2), label, "quarter")
+    return Quarter(start, int(match.group(3)))
 
 
 def parse_period(label: str) -> Period:

@@ -146,3 +146,49 @@ def test_a_report_can_be_built_from_labels_and_suggestions_without_an_analyser()
     assert report.records == 2
     assert report.sentiment_right == 1
     assert report.sentiment_accuracy == 0.5
+
+
+def test_read_jsonl_lists_every_problem_by_line(tmp_path):
+    import json
+
+    import pytest
+
+    from feedback_app.analysis.evaluation import LabelledFileError, read_jsonl
+
+    good = {"id": "a", "text": "x", "sentiment": "neutral"}
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps(good),
+                json.dumps({"id": "b", "text": "y"}),
+                "[1]",
+                "",
+                json.dumps({**good, "pii": None}),
+                json.dumps({**good, "themes": "communication"}),
+                json.dumps({**good, "id": float("nan")}),
+                "[" * 100_000,
+            ]
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(LabelledFileError) as raised:
+        read_jsonl(str(path))
+    numbers = [problem.split(":")[0] for problem in raised.value.problems]
+    assert numbers == ["line 2", "line 3", "line 5", "line 6", "line 7", "line 8"]
+    assert "line 2" in str(raised.value) and "line 8" in str(raised.value)
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    assert read_jsonl(str(path)) == [good]
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(LabelledFileError, match="no labelled comments"):
+        read_jsonl(str(path))
+
+
+def test_shipped_labelled_files_pass_the_checks():
+    from pathlib import Path
+
+    from feedback_app.analysis.evaluation import read_jsonl
+
+    data = Path(__file__).parents[3] / "feedback_app" / "analysis" / "data"
+    for name in ("heldout.jsonl", "training.jsonl"):
+        assert read_jsonl(str(data / name))

@@ -90,3 +90,34 @@ def test_quarters_between_and_year_quarters():
 def test_quarter_names_match_the_seeds():
     assert parse_quarter("2022-23-Q4").name == "Q4 2022/23"
     assert parse_quarter("2023-24-Q1").months == "April to June 2023"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "9999-00",
+        "9999-00-Q4",
+        "0000-01",
+        "0000-01-Q1",
+        "0001-02",
+        "1999-00",
+        "1999-00-Q2",
+        "2100-01",
+        "2100-01-Q1",
+    ],
+)
+def test_years_outside_the_range_are_refused_like_other_bad_labels(bad):
+    with pytest.raises(PeriodError) as raised:
+        parse_period(bad)
+    message = str(raised.value)
+    assert repr(bad) in message  # the label as typed, not '0-01'
+    assert "2000-01" in message and "2099-00" in message
+
+
+def test_the_first_and_last_years_in_the_range_parse_and_have_dates():
+    first, last = parse_period("2000-01-Q1"), parse_period("2099-00-Q4")
+    assert first.start == date(2000, 4, 1)
+    assert last.end == date(2100, 3, 31)
+    assert last.next().start == date(2100, 4, 1)
+    assert parse_year("2000-01").previous().start == date(1999, 4, 1)
+    assert parse_year("2099-00").next().end == date(2101, 3, 31)
