@@ -30,6 +30,7 @@ PIECES = {
     "a disclosure": "he hits me ",
     "ordinary words": "the caseworker never rang back ",
     "runs of dots before an at sign": "a.",
+    "an address spelled out": "jo dot ",
 }
 # What ends a text, where only the end makes a piece awkward: "a.a.a. ... a.@" looks like
 # the start of an email address all the way to the "@".

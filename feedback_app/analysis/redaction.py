@@ -336,14 +336,24 @@ _NAMED_STREET_RE = re.compile(
 
 _AFTER_A_BARE_TITLE_WORDS = frozenset(_AFTER_A_BARE_TITLE.split("|"))
 
+# Tried only where a run of the characters before "@" starts: tried at every one,
+# "a.a.a.a...@" (no domain) took time growing with the square of its length.
+_EMAIL_RE = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# An address spelled out to get past filters: "jbloggs at gmail dot com", "jo dot bloggs
+# (at) school dot sch dot uk". The spaces make each split of it the only one, and the
+# counted "dot"s keep the time linear: "y dot y dot y ..." is tried at every word.
+_AT, _DOT = r"(?i:at|\(at\)|\[at\])", r"(?i:dot|\(dot\)|\[dot\])"
+_SPELLED_EMAIL_RE = re.compile(
+    r"(?<![\w.+'-])[\w.+'-]+(?:\s+" + _DOT + r"\s+[\w.+'-]+){0,3}\s+" + _AT + r"\s+[\w-]+"
+    r"(?:\s+" + _DOT + r"\s+[\w-]+){0,3}\s+" + _DOT + r"\s+(?i:com|co|uk|org|net|gov|sch|ac|nhs"
+    r"|edu|io|me|info)\b"
+)
+# A social media handle: "twitter @sarahj85". Not "@home" or "@ 3pm", nor part of an address.
+_HANDLE_RE = re.compile(r"(?<![\w.+'’-])@([A-Za-z0-9_]{2,30})(?![\w@.]*[\w])")
+
 _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
-    (
-        "[email]",
-        # Tried only where a run of the characters before "@" starts: tried at every one,
-        # "a.a.a.a...@" (no domain) took time growing with the square of its length.
-        re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"),
-        0,
-    ),
+    ("[email]", _EMAIL_RE, 0),
+    ("[email]", _SPELLED_EMAIL_RE, 0),
     (
         "[NHS number]",
         re.compile(r"(?i:nhs(?: no\.?| number| num)?:?\s*(?:is\s*)?)(\d{3}[ -]?\d{3}[ -]?\d{4})\b"),
@@ -481,6 +491,7 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
 # the lower-cased text, which finds the same as "(?i)" only for ASCII text.
 _SPAN_HINTS: list[re.Pattern[str] | tuple[str, ...] | None] = [
     None,  # email: "@", tested directly
+    None,  # an email address spelled out: "dot", tested directly
     ("nhs",),
     re.compile(r"44|\(0|0\d"),  # phone
     re.compile(r"\d\d\d"),  # NHS number
@@ -1101,8 +1112,11 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
     has_postcode = has_digit and _POSTCODE_HINT_RE.search(text) is not None
     lowered = text.lower() if text.isascii() else None
     for priority, (label, regex, group) in enumerate(_SPAN_PATTERNS):
-        if label == "[email]":
+        if regex is _EMAIL_RE:
             if "@" not in text:
+                continue
+        elif regex is _SPELLED_EMAIL_RE:
+            if "dot" not in (text.lower() if lowered is None else lowered):
                 continue
         elif label == "[postcode]":
             if not has_postcode:
@@ -1119,6 +1133,8 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
             if match.group(group):
                 candidates.append((match.start(group), match.end(group), label, priority))
     name_priority = len(_SPAN_PATTERNS)
+    if "@" in text:
+        candidates.extend((s, e, "[personal data]", name_priority) for s, e in _handle_spans(text))
     known = _known_names_re(tuple(known_names))
     if known is not None:
         candidates.extend(
@@ -1152,6 +1168,15 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
         for match in re.finditer(r"\b" + re.escape(name) + r"\b", text):
             chosen.add_if_free(*match.span(), "[name]")
     return chosen.spans
+
+
+def _handle_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Social media handles with a digit or underscore, or that are no English word."""
+    for match in _HANDLE_RE.finditer(text):
+        handle = match.group(1)
+        # A digit or "_" in it ("sarahj85"), or letters that are no word ("kerrymum").
+        if not handle.isdigit() and not (handle.isalpha() and _is_english_word(handle.lower())):
+            yield match.span()
 
 
 def redact(text: str, known_names: Sequence[str] = ()) -> str:

@@ -125,3 +125,31 @@ def test_a_long_run_before_an_at_sign_takes_linear_time():
 )
 def test_emails_are_found_whole(text, redacted):
     assert redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("jbloggs at gmail dot com", "[email]"),
+        ("mail jo dot bloggs (at) school dot sch dot uk.", "mail [email]."),
+        ("twitter @sarahj85", "twitter [personal data]"),
+        ("DM me on insta @kerrymum", "DM me on insta [personal data]"),
+        # Not a handle or an address.
+        ("he has been @home all week", "he has been @home all week"),
+        ("meet @ 3pm", "meet @ 3pm"),
+        ("look at it dot to dot", "look at it dot to dot"),
+        ("we arrived at school dot on time", "we arrived at school dot on time"),
+        ("x@y.com", "[email]"),
+    ],
+)
+def test_handles_and_addresses_spelled_out(text, redacted):
+    assert redact(text) == redacted
+
+
+@pytest.mark.parametrize(
+    "text", ["x at " + "y dot " * 30000, "a dot " * 30000 + " at", "@a" * 30000]
+)
+def test_long_runs_of_spelled_out_dots_and_handles_take_linear_time(text):
+    start = time.process_time()
+    redact(text)
+    assert time.process_time() - start < 1.0
