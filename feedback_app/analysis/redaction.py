@@ -322,8 +322,38 @@ _AFTER_A_BARE_TITLE = (
     "will|came|went|rang|called|sent|did|gave|got|asked|never|always|just|also|then"
 )
 
+# A street with no house number: "we live on Acacia Avenue", "picks up on Hollybush Close".
+# A bare "at" before one names a school known by its street more often than a home ("the
+# staff at Brook Lane", "the head at Valley Road"), and so does a street a school word follows
+# ("Elm Court Post-16", "Brook Lane special school").
+_NAMED_STREET_RE = re.compile(
+    r"\b(?:on|in|off|(?i:live[sd]?|living|stay(?:s|ed|ing)?)\s+at)"
+    r" ((?:[A-Z][a-z'-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close"
+    r"|Drive|Crescent|Grove|Terrace|Gardens|Way|Court))\b"
+    r"(?!\s+(?i:school|special|primary|academy|college|nursery|infants?|juniors?|post-16"
+    r"|sixth|unit|centre|base|resource)\b)"
+)
+
+_AFTER_A_BARE_TITLE_WORDS = frozenset(_AFTER_A_BARE_TITLE.split("|"))
+
+# Tried only where a run of the characters before "@" starts: tried at every one,
+# "a.a.a.a...@" (no domain) took time growing with the square of its length.
+_EMAIL_RE = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# An address spelled out to get past filters: "jbloggs at gmail dot com", "jo dot bloggs
+# (at) school dot sch dot uk". The spaces make each split of it the only one, and the
+# counted "dot"s keep the time linear: "y dot y dot y ..." is tried at every word.
+_AT, _DOT = r"(?i:at|\(at\)|\[at\])", r"(?i:dot|\(dot\)|\[dot\])"
+_SPELLED_EMAIL_RE = re.compile(
+    r"(?<![\w.+'-])[\w.+'-]+(?:\s+" + _DOT + r"\s+[\w.+'-]+){0,3}\s+" + _AT + r"\s+[\w-]+"
+    r"(?:\s+" + _DOT + r"\s+[\w-]+){0,3}\s+" + _DOT + r"\s+(?i:com|co|uk|org|net|gov|sch|ac|nhs"
+    r"|edu|io|me|info)\b"
+)
+# A social media handle: "twitter @sarahj85". Not "@home" or "@ 3pm", nor part of an address.
+_HANDLE_RE = re.compile(r"(?<![\w.+'’-])@([A-Za-z0-9_]{2,30})(?![\w@.]*[\w])")
+
 _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
-    ("[email]", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"), 0),
+    ("[email]", _EMAIL_RE, 0),
+    ("[email]", _SPELLED_EMAIL_RE, 0),
     (
         "[NHS number]",
         re.compile(r"(?i:nhs(?: no\.?| number| num)?:?\s*(?:is\s*)?)(\d{3}[ -]?\d{3}[ -]?\d{4})\b"),
@@ -333,7 +363,10 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         "[phone]",
         re.compile(
             r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?\d(?:[\s-]?\d){8,9}"
-            r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}|0\d(?:[\s-]?\d){8,9})(?!\d)"
+            r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}|0\d(?:[\s-]?\d){8,9}"
+            # Dots part the groups as UK numbers are written (07700.900.123, 0121.496.0123);
+            # a date (01.02.2014) or a version (1.2.3) starts with a shorter group.
+            r"|0\d{4}\.\d{3}\.?\d{3}|0\d{3}\.\d{3}\.?\d{4}|0\d{2}\.\d{4}\.?\d{4})(?!\d|\.\d)"
         ),
         0,
     ),
@@ -412,14 +445,7 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         ),
         0,
     ),
-    (
-        "[address]",
-        re.compile(
-            r"\b(?:on|in|at|off) ((?:[A-Z][a-z'-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Close"
-            r"|Drive|Crescent|Grove|Terrace|Gardens|Way|Court))\b"
-        ),
-        1,
-    ),
+    ("[address]", _NAMED_STREET_RE, 1),
     (
         "[name]",
         re.compile(
@@ -433,8 +459,11 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     (
         "[name]",
         # Typed in lower case, "mr pearce" is still a title and a surname; "mrs in the base
-        # room" is not.
-        re.compile(r"\b[Mm]rs?\.?\s+(?!(?:" + _AFTER_A_BARE_TITLE + r")\b)([a-z][a-z'-]+)"),
+        # room" is not. So are "Ms smith" and "ms. patel"; a bare "ms" may be multiple
+        # sclerosis, and "miss" a verb: _lower_case_title_spans tests the word after them.
+        re.compile(
+            r"\b(?:[Mm]rs?\.?|Ms\.?|ms\.)\s+(?!(?:" + _AFTER_A_BARE_TITLE + r")\b)([a-z][a-z'-]+)"
+        ),
         1,
     ),
     (
@@ -462,6 +491,7 @@ _SPAN_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
 # the lower-cased text, which finds the same as "(?i)" only for ASCII text.
 _SPAN_HINTS: list[re.Pattern[str] | tuple[str, ...] | None] = [
     None,  # email: "@", tested directly
+    None,  # an email address spelled out: "dot", tested directly
     ("nhs",),
     re.compile(r"44|\(0|0\d"),  # phone
     re.compile(r"\d\d\d"),  # NHS number
@@ -477,11 +507,18 @@ _SPAN_HINTS: list[re.Pattern[str] | tuple[str, ...] | None] = [
     re.compile(r"\d[A-Za-z]?,?\s"),
     re.compile(r"Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Terrace|Gardens|Way|Court"),
     re.compile(r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Cllr|mr|mrs|ms|miss|dr"),
-    ("mr",),
+    ("mr", "ms"),
     ("family",),
     re.compile(r"\b(?:MRS?|MISS|MX)\b"),
 ]
 assert len(_SPAN_HINTS) == len(_SPAN_PATTERNS)
+# The patterns that can match a text with no digit in it; every other one needs a digit,
+# and most comments have none, so those are not even tried on them.
+_MATCH_WITHOUT_DIGITS = frozenset(
+    priority
+    for priority, (label, regex, _group) in enumerate(_SPAN_PATTERNS)
+    if label in ("[email]", "[name]") or regex is _NAMED_STREET_RE
+)
 
 # The last word of every context phrase, for a cheap test before the regex.
 _CONTEXT_LAST_WORD_TEXT = (
@@ -888,6 +925,53 @@ def _context_spans(
             if _plausible_surname(surname):
                 yield match.start(1), _surname_end(text, match.end(2))
     yield from _lower_case_spans(text)
+    yield from _lower_case_title_spans(text)
+
+
+# "ms" or "miss" typed in lower case (or "Miss" before a lower-case word) and the word after.
+_MS_OR_MISS_RE = re.compile(r"\b(ms|[Mm]iss)\s+([a-z][a-z'’-]+)\b")
+# Words before "miss" the verb ("I miss", "we'll miss", "don't miss") or "ms" the illness
+# ("she has ms", "her ms nurse"): a title does not follow them.
+_BEFORE_MISS_THE_VERB = frozenset(
+    _words(
+        "i we you they he she it who that which to will would ll could can can't cant cannot"
+        " couldn't couldnt might may must should shall won't wont don't dont doesn't doesnt"
+        " didn't didnt do does did not never really still also just always often sometimes"
+        " usually even all so kids children pupils students i'll we'll you'll they'll he'll"
+        " she'll i'd we'd you'd they'd he'd she'd"
+    )
+)
+_BEFORE_MS_THE_ILLNESS = frozenset(
+    _words(
+        "has have had having with of for my his her their our your the has got diagnosed"
+        " suffers suffering like about"
+    )
+)
+
+
+def _lower_case_title_spans(text: str) -> Iterable[tuple[int, int]]:
+    """A surname after a lower-case "ms" or "miss": "ms patel left", "miss begum rang".
+
+    "I miss my old school" and "he has ms and" hold none, so the word after must be a
+    listed name or no English word, and the word before must not make "miss" a verb or
+    "ms" the illness.
+    """
+    if "ms" not in text and "iss" not in text:
+        return
+    for match in _MS_OR_MISS_RE.finditer(text):
+        title, word = match.groups()
+        if word in _AFTER_A_BARE_TITLE_WORDS or word in _NOT_NAMES:
+            continue
+        if not (
+            (word in FIRST_NAMES and word not in AMBIGUOUS_NAMES)
+            or (len(word) >= 3 and not _is_english_word(word))
+        ):
+            continue
+        before = _word_before(text, match.start())
+        guard = _BEFORE_MS_THE_ILLNESS if title == "ms" else _BEFORE_MISS_THE_VERB
+        if before is not None and before.group(1).lower() in guard:
+            continue
+        yield match.start(2), match.end(2)
 
 
 def _lower_case_spans(text: str) -> Iterable[tuple[int, int]]:
@@ -1023,19 +1107,21 @@ class _Spans:
 def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, int, str]]:
     """Return non-overlapping (start, end, label) spans of personal data, in text order."""
     candidates: list[tuple[int, int, str, int]] = []
-    # Cheap tests first: most comments hold no digits, and every pattern but the email
-    # and title ones needs a digit.
+    # Cheap tests first: most comments hold no digits, and most patterns need one.
     has_digit = _DIGIT_RE.search(text) is not None
     has_postcode = has_digit and _POSTCODE_HINT_RE.search(text) is not None
     lowered = text.lower() if text.isascii() else None
     for priority, (label, regex, group) in enumerate(_SPAN_PATTERNS):
-        if label == "[email]":
+        if regex is _EMAIL_RE:
             if "@" not in text:
+                continue
+        elif regex is _SPELLED_EMAIL_RE:
+            if "dot" not in (text.lower() if lowered is None else lowered):
                 continue
         elif label == "[postcode]":
             if not has_postcode:
                 continue
-        elif label != "[name]" and not has_digit:
+        elif not has_digit and priority not in _MATCH_WITHOUT_DIGITS:
             continue
         hint = _SPAN_HINTS[priority]
         if isinstance(hint, re.Pattern):
@@ -1047,6 +1133,8 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
             if match.group(group):
                 candidates.append((match.start(group), match.end(group), label, priority))
     name_priority = len(_SPAN_PATTERNS)
+    if "@" in text:
+        candidates.extend((s, e, "[personal data]", name_priority) for s, e in _handle_spans(text))
     known = _known_names_re(tuple(known_names))
     if known is not None:
         candidates.extend(
@@ -1080,6 +1168,15 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
         for match in re.finditer(r"\b" + re.escape(name) + r"\b", text):
             chosen.add_if_free(*match.span(), "[name]")
     return chosen.spans
+
+
+def _handle_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Social media handles with a digit or underscore, or that are no English word."""
+    for match in _HANDLE_RE.finditer(text):
+        handle = match.group(1)
+        # A digit or "_" in it ("sarahj85"), or letters that are no word ("kerrymum").
+        if not handle.isdigit() and not (handle.isalpha() and _is_english_word(handle.lower())):
+            yield match.span()
 
 
 def redact(text: str, known_names: Sequence[str] = ()) -> str:
