@@ -20,8 +20,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
+from feedback_app.analysis.themes import malformed_weights, parse_keywords
 from feedback_app.models import Role
 
 # Enough to catch typing mistakes; whether the address works is for the person to confirm.
@@ -80,6 +81,13 @@ class ThemeForm(FlaskForm):
     retired = BooleanField("Retired: no longer suggested or offered", widget=GovCheckboxInput())
     submit = SubmitField("Save theme", widget=GovSubmitInput())
     check = SubmitField("Check what these rules would change", widget=GovSubmitInput())
+
+    def validate_keywords(self, field: TextAreaField) -> None:
+        malformed = malformed_weights(parse_keywords(field.data or ""))
+        if malformed:
+            raise ValidationError(
+                f"Put a number after “|”, like “taxi | 0.5”: “{malformed[0]}” has none"
+            )
 
 
 class NewThemeForm(ThemeForm):

@@ -57,6 +57,12 @@ def split_weight(keyword: str) -> tuple[str, float]:
     return keyword.strip(), 1.0
 
 
+def malformed_weights(keywords: Iterable[str]) -> list[str]:
+    """Rule lines with a "|" but no number after it, which would be read as a phrase
+    ("school | abc" matches the words "school abc") rather than weighted."""
+    return [keyword for keyword in keywords if "|" in keyword and not _WEIGHT_RE.match(keyword)]
+
+
 def keyword_pattern(phrase: str) -> str | None:
     """Translate one phrase into a regex over normalised text, or None if it has no words."""
     parts: list[str] = []

@@ -5,6 +5,7 @@ from itertools import count
 
 import pytest
 
+from feedback_app.analysis.themes import malformed_weights
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Comment, Theme
 from feedback_app.services import comments, taxonomy
@@ -162,3 +163,19 @@ def test_checking_with_retired_ticked_shows_the_theme_suggested_for_nothing(
     assert "“Retired” is ticked" in text
     db.session.expire_all()
     assert not db.session.query(Theme).filter_by(slug=_SIBLINGS).one().retired
+
+
+def test_a_weight_that_is_not_a_number_is_a_message_not_a_phrase(sign_in, siblings_theme):
+    client = sign_in("admin")
+    for button in ("check", "submit"):
+        response = client.post(
+            f"/staff/admin/themes/{_SIBLINGS}",
+            data={"name": "Brothers and sisters", "keywords": "twin\nschool | abc", button: "x"},
+        )
+        assert response.status_code == 200
+        body = response.get_data(as_text=True)
+        assert "Put a number after “|”, like “taxi | 0.5”: “school | abc” has none" in body
+        assert 'id="rules-check"' not in body
+    db.session.expire_all()
+    assert db.session.query(Theme).filter_by(slug=_SIBLINGS).one().keywords == "brother\nsister"
+    assert malformed_weights(["taxi | 0.5", "bus|-1", "school | abc"]) == ["school | abc"]
