@@ -21,10 +21,14 @@ bp = Blueprint("review", __name__)
 
 
 def _form_for(comment: Comment, formdata: object = None) -> ReviewForm:
+    # The stored review fills a fresh form; a posted one shows only what was posted, so a
+    # form sent back for a missing sentiment does not show the old one ticked.
     form = ReviewForm(
         formdata=formdata,
         prefix=f"c{comment.id}",
-        data={"themes": comment.effective_themes, "sentiment": comment.sentiment},
+        data=None
+        if formdata
+        else {"themes": comment.effective_themes, "sentiment": comment.sentiment},
     )
     form.themes.choices = review.theme_choices()
     return form

@@ -83,27 +83,3 @@ def test_a_label_cannot_be_hidden_again(app):
         else:
             raise AssertionError(f"{phrase!r} was accepted though nothing changes")
     assert comment.hidden_phrases is None
-
-
-def test_the_review_search_finds_words_split_by_a_line_break(sign_in):
-    from feedback_app.services.review import ReviewFilters, review_queue
-
-    comment = _record(1, "The caseworker rang\nlate and never apologised")
-    found = review_queue(ReviewFilters(status="", words="rang late"))
-    assert comment.id in {c.id for c in found.comments}
-
-
-def test_after_an_error_the_card_still_returns_to_the_queue_page_it_came_from(sign_in):
-    comment = _record(1, "The caseworker never rang back about the plan")
-    client = sign_in("analyst")
-    came_from = "/staff/review/?status=unreviewed&page=3"
-    page = client.post(
-        f"/staff/review/comments/{comment.id}/hide",
-        data={
-            f"h{comment.id}-phrase": "words not there",
-            f"h{comment.id}-kind": "name",
-            "return_to": came_from,
-        },
-    ).get_data(as_text=True)
-    assert "not in the comment as shown" in page
-    assert f'name="return_to" value="{came_from.replace("&", "&amp;")}"' in page

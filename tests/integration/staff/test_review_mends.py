@@ -1,0 +1,54 @@
+"""Small things in the review queue found by probing (eleventh session), each once wrong."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from feedback_app.extensions import db
+from feedback_app.models import Comment
+from feedback_app.services import comments
+
+
+def _record(source_id: int, text: str) -> Comment:
+    comment = comments.record_comment(
+        source="survey", source_id=source_id, text=text, received_on=date(2024, 5, 1)
+    )
+    db.session.commit()
+    assert comment is not None
+    return comment
+
+
+def test_the_review_search_finds_words_split_by_a_line_break(sign_in):
+    from feedback_app.services.review import ReviewFilters, review_queue
+
+    comment = _record(1, "The caseworker rang\nlate and never apologised")
+    found = review_queue(ReviewFilters(status="", words="rang late"))
+    assert comment.id in {c.id for c in found.comments}
+
+
+def test_after_an_error_the_card_still_returns_to_the_queue_page_it_came_from(sign_in):
+    comment = _record(1, "The caseworker never rang back about the plan")
+    client = sign_in("analyst")
+    came_from = "/staff/review/?status=unreviewed&page=3"
+    page = client.post(
+        f"/staff/review/comments/{comment.id}/hide",
+        data={
+            f"h{comment.id}-phrase": "words not there",
+            f"h{comment.id}-kind": "name",
+            "return_to": came_from,
+        },
+    ).get_data(as_text=True)
+    assert "not in the comment as shown" in page
+    assert f'name="return_to" value="{came_from.replace("&", "&amp;")}"' in page
+
+
+def test_a_review_sent_back_for_a_missing_sentiment_shows_none_ticked(sign_in):
+    comment = _record(1, "The caseworker never rang back about the plan")
+    assert comment.machine_sentiment == "negative"
+    client = sign_in("analyst")
+    page = client.post(
+        f"/staff/review/comments/{comment.id}",
+        data={f"c{comment.id}-themes": "communication"},
+    ).get_data(as_text=True)
+    assert "Select the sentiment" in page
+    assert 'value="negative" checked' not in page
