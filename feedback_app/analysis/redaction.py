@@ -1082,6 +1082,10 @@ def _words_to_spread(name: str) -> list[str]:
     ]
 
 
+# A day, month and year at the start of a match: 01-02-2014, 1/2/14, 01.02.2014.
+_DATE_FIRST_RE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}(?!\d)")
+
+
 class _Spans:
     """Spans that do not overlap, kept in text order, so a new one is tested in log time.
 
@@ -1130,8 +1134,12 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
         elif hint is not None and lowered is not None and not any(word in lowered for word in hint):
             continue
         for match in regex.finditer(text):
-            if match.group(group):
-                candidates.append((match.start(group), match.end(group), label, priority))
+            found = match.group(group)
+            if not found or (label == "[phone]" and _DATE_FIRST_RE.match(found)):
+                # "01-02-2014 10:30" is a date and a time, not a phone number: the date
+                # pattern, further down, takes it.
+                continue
+            candidates.append((match.start(group), match.end(group), label, priority))
     name_priority = len(_SPAN_PATTERNS)
     if "@" in text:
         candidates.extend((s, e, "[personal data]", name_priority) for s, e in _handle_spans(text))

@@ -346,3 +346,10 @@ def test_a_title_typed_in_capitals_still_marks_a_surname(text, redacted):
 )
 def test_a_name_in_another_script_is_hidden_where_a_person_is_introduced(text, redacted):
     assert redact(text) == redacted
+
+
+def test_a_date_and_time_are_not_a_phone_number():
+    assert redact("The meeting is on 01-02-2014 10:30 at school") == (
+        "The meeting is on [date] 10:30 at school"
+    )
+    assert redact("Tel: 0121-496-0000 after 10:30") == "Tel: [phone] after 10:30"
