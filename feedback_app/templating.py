@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from flask_wtf.csrf import generate_csrf
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from feedback_app import clock
 from feedback_app.extensions import htmx
 
 
@@ -65,6 +67,8 @@ def format_date(value: Any, pattern: str = "%-d %B %Y") -> str:
     """Format a date the GOV.UK way, for example 1 April 2024."""
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        value = clock.in_uk(value)  # stored in UTC; shown as it was in the UK
     return str(value.strftime(pattern))
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
+from feedback_app import clock
 from feedback_app.services import (
     complaints_import,
     complaints_report,
@@ -46,7 +46,7 @@ def complaints_report_command(quarter_label: str, output: str) -> None:
     """Print the quarterly complaints report as JSON or CSV."""
     try:
         quarter = (
-            parse_quarter(quarter_label) if quarter_label else quarter_of(date.today()).previous()
+            parse_quarter(quarter_label) if quarter_label else quarter_of(clock.today()).previous()
         )
     except PeriodError as error:
         raise click.BadParameter(str(error), param_hint="--quarter") from error
@@ -61,7 +61,7 @@ def complaints_report_command(quarter_label: str, output: str) -> None:
 def send_reminders_command() -> None:
     """Remind officers and action owners of deadlines due soon or passed, and the
     safeguarding lead of flags nobody has started on."""
-    counts = reminders.send_reminders(date.today())
+    counts = reminders.send_reminders(clock.today())
     click.echo(
         f"Sent {counts.total} reminders: {counts.acknowledgements} acknowledgements, "
         f"{counts.responses} responses, {counts.actions} overdue actions, "

@@ -14,6 +14,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import Field
 from wtforms.validators import ValidationError
 
+from feedback_app import clock
+
 
 class GovDateField(Field):
     """Day, month and year boxes read into a ``date``; ``what`` names it in messages."""
@@ -60,7 +62,7 @@ class GovDateField(Field):
             if self.required:
                 raise ValidationError(f"Enter {self.what}")
             return
-        if self.past_only and self.data > date.today():
+        if self.past_only and self.data > clock.today():
             raise ValidationError(f"{self.what.capitalize()} must be today or in the past")
 
     def _value(self) -> str:

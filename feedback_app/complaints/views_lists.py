@@ -6,12 +6,12 @@ The queue answers both ways: the full page, or for an htmx request just the
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
+from feedback_app import clock
 from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
 from feedback_app.complaints.routes import OFFICER, bp
@@ -131,7 +131,7 @@ def log_compliment() -> str | BaseResponse:
 
 def _quarter() -> tuple[Quarter, str | None]:
     label = request.args.get("quarter", "")
-    default = quarter_of(date.today()).previous()
+    default = quarter_of(clock.today()).previous()
     if not label:
         return default, None
     try:
@@ -146,7 +146,7 @@ def quarterly_report() -> str:
     """The quarterly report: this quarter beside the last, by theme, with timeliness."""
     quarter, problem = _quarter()
     report = complaints_report.build_report(quarter)
-    choices = list(reversed(quarters_between(FIRST_QUARTER, quarter_of(date.today()))))
+    choices = list(reversed(quarters_between(FIRST_QUARTER, quarter_of(clock.today()))))
     return render_template(
         "complaints/report.html", report=report, quarter=quarter, choices=choices, problem=problem
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from feedback_app import clock
 from feedback_app.auth.access import roles_required
 from feedback_app.ids import parse_id
 from feedback_app.models import ComplaintAction, Improvement, Role
@@ -150,9 +151,7 @@ def add_milestone(entry_id: int) -> Response | str:
 def _period() -> str:
     raw = request.args.get("period", "").strip()
     if not raw:
-        from datetime import date
-
-        return year_of(date.today()).previous().label
+        return year_of(clock.today()).previous().label
     try:
         return parse_period(raw).label
     except PeriodError:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from feedback_app import clock
 from feedback_app.analysis.evaluation import PRF, EvaluationReport
 from feedback_app.extensions import db
 from feedback_app.models import Comment, CommentLabel, Theme
@@ -101,7 +102,7 @@ def agreement(period: Period | None = None) -> Agreement:
     rows = _first_reviews()
     in_quarter: dict[Quarter, list[_Row]] = {}
     for row in rows:
-        in_quarter.setdefault(quarter_of(row[0].date()), []).append(row)
+        in_quarter.setdefault(quarter_of(clock.in_uk(row[0]).date()), []).append(row)
     by_quarter = []
     for quarter, quarter_rows in sorted(in_quarter.items()):
         report = _compare(quarter_rows)
@@ -109,7 +110,7 @@ def agreement(period: Period | None = None) -> Agreement:
             QuarterAgreement(quarter, report.records, report.theme_micro, report.sentiment_right)
         )
     if period is not None:
-        rows = [row for row in rows if period.contains(row[0].date())]
+        rows = [row for row in rows if period.contains(clock.in_uk(row[0]).date())]
     report = _compare(rows)
     names = {slug: name for slug, name in db.session.execute(select(Theme.slug, Theme.name))}
     themes = sorted(

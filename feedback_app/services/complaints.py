@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintStage
 from feedback_app.models.complaints import STAGES
@@ -67,7 +68,7 @@ def clock_settings(stage: str, config: Mapping[str, Any] | None = None) -> Clock
 
 def today() -> date:
     """Today's date; one place, so tests and reminders agree."""
-    return date.today()
+    return clock.today()
 
 
 # --- clocks -------------------------------------------------------------------------------

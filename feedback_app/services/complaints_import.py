@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintPoint, Compliment, Theme
 from feedback_app.models.complaints import OUTCOMES, STAGES
@@ -77,7 +78,7 @@ LENGTHS = {name: length for name in COLUMNS if (length := _column_length(name))}
 
 def parse(text: str, today: date | None = None) -> list[_Row]:
     """Read and check every row; raise ImportRejected listing all problems."""
-    today = today or date.today()
+    today = today or clock.today()
     table = read_table(text, date_column="received_on")
     if table.header_problems:
         raise ImportRejected(table.header_problems)
@@ -174,7 +175,7 @@ def _check_references(rows: list[_Row]) -> list[str]:
 def import_text(text: str, today: date | None = None) -> ImportResult:
     """Check the whole file, then write it in one transaction and commit."""
     rows = parse(text, today)
-    today = today or date.today()
+    today = today or clock.today()
     result = ImportResult()
     groups: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from feedback_app import clock
 from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import (
@@ -39,7 +40,7 @@ def _percent(part: int, whole: int) -> float | None:
 def build_report(quarter: Quarter, on: date | None = None) -> dict[str, Any]:
     """Return the report for ``quarter`` beside the quarter before, as SPEC §6's JSON."""
     previous = quarter.previous()
-    on = on or date.today()
+    on = on or clock.today()
     span = (Complaint.received_on >= previous.start) & (
         Complaint.received_on < quarter.end_exclusive
     )

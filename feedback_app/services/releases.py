@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from feedback_app import clock
 from feedback_app.analysis.redaction import hide_phrases
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote, ReleaseRemark, Survey, User
@@ -251,7 +252,7 @@ def publish(release: Release, user: User | None) -> None:
     release.status = "published"
     release.published_at = datetime.now(UTC)
     release.published_by_id = user.id if user else None
-    payload["published_on"] = release.published_at.date().isoformat()
+    payload["published_on"] = clock.in_uk(release.published_at).date().isoformat()
     for older in db.session.scalars(
         select(Release).where(
             Release.survey_id == release.survey_id,

@@ -11,12 +11,13 @@ the place for them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, SafeguardingFlag
 from feedback_app.services import notifications, safeguarding
@@ -107,7 +108,7 @@ def _remind_safeguarding_lead(on: date) -> int:
     """Tell the lead about flags raised before ``on`` that are still open (nobody has
     started on them); return how many. Each flag notified the lead when it was raised:
     this catches the one that sat unseen, in a full inbox or while the lead was away."""
-    start_of_day = datetime.combine(on, time.min, tzinfo=UTC)
+    start_of_day = datetime.combine(on, time.min, tzinfo=clock.UK)
     waiting = list(
         db.session.scalars(
             select(SafeguardingFlag)

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
+from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, SurveyVersion
 from feedback_app.services import comments, summaries
@@ -232,7 +233,7 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
     respondent = respondent_answer.value if respondent_answer else None
     if respondent is None and response.version.audience == "young_person":
         respondent = "young_person"
-    submitted_on = today or date.today()
+    submitted_on = today or clock.today()
     # The status changes with a bulk UPDATE, which the ORM does not see: the findings'
     # running totals are moved here, in the same transaction.
     upkeep = summaries.before_change(response_ids=[response_id])

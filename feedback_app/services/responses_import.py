@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
+from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.surveys import RESPONDENTS
@@ -112,7 +113,7 @@ def import_responses(text: str, today: date | None = None) -> int:
     Comments go through ``record_comment`` (analysis, redaction and safeguarding
     flags); imported comments have no consent to be quoted.
     """
-    rows = _parse(text, today or date.today())
+    rows = _parse(text, today or clock.today())
     context = AnalysisContext.load()
     try:
         for row in rows:
