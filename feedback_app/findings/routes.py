@@ -105,7 +105,7 @@ def feed() -> Response:
     entries = improvements.public_entries()
     updated = max((e.updated_at for e in entries), default=datetime.now(UTC))
     body = render_template(
-        "findings/feed.atom",
+        "findings/feed.atom.xml",
         entries=entries,
         names=theme_names(),
         updated=updated,

@@ -217,3 +217,27 @@ def test_staff_pages_render(app: Flask, sign_in, factories) -> None:
     )
     assert response.status_code == 303
     assert "Phone line" in client.get("/you-said-we-did").get_data(as_text=True)
+
+
+def test_the_feed_stays_valid_xml_with_ampersands_and_angle_brackets(
+    app: Flask, client: FlaskClient
+) -> None:
+    from xml.etree import ElementTree
+
+    improvements.create_entry(
+        improvements.EntryInput(
+            theme="health",
+            title="Speech & language therapy waits <18 weeks",
+            you_said="Waits were > a year & nobody said why.",
+            we_did="We publish waits monthly.",
+            service="NHS & SEND team",
+            status="done",
+            completed_on=date(2024, 1, 5),
+        )
+    )
+    db.session.commit()
+    feed = client.get("/you-said-we-did/feed.atom").get_data(as_text=True)
+    root = ElementTree.fromstring(feed)  # well-formed, or this raises
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(f"{atom}title") for e in root.iter(f"{atom}entry")]
+    assert "Speech & language therapy waits <18 weeks (Done)" in titles
