@@ -38,6 +38,7 @@ from feedback_app.services import (
     audit,
     notifications,
     redaction_names,
+    releases,
     safeguarding,
     summaries,
 )
@@ -125,9 +126,8 @@ class AnalysisContext:
             )
             for theme in themes
         ]
-        names = [name for name in db.session.scalars(select(User.name)) if name]
+        names = redaction_names.known_names()
         listed = redaction_names.names()
-        names += listed
         newest = db.session.execute(
             select(AnalysisModel.id, AnalysisModel.created_at).order_by(AnalysisModel.id.desc())
         ).first()
@@ -178,12 +178,17 @@ def analyse_comment(
     complaint's summary, say), so a lead's decision on the old words no longer holds.
     """
     result = context.analyse(comment.text, source=comment.source)
+    shown_before = comment.redacted
     # A name on the list stays hidden in this comment even if it is taken off the list
     # later, as in the comments that had it when it was added.
     for name in context.listed_names_in(comment.text):
         if [name, "name"] not in (comment.hidden_phrases or []):
             comment.hidden_phrases = [*(comment.hidden_phrases or []), [name, "name"]]
     comment.redacted = hide_phrases(result.redacted, comment.hidden_phrases or [])
+    if shown_before and comment.redacted != shown_before:
+        # Better redaction (new rules, a name added to the list) changed the words shown:
+        # a quote approved with the old words goes back for approval.
+        releases.reopen_quotes_of([comment])
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment
     comment.polarity = result.polarity

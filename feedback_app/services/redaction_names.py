@@ -20,6 +20,12 @@ def names() -> list[str]:
     return list(db.session.scalars(select(RedactionName.name).order_by(RedactionName.id)))
 
 
+def known_names() -> list[str]:
+    """Every name the redaction is told about: staff names and the names on the list."""
+    staff = [name for name in db.session.scalars(select(User.name)) if name]
+    return staff + names()
+
+
 def listed() -> list[RedactionName]:
     """The list as the admin page shows it, in alphabetical order."""
     return list(db.session.scalars(select(RedactionName).order_by(func.lower(RedactionName.name))))

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from feedback_app import clock
-from feedback_app.analysis.redaction import hide_phrases
+from feedback_app.analysis.redaction import hide_phrases, redact
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote, ReleaseRemark, Survey, User
-from feedback_app.services import audit
+from feedback_app.services import audit, redaction_names
 from feedback_app.services.findings import FindingsError, compute_findings, get_survey
 from feedback_app.services.periods import PeriodError, parse_period
 
@@ -322,7 +322,9 @@ def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     A quote whose comment has since been flagged for safeguarding (or erased) is left out,
     and words an analyst has marked as personal data since it was approved are hidden in
-    its text too: a frozen snapshot never keeps showing them.
+    its text too: a frozen snapshot never keeps showing them. The text is redacted again
+    as well, so personal data the redaction has learned to find since (a spelled-out
+    email address, a name now on the list) is hidden in quotes published before.
     """
     ids = [int(quote["comment_id"]) for quote in quotes]
     if not ids:
@@ -335,8 +337,9 @@ def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
         )
     }
+    names = redaction_names.known_names()
     return [
-        {**quote, "text": hide_phrases(quote["text"], hidden[comment_id])}
+        {**quote, "text": redact(hide_phrases(quote["text"], hidden[comment_id]), names)}
         for quote in quotes
         if (comment_id := int(quote["comment_id"])) in hidden
     ]
