@@ -11,7 +11,8 @@ from feedback_app.services import releases, review
 from tests.conftest import parse_html
 
 FULL = {"involved": "agree", "aspirational": "agree", "contact": "disagree"}
-QUOTE = "Ms Adebayo-Finch at the SEND team finally rang me back."
+# A pet name in lower case with no context: the redaction misses it, as it may miss a name.
+QUOTE = "bramble at the SEND team finally rang me back."
 
 
 def _approved_quote(client, factories) -> tuple[Release, ReleaseQuote]:  # type: ignore[no-untyped-def]
@@ -28,13 +29,13 @@ def test_a_published_quote_hides_words_hidden_since(app: Flask, sign_in, factori
     client = sign_in("analyst")
     release, quote = _approved_quote(client, factories)
     client.post(f"/staff/publishing/releases/{release.id}/publish")
-    assert "Adebayo-Finch" in client.get("/findings").get_data(as_text=True)
+    assert "bramble at" in client.get("/findings").get_data(as_text=True)
 
-    review.hide_personal_data(db.session.get(Comment, quote.comment_id), "Ms Adebayo-Finch", "name")
+    review.hide_personal_data(db.session.get(Comment, quote.comment_id), "bramble", "name")
 
     page = client.get("/findings").get_data(as_text=True)
     parse_html(page)
-    assert "Adebayo" not in page
+    assert "bramble" not in page
     assert "[name] at the SEND team finally rang me back." in page
     open_data = client.get(f"/findings/new_ehcp/{release.period}.json").get_json()
     assert [quote["text"] for quote in open_data["quotes"]] == [
@@ -42,7 +43,7 @@ def test_a_published_quote_hides_words_hidden_since(app: Flask, sign_in, factori
     ]
     # The frozen snapshot is unchanged: the words are hidden as it is shown.
     db.session.refresh(release)
-    assert any("Adebayo" in q["text"] for q in release.snapshot["quotes"])
+    assert any("bramble" in q["text"] for q in release.snapshot["quotes"])
 
 
 def test_a_quote_approved_in_a_draft_goes_back_for_approval(app: Flask, sign_in, factories) -> None:
@@ -51,7 +52,7 @@ def test_a_quote_approved_in_a_draft_goes_back_for_approval(app: Flask, sign_in,
     response = client.post(
         f"/staff/review/comments/{quote.comment_id}/hide",
         data={
-            f"h{quote.comment_id}-phrase": "Ms Adebayo-Finch",
+            f"h{quote.comment_id}-phrase": "bramble",
             f"h{quote.comment_id}-kind": "name",
         },
         follow_redirects=True,
