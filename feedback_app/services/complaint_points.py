@@ -17,7 +17,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Theme
 from feedback_app.models.complaints import OUTCOMES
 from feedback_app.services import audit, comments, improvements
-from feedback_app.services.complaints import ComplaintError, apply_changes
+from feedback_app.services.complaints import ComplaintError, apply_changes, audit_safe
 
 ACTION_FIELDS = (
     "description",
@@ -63,7 +63,7 @@ def add_point(
         point_id=point.id,
         theme=theme,
         outcome=outcome,
-        summary=summary,
+        **audit_safe({"summary": summary}),
     )
     db.session.commit()
     return point
@@ -81,7 +81,11 @@ def update_point(
     )
     if changes:
         audit.record(
-            "complaint.point_updated", "complaint", point.complaint_id, point_id=point.id, **changes
+            "complaint.point_updated",
+            "complaint",
+            point.complaint_id,
+            point_id=point.id,
+            **audit_safe(changes),
         )
         db.session.commit()
     return changes
@@ -113,7 +117,7 @@ def add_action(point: ComplaintPoint, data: Mapping[str, Any]) -> ComplaintActio
         point.complaint_id,
         action_id=action.id,
         point_id=point.id,
-        **{name: getattr(action, name) for name in ACTION_FIELDS},
+        **audit_safe({name: getattr(action, name) for name in ACTION_FIELDS}),
     )
     db.session.commit()
     return action
@@ -128,7 +132,7 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
             "complaint",
             action.point.complaint_id,
             action_id=action.id,
-            **changes,
+            **audit_safe(changes),
         )
         improvements.follow_action(action)
         db.session.commit()

@@ -1,7 +1,9 @@
 """Complaint casework: logging complaints and their stage clocks (points: complaint_points).
 
 Every change to a complaint goes through a function here, which records an
-audit entry (old → new values) in the same transaction and commits. Clocks are
+audit entry (old → new values) in the same transaction and commits. Personal
+data never goes into the audit log: for those fields the entry says only that
+they were given or changed (``audit_safe``). Clocks are
 in working days (``services.clocks``) from the settings of SPEC §7; after any
 change ``refresh`` copies the current stage's next deadline onto the complaint
 so that the triage queue can sort by it in SQL.
@@ -40,6 +42,20 @@ AUDITED_FIELDS = (
     "officer_id",
 )
 
+#: Fields of a complaint that identify the family or are their words. Retention erases
+#: them, so the audit log keeps no copy: it says which of them changed, never their values.
+PERSONAL_FIELDS = (
+    "complainant_name",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "child_reference",
+    "summary",
+)
+#: Keys of a complaint's audit entries that would hold personal data: the complaint's
+#: personal fields, a point's ``summary`` and an action's ``notes`` (all erased by retention).
+PERSONAL_AUDIT_KEYS = frozenset((*PERSONAL_FIELDS, "notes"))
+
 
 class ComplaintError(ValueError):
     """A change that the rules do not allow; the message is shown to the officer."""
@@ -69,6 +85,23 @@ def clock_settings(stage: str, config: Mapping[str, Any] | None = None) -> Clock
 def today() -> date:
     """Today's date; one place, so tests and reminders agree."""
     return clock.today()
+
+
+def audit_safe(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Return audit values with personal data replaced by whether it was given or changed.
+
+    An ``{"old", "new"}`` change becomes ``"changed"``; a value becomes ``"given"`` or
+    ``"blank"``. Other values (stage, outcome, dates, theme) are kept as they are.
+    """
+    safe: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in PERSONAL_AUDIT_KEYS:
+            safe[name] = value
+        elif isinstance(value, Mapping):
+            safe[name] = "changed"
+        else:
+            safe[name] = "given" if value else "blank"
+    return safe
 
 
 # --- clocks -------------------------------------------------------------------------------
@@ -146,7 +179,7 @@ def create_complaint(
         complaint.id,
         source=source,
         stage=stage,
-        **{name: getattr(complaint, name) for name in AUDITED_FIELDS},
+        **audit_safe({name: getattr(complaint, name) for name in AUDITED_FIELDS}),
     )
     db.session.commit()
     return complaint
@@ -181,7 +214,11 @@ def _sent_with(submission_token: str) -> Complaint | None:
 
 
 def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Change a complaint's details; audit each changed field as old → new; commit."""
+    """Change a complaint's details; commit.
+
+    The audit entry has each changed field as old → new, except personal fields, which
+    it names as changed without their values.
+    """
     changes = apply_changes(complaint, data, AUDITED_FIELDS)
     if not changes:
         return changes
@@ -202,7 +239,7 @@ def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str,
             received_on=complaint.received_on,
         )
     refresh(complaint)
-    audit.record("complaint.updated", "complaint", complaint.id, **changes)
+    audit.record("complaint.updated", "complaint", complaint.id, **audit_safe(changes))
     db.session.commit()
     return changes
 
