@@ -133,9 +133,13 @@ def edit_complaint(complaint_id: int) -> Page:
         form.stage.data = complaint.stage
     del form.stage  # the stage changes only by escalation
     if form.validate_on_submit():
-        complaints.update_complaint(complaint, _complaint_data(form))
-        flash("Complaint details saved.", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaints.update_complaint(complaint, _complaint_data(form))
+        except complaints.ComplaintError as error:
+            form.received_on.errors = [str(error)]
+        else:
+            flash("Complaint details saved.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Change complaint details")
 
 

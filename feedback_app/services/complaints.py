@@ -219,6 +219,9 @@ def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str,
     The audit entry has each changed field as old → new, except personal fields, which
     it names as changed without their values.
     """
+    received = data.get("received_on")
+    if received is not None and received != complaint.received_on:
+        _check_received_on(complaint, received)
     changes = apply_changes(complaint, data, AUDITED_FIELDS)
     if not changes:
         return changes
@@ -242,6 +245,23 @@ def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str,
     audit.record("complaint.updated", "complaint", complaint.id, **audit_safe(changes))
     db.session.commit()
     return changes
+
+
+def _check_received_on(complaint: Complaint, received: date) -> None:
+    """Refuse a date received after anything that happened to the complaint since."""
+    later: list[tuple[date | None, str]] = [(complaint.closed_on, "it was closed")]
+    for stage in complaint.stages:
+        later += [
+            (stage.acknowledged_on, "it was acknowledged"),
+            (stage.responded_on, "the response"),
+        ]
+    later += [(stage.started_on, f"stage {stage.stage} started") for stage in complaint.stages[1:]]
+    broken = sorted((when, what) for when, what in later if when is not None and received > when)
+    if broken:
+        when, what = broken[0]  # the earliest: a date before it satisfies all the others too
+        raise ComplaintError(
+            f"The date the complaint was received must be on or before {what}, {_day(when)}"
+        )
 
 
 def apply_changes(record: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
@@ -280,9 +300,29 @@ def _current(complaint: Complaint) -> ComplaintStage:
     return current
 
 
+def _day(on: date) -> str:
+    return f"{on.day} {on:%B %Y}"
+
+
+def _open_stage(complaint: Complaint, doing: str) -> ComplaintStage:
+    # A closed complaint's figures are settled: changing them would rewrite the
+    # "responded on time" counts of a quarter already reported. Escalating reopens it.
+    if complaint.closed_on is not None:
+        raise ComplaintError(
+            f"This complaint was closed on {_day(complaint.closed_on)}, so you cannot {doing}"
+        )
+    return _current(complaint)
+
+
 def acknowledge(complaint: Complaint, on: date) -> None:
     """Record the acknowledgement of the current stage; the response clock starts from it."""
-    current = _current(complaint)
+    current = _open_stage(complaint, "record an acknowledgement")
+    if current.responded_on is not None:
+        # Acknowledging again would move respond-by after the response was judged on it.
+        raise ComplaintError(
+            f"Stage {current.stage} already has a response, recorded on "
+            f"{_day(current.responded_on)}, so its acknowledgement cannot be changed"
+        )
     if on < current.started_on:
         raise ComplaintError("The date acknowledged must be on or after the stage started")
     old = current.acknowledged_on
@@ -304,9 +344,14 @@ def acknowledge(complaint: Complaint, on: date) -> None:
 
 def respond(complaint: Complaint, on: date) -> None:
     """Record the response to the current stage."""
-    current = _current(complaint)
+    current = _open_stage(complaint, "record a response")
     if on < current.started_on:
         raise ComplaintError("The date of the response must be on or after the stage started")
+    if current.acknowledged_on is not None and on < current.acknowledged_on:
+        raise ComplaintError(
+            "The date of the response must be on or after the date acknowledged, "
+            f"{_day(current.acknowledged_on)}"
+        )
     old = current.responded_on
     if current.acknowledged_on is None and current.stage in ("1", "2"):
         # A full response acknowledges the complaint too.
@@ -325,10 +370,16 @@ def respond(complaint: Complaint, on: date) -> None:
 
 def extend(complaint: Complaint, days: int, reason: str) -> None:
     """Extend the response deadline by ``days`` working days, up to the stage's maximum."""
-    current = _current(complaint)
+    current = _open_stage(complaint, "extend its response deadline")
     settings = clock_settings(current.stage)
     if settings is None:
         raise ComplaintError("The ombudsman stage has no clock to extend")
+    if current.responded_on is not None:
+        # Extending now would turn a late response into one "on time" in the report.
+        raise ComplaintError(
+            f"Stage {current.stage} already has a response, recorded on "
+            f"{_day(current.responded_on)}, so its deadline cannot be extended"
+        )
     if days < 1:
         raise ComplaintError("Extension must be 1 working day or more")
     if not reason.strip():
@@ -389,6 +440,16 @@ def close(complaint: Complaint, on: date) -> None:
         raise ComplaintError("This complaint is already closed")
     if on < complaint.received_on:
         raise ComplaintError("The date closed must be on or after the date received")
+    current = complaint.current_stage
+    if current is not None and on < current.started_on:
+        raise ComplaintError(
+            f"The date closed must be on or after stage {current.stage} started, "
+            f"{_day(current.started_on)}"
+        )
+    if current is not None and current.responded_on is not None and on < current.responded_on:
+        raise ComplaintError(
+            f"The date closed must be on or after the response, {_day(current.responded_on)}"
+        )
     complaint.closed_on = on
     refresh(complaint)
     audit.record("complaint.closed", "complaint", complaint.id, closed_on={"old": None, "new": on})
