@@ -180,16 +180,20 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
     complaint = _load(complaint_id)
     point = _point(complaint, point_id)
     form = forms.PointForm(obj=point)
-    suggested = _theme_choices(form, point.summary)
+    suggested = _theme_choices(form, point.summary, keep=point.theme)
     if form.validate_on_submit():
-        complaint_points.update_point(
-            point,
-            theme=form.theme.data,
-            summary=form.summary.data.strip(),
-            outcome=form.outcome.data,
-        )
-        flash("Point saved.", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaint_points.update_point(
+                point,
+                theme=form.theme.data,
+                summary=form.summary.data.strip(),
+                outcome=form.outcome.data,
+            )
+        except complaints.ComplaintError as error:
+            form.theme.errors = [str(error)]
+        else:
+            flash("Point saved.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(
         form,
         complaint,
@@ -198,9 +202,14 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
     )
 
 
-def _theme_choices(form: Any, text: str) -> list[str]:
+def _theme_choices(form: Any, text: str, keep: str | None = None) -> list[str]:
+    """Offer the live themes, and on a point's own page its theme even if since retired."""
     themes = complaint_points.active_themes()
     form.theme.choices = [(theme.slug, theme.name) for theme in themes]
+    if keep and all(theme.slug != keep for theme in themes):
+        retired = complaint_points.get_theme(keep)
+        name = f"{retired.name} (retired)" if retired else keep
+        form.theme.choices.append((keep, name))
     return [
         slug
         for slug in complaint_points.suggest_themes(text)

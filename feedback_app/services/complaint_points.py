@@ -35,6 +35,11 @@ def active_themes() -> list[Theme]:
     return list(db.session.scalars(select(Theme).where(~Theme.retired).order_by(Theme.position)))
 
 
+def get_theme(slug: str) -> Theme | None:
+    """Load a theme by its slug, retired or not."""
+    return db.session.scalar(select(Theme).where(Theme.slug == slug))
+
+
 def suggest_themes(text: str) -> list[str]:
     """Suggest themes for a point from its text, with the analyser the comments use."""
     if not text.strip():
@@ -72,8 +77,11 @@ def add_point(
 def update_point(
     point: ComplaintPoint, *, theme: str, summary: str, outcome: str
 ) -> dict[str, Any]:
-    """Change a point's theme, summary or outcome, audited as old → new; commit."""
-    _check_point(theme, outcome)
+    """Change a point's theme, summary or outcome, audited as old → new; commit.
+
+    A point may keep a theme retired since it was chosen, but not move to another one.
+    """
+    _check_point(theme, outcome, current=point.theme)
     changes = apply_changes(
         point,
         {"theme": theme, "summary": summary, "outcome": outcome},
@@ -91,10 +99,11 @@ def update_point(
     return changes
 
 
-def _check_point(theme: str, outcome: str) -> None:
+def _check_point(theme: str, outcome: str, current: str | None = None) -> None:
     if outcome not in OUTCOMES:
         raise ComplaintError("Select the outcome of the point")
-    if db.session.scalar(select(Theme.id).where(Theme.slug == theme)) is None:
+    found = get_theme(theme)
+    if found is None or (found.retired and theme != current):
         raise ComplaintError("Select a theme")
 
 
