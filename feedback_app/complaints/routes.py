@@ -337,9 +337,13 @@ def complete_action(complaint_id: int, action_id: int) -> Page:
     form = forms.CompleteActionForm()
     if form.validate_on_submit():
         assert form.completed_on.data is not None  # required, so validation guarantees it
-        complaint_points.complete_action(action, form.completed_on.data, form.evidence.data)
-        flash("Action marked as done.", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaint_points.complete_action(action, form.completed_on.data, form.evidence.data)
+        except complaints.ComplaintError as error:
+            form.completed_on.errors = [str(error)]
+        else:
+            flash("Action marked as done.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Mark the action as done", action=action)
 
 

@@ -149,7 +149,21 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
 
 
 def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
-    """Mark an action done, with the evidence that it was; commit."""
+    """Mark an action done, with the evidence that it was; commit.
+
+    Done once: marking it again would overwrite the date and evidence recorded.
+    """
+    if action.status == "done" and action.completed_on is not None:
+        raise ComplaintError(
+            f"This action was already marked as done on {action.completed_on.day} "
+            f"{action.completed_on:%B %Y}"
+        )
+    received = action.point.complaint.received_on
+    if on < received:
+        raise ComplaintError(
+            "The date the action was completed must be on or after the complaint was "
+            f"received, {received.day} {received:%B %Y}"
+        )
     if not evidence.strip():
         raise ComplaintError("Enter the evidence that the action was done")
     old = {
