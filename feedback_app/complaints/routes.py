@@ -256,7 +256,10 @@ def record_step(complaint_id: int, step: str) -> Page:
         assert form.on.data is not None  # required, so validation guarantees it
         try:
             if step == "escalate":
-                reference = form.reference.data.strip() if form.reference is not None else ""
+                # A POST may leave the field out altogether, and then its data is None.
+                reference = (
+                    (form.reference.data or "").strip() if form.reference is not None else ""
+                )
                 complaints.escalate(complaint, form.on.data, reference)
             else:
                 service(complaint, form.on.data)

@@ -16,6 +16,7 @@ from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
 from feedback_app.complaints.routes import OFFICER, bp
 from feedback_app.extensions import htmx
+from feedback_app.ids import parse_id
 from feedback_app.models.complaints import STAGE_LABELS
 from feedback_app.services import (
     complaint_points,
@@ -44,7 +45,7 @@ def _filters() -> complaints_queue.QueueFilters:
         status=status if status in complaints_queue.STATUS_FILTERS or status == "" else "open",
         theme=args.get("theme", "")[:40],
         officer=args.get("officer", "")[:12],
-        page=int(page) if page.isdigit() else 1,
+        page=parse_id(page) or 1,  # "²".isdigit() is True, but int("²") fails
     )
 
 
