@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxInput,
@@ -19,7 +21,15 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    StopValidation,
+)
 
 from feedback_app.complaints.fields import GovDateField
 from feedback_app.form_fields import text_area, text_input
@@ -172,11 +182,30 @@ class DateForm(FlaskForm):
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
+class WholeNumberField(IntegerField):
+    """An integer field whose message for words or decimals is in GOV.UK style."""
+
+    def __init__(self, label: str, *, not_a_number: str, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.not_a_number = not_a_number
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(self.not_a_number) from None
+
+    def pre_validate(self, form: Any) -> None:
+        if self.process_errors:
+            raise StopValidation()  # one message, not a range message after it too
+
+
 class ExtensionForm(FlaskForm):
     """An extension to the response deadline, with its reason."""
 
-    days = IntegerField(
+    days = WholeNumberField(
         "Working days to extend by",
+        not_a_number="Enter the number of working days as a whole number, like 10",
         widget=GovTextInput(),
         validators=[
             InputRequired(message="Enter the number of working days"),

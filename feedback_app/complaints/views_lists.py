@@ -155,9 +155,12 @@ def quarterly_report() -> str:
 
 @bp.get("/report.csv")
 @roles_required(OFFICER)
-def quarterly_report_csv() -> Response:
+def quarterly_report_csv() -> BaseResponse:
     """The quarterly report as a CSV download."""
-    quarter, _ = _quarter()
+    quarter, problem = _quarter()
+    if problem:
+        # Not the default quarter under the asked-for name: the report page says what is wrong.
+        return redirect(url_for(".quarterly_report", quarter=request.args.get("quarter", "")))
     body = complaints_report.report_csv(complaints_report.build_report(quarter))
     return Response(
         body,
