@@ -3,6 +3,8 @@
 govuk-frontend-wtf's ``GovDateInput`` unpacks exactly three values and answers a
 POST that omits the field (or sends one part) with a server error; this field
 always hands it three, and gives GOV.UK-style messages for each mistake.
+``earliest`` and ``years_ahead`` keep dates plausible: a typo such as year 0001 or
+9999 is refused here rather than stored (and counted in working days).
 """
 
 from __future__ import annotations
@@ -24,12 +26,22 @@ class GovDateField(Field):
     data: date | None
 
     def __init__(
-        self, label: str, *, what: str, required: bool = True, past_only: bool = True, **kwargs: Any
+        self,
+        label: str,
+        *,
+        what: str,
+        required: bool = True,
+        past_only: bool = True,
+        earliest: date | None = None,
+        years_ahead: int | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(label, **kwargs)
         self.what = what  # e.g. "the date the complaint was received"
         self.required = required
         self.past_only = past_only
+        self.earliest = earliest
+        self.years_ahead = years_ahead
         self._problem: str | None = None
 
     def process_formdata(self, valuelist: list[Any]) -> None:
@@ -62,8 +74,31 @@ class GovDateField(Field):
             if self.required:
                 raise ValidationError(f"Enter {self.what}")
             return
-        if self.past_only and self.data > clock.today():
+        today = clock.today()
+        if self.past_only and self.data > today:
             raise ValidationError(f"{self.what.capitalize()} must be today or in the past")
+        if self.earliest is not None and self.data < self.earliest:
+            raise ValidationError(
+                f"{self.what.capitalize()} must be on or after {_words(self.earliest)}"
+            )
+        if self.years_ahead is not None:
+            latest = _years_after(today, self.years_ahead)
+            if self.data > latest:
+                raise ValidationError(
+                    f"{self.what.capitalize()} must be on or before {_words(latest)}, "
+                    f"{self.years_ahead} years from today"
+                )
 
     def _value(self) -> str:
         return self.data.strftime("%d %m %Y") if self.data else ""
+
+
+def _words(on: date) -> str:
+    return f"{on.day} {on:%B %Y}"
+
+
+def _years_after(on: date, years: int) -> date:
+    try:
+        return on.replace(year=on.year + years)
+    except ValueError:  # 29 February
+        return on.replace(year=on.year + years, day=28)

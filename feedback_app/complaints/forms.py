@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxInput,
@@ -19,7 +21,15 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    StopValidation,
+)
 
 from feedback_app.complaints.fields import GovDateField
 from feedback_app.form_fields import text_area, text_input
@@ -30,16 +40,21 @@ from feedback_app.models.complaints import (
     RELATIONSHIPS,
     STAGE_LABELS,
 )
+from feedback_app.services.import_csv import EARLIEST
 
 # A light check: the address is for replies, and email_validator is not a dependency.
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+#: How far ahead an action may be due: enough for any agreed plan, not a mistyped year.
+ACTION_YEARS_AHEAD = 5
 _CHANNELS = [(k, v) for k, v in CHANNELS.items() if k != "import"]
 
 
 class ComplaintForm(FlaskForm):
     """A complaint as the officer logs it."""
 
-    received_on = GovDateField("Date received", what="the date the complaint was received")
+    received_on = GovDateField(
+        "Date received", what="the date the complaint was received", earliest=EARLIEST
+    )
     channel = RadioField(
         "How it was received",
         choices=_CHANNELS,
@@ -160,18 +175,37 @@ class PointForm(FlaskForm):
 class DateForm(FlaskForm):
     """One date: acknowledged, responded, escalated or closed."""
 
-    on = GovDateField("Date", what="the date")
+    on = GovDateField("Date", what="the date", earliest=EARLIEST)
     reference = text_input(
         "Ombudsman reference (optional)", max_length=60, name="Ombudsman reference"
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
+class WholeNumberField(IntegerField):
+    """An integer field whose message for words or decimals is in GOV.UK style."""
+
+    def __init__(self, label: str, *, not_a_number: str, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.not_a_number = not_a_number
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(self.not_a_number) from None
+
+    def pre_validate(self, form: Any) -> None:
+        if self.process_errors:
+            raise StopValidation()  # one message, not a range message after it too
+
+
 class ExtensionForm(FlaskForm):
     """An extension to the response deadline, with its reason."""
 
-    days = IntegerField(
+    days = WholeNumberField(
         "Working days to extend by",
+        not_a_number="Enter the number of working days as a whole number, like 10",
         widget=GovTextInput(),
         validators=[
             InputRequired(message="Enter the number of working days"),
@@ -208,7 +242,13 @@ class ActionForm(FlaskForm):
             ),
         ],
     )
-    due_on = GovDateField("Agreed due date", what="the agreed due date", past_only=False)
+    due_on = GovDateField(
+        "Agreed due date",
+        what="the agreed due date",
+        past_only=False,
+        earliest=EARLIEST,
+        years_ahead=ACTION_YEARS_AHEAD,
+    )
     notes = text_area("Notes (optional)", max_length=5000, name="Notes")
     you_said_we_did = BooleanField(
         "A candidate for \u201cyou said, we did\u201d", widget=GovCheckboxInput()
@@ -219,7 +259,9 @@ class ActionForm(FlaskForm):
 class CompleteActionForm(FlaskForm):
     """Marking an action done, with evidence."""
 
-    completed_on = GovDateField("Date completed", what="the date the action was completed")
+    completed_on = GovDateField(
+        "Date completed", what="the date the action was completed", earliest=EARLIEST
+    )
     evidence = text_area(
         "Evidence it was done",
         max_length=5000,
@@ -232,7 +274,9 @@ class CompleteActionForm(FlaskForm):
 class ComplimentForm(FlaskForm):
     """A compliment: theme, team, and who was praised (kept internal)."""
 
-    received_on = GovDateField("Date received", what="the date the compliment was received")
+    received_on = GovDateField(
+        "Date received", what="the date the compliment was received", earliest=EARLIEST
+    )
     theme = RadioField(
         "Theme",
         choices=[],

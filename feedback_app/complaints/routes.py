@@ -133,9 +133,13 @@ def edit_complaint(complaint_id: int) -> Page:
         form.stage.data = complaint.stage
     del form.stage  # the stage changes only by escalation
     if form.validate_on_submit():
-        complaints.update_complaint(complaint, _complaint_data(form))
-        flash("Complaint details saved.", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaints.update_complaint(complaint, _complaint_data(form))
+        except complaints.ComplaintError as error:
+            form.received_on.errors = [str(error)]
+        else:
+            flash("Complaint details saved.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Change complaint details")
 
 
@@ -176,16 +180,20 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
     complaint = _load(complaint_id)
     point = _point(complaint, point_id)
     form = forms.PointForm(obj=point)
-    suggested = _theme_choices(form, point.summary)
+    suggested = _theme_choices(form, point.summary, keep=point.theme)
     if form.validate_on_submit():
-        complaint_points.update_point(
-            point,
-            theme=form.theme.data,
-            summary=form.summary.data.strip(),
-            outcome=form.outcome.data,
-        )
-        flash("Point saved.", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaint_points.update_point(
+                point,
+                theme=form.theme.data,
+                summary=form.summary.data.strip(),
+                outcome=form.outcome.data,
+            )
+        except complaints.ComplaintError as error:
+            form.theme.errors = [str(error)]
+        else:
+            flash("Point saved.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(
         form,
         complaint,
@@ -194,9 +202,14 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
     )
 
 
-def _theme_choices(form: Any, text: str) -> list[str]:
+def _theme_choices(form: Any, text: str, keep: str | None = None) -> list[str]:
+    """Offer the live themes, and on a point's own page its theme even if since retired."""
     themes = complaint_points.active_themes()
     form.theme.choices = [(theme.slug, theme.name) for theme in themes]
+    if keep and all(theme.slug != keep for theme in themes):
+        retired = complaint_points.get_theme(keep)
+        name = f"{retired.name} (retired)" if retired else keep
+        form.theme.choices.append((keep, name))
     return [
         slug
         for slug in complaint_points.suggest_themes(text)
@@ -243,7 +256,10 @@ def record_step(complaint_id: int, step: str) -> Page:
         assert form.on.data is not None  # required, so validation guarantees it
         try:
             if step == "escalate":
-                reference = form.reference.data.strip() if form.reference is not None else ""
+                # A POST may leave the field out altogether, and then its data is None.
+                reference = (
+                    (form.reference.data or "").strip() if form.reference is not None else ""
+                )
                 complaints.escalate(complaint, form.on.data, reference)
             else:
                 service(complaint, form.on.data)
@@ -324,9 +340,13 @@ def complete_action(complaint_id: int, action_id: int) -> Page:
     form = forms.CompleteActionForm()
     if form.validate_on_submit():
         assert form.completed_on.data is not None  # required, so validation guarantees it
-        complaint_points.complete_action(action, form.completed_on.data, form.evidence.data)
-        flash("Action marked as done.", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaint_points.complete_action(action, form.completed_on.data, form.evidence.data)
+        except complaints.ComplaintError as error:
+            form.completed_on.errors = [str(error)]
+        else:
+            flash("Action marked as done.", "success")
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Mark the action as done", action=action)
 
 

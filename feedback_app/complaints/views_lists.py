@@ -16,6 +16,7 @@ from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
 from feedback_app.complaints.routes import OFFICER, bp
 from feedback_app.extensions import htmx
+from feedback_app.ids import parse_id
 from feedback_app.models.complaints import STAGE_LABELS
 from feedback_app.services import (
     complaint_points,
@@ -44,7 +45,7 @@ def _filters() -> complaints_queue.QueueFilters:
         status=status if status in complaints_queue.STATUS_FILTERS or status == "" else "open",
         theme=args.get("theme", "")[:40],
         officer=args.get("officer", "")[:12],
-        page=int(page) if page.isdigit() else 1,
+        page=parse_id(page) or 1,  # "²".isdigit() is True, but int("²") fails
     )
 
 
@@ -154,9 +155,12 @@ def quarterly_report() -> str:
 
 @bp.get("/report.csv")
 @roles_required(OFFICER)
-def quarterly_report_csv() -> Response:
+def quarterly_report_csv() -> BaseResponse:
     """The quarterly report as a CSV download."""
-    quarter, _ = _quarter()
+    quarter, problem = _quarter()
+    if problem:
+        # Not the default quarter under the asked-for name: the report page says what is wrong.
+        return redirect(url_for(".quarterly_report", quarter=request.args.get("quarter", "")))
     body = complaints_report.report_csv(complaints_report.build_report(quarter))
     return Response(
         body,

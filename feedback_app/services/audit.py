@@ -1,7 +1,13 @@
-"""Writing to the append-only audit log."""
+"""Writing to the append-only audit log.
+
+Entries are only added, with one exception: when retention erases a record's
+personal data, ``scrub`` erases the copies of it in that record's entries too,
+keeping who did what and when, and which fields changed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from flask import has_request_context
@@ -42,6 +48,22 @@ def entries_for(entity_type: str, entity_id: object) -> list[AuditEntry]:
         .order_by(AuditEntry.id)
     )
     return list(db.session.scalars(query))
+
+
+def scrub(entity_type: str, entity_id: object, keys: Collection[str], replacement: str) -> int:
+    """Replace the values of ``keys`` in a record's audit entries; return how many changed.
+
+    The caller commits, as with ``record``.
+    """
+    count = 0
+    for entry in entries_for(entity_type, entity_id):
+        changes = dict(entry.changes or {})
+        hits = [key for key in keys if key in changes and changes[key] != replacement]
+        if hits:
+            changes.update(dict.fromkeys(hits, replacement))
+            entry.changes = changes  # a new dict: the JSON column does not track changes in place
+            count += 1
+    return count
 
 
 #: Further than any audit log reaches; databases take offsets up to 2**63 - 1, and a page

@@ -17,7 +17,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Theme
 from feedback_app.models.complaints import OUTCOMES
 from feedback_app.services import audit, comments, improvements
-from feedback_app.services.complaints import ComplaintError, apply_changes
+from feedback_app.services.complaints import ComplaintError, apply_changes, audit_safe
 
 ACTION_FIELDS = (
     "description",
@@ -33,6 +33,11 @@ ACTION_FIELDS = (
 def active_themes() -> list[Theme]:
     """Themes an officer may choose (not retired), in taxonomy order."""
     return list(db.session.scalars(select(Theme).where(~Theme.retired).order_by(Theme.position)))
+
+
+def get_theme(slug: str) -> Theme | None:
+    """Load a theme by its slug, retired or not."""
+    return db.session.scalar(select(Theme).where(Theme.slug == slug))
 
 
 def suggest_themes(text: str) -> list[str]:
@@ -63,7 +68,7 @@ def add_point(
         point_id=point.id,
         theme=theme,
         outcome=outcome,
-        summary=summary,
+        **audit_safe({"summary": summary}),
     )
     db.session.commit()
     return point
@@ -72,8 +77,11 @@ def add_point(
 def update_point(
     point: ComplaintPoint, *, theme: str, summary: str, outcome: str
 ) -> dict[str, Any]:
-    """Change a point's theme, summary or outcome, audited as old → new; commit."""
-    _check_point(theme, outcome)
+    """Change a point's theme, summary or outcome, audited as old → new; commit.
+
+    A point may keep a theme retired since it was chosen, but not move to another one.
+    """
+    _check_point(theme, outcome, current=point.theme)
     changes = apply_changes(
         point,
         {"theme": theme, "summary": summary, "outcome": outcome},
@@ -81,16 +89,21 @@ def update_point(
     )
     if changes:
         audit.record(
-            "complaint.point_updated", "complaint", point.complaint_id, point_id=point.id, **changes
+            "complaint.point_updated",
+            "complaint",
+            point.complaint_id,
+            point_id=point.id,
+            **audit_safe(changes),
         )
         db.session.commit()
     return changes
 
 
-def _check_point(theme: str, outcome: str) -> None:
+def _check_point(theme: str, outcome: str, current: str | None = None) -> None:
     if outcome not in OUTCOMES:
         raise ComplaintError("Select the outcome of the point")
-    if db.session.scalar(select(Theme.id).where(Theme.slug == theme)) is None:
+    found = get_theme(theme)
+    if found is None or (found.retired and theme != current):
         raise ComplaintError("Select a theme")
 
 
@@ -113,7 +126,7 @@ def add_action(point: ComplaintPoint, data: Mapping[str, Any]) -> ComplaintActio
         point.complaint_id,
         action_id=action.id,
         point_id=point.id,
-        **{name: getattr(action, name) for name in ACTION_FIELDS},
+        **audit_safe({name: getattr(action, name) for name in ACTION_FIELDS}),
     )
     db.session.commit()
     return action
@@ -128,7 +141,7 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
             "complaint",
             action.point.complaint_id,
             action_id=action.id,
-            **changes,
+            **audit_safe(changes),
         )
         improvements.follow_action(action)
         db.session.commit()
@@ -136,7 +149,21 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
 
 
 def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
-    """Mark an action done, with the evidence that it was; commit."""
+    """Mark an action done, with the evidence that it was; commit.
+
+    Done once: marking it again would overwrite the date and evidence recorded.
+    """
+    if action.status == "done" and action.completed_on is not None:
+        raise ComplaintError(
+            f"This action was already marked as done on {action.completed_on.day} "
+            f"{action.completed_on:%B %Y}"
+        )
+    received = action.point.complaint.received_on
+    if on < received:
+        raise ComplaintError(
+            "The date the action was completed must be on or after the complaint was "
+            f"received, {received.day} {received:%B %Y}"
+        )
     if not evidence.strip():
         raise ComplaintError("Enter the evidence that the action was done")
     old = {

@@ -1,7 +1,9 @@
 """Complaint casework: logging complaints and their stage clocks (points: complaint_points).
 
 Every change to a complaint goes through a function here, which records an
-audit entry (old → new values) in the same transaction and commits. Clocks are
+audit entry (old → new values) in the same transaction and commits. Personal
+data never goes into the audit log: for those fields the entry says only that
+they were given or changed (``audit_safe``). Clocks are
 in working days (``services.clocks``) from the settings of SPEC §7; after any
 change ``refresh`` copies the current stage's next deadline onto the complaint
 so that the triage queue can sort by it in SQL.
@@ -40,6 +42,20 @@ AUDITED_FIELDS = (
     "officer_id",
 )
 
+#: Fields of a complaint that identify the family or are their words. Retention erases
+#: them, so the audit log keeps no copy: it says which of them changed, never their values.
+PERSONAL_FIELDS = (
+    "complainant_name",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "child_reference",
+    "summary",
+)
+#: Keys of a complaint's audit entries that would hold personal data: the complaint's
+#: personal fields, a point's ``summary`` and an action's ``notes`` (all erased by retention).
+PERSONAL_AUDIT_KEYS = frozenset((*PERSONAL_FIELDS, "notes"))
+
 
 class ComplaintError(ValueError):
     """A change that the rules do not allow; the message is shown to the officer."""
@@ -69,6 +85,23 @@ def clock_settings(stage: str, config: Mapping[str, Any] | None = None) -> Clock
 def today() -> date:
     """Today's date; one place, so tests and reminders agree."""
     return clock.today()
+
+
+def audit_safe(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Return audit values with personal data replaced by whether it was given or changed.
+
+    An ``{"old", "new"}`` change becomes ``"changed"``; a value becomes ``"given"`` or
+    ``"blank"``. Other values (stage, outcome, dates, theme) are kept as they are.
+    """
+    safe: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in PERSONAL_AUDIT_KEYS:
+            safe[name] = value
+        elif isinstance(value, Mapping):
+            safe[name] = "changed"
+        else:
+            safe[name] = "given" if value else "blank"
+    return safe
 
 
 # --- clocks -------------------------------------------------------------------------------
@@ -146,7 +179,7 @@ def create_complaint(
         complaint.id,
         source=source,
         stage=stage,
-        **{name: getattr(complaint, name) for name in AUDITED_FIELDS},
+        **audit_safe({name: getattr(complaint, name) for name in AUDITED_FIELDS}),
     )
     db.session.commit()
     return complaint
@@ -181,7 +214,14 @@ def _sent_with(submission_token: str) -> Complaint | None:
 
 
 def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Change a complaint's details; audit each changed field as old → new; commit."""
+    """Change a complaint's details; commit.
+
+    The audit entry has each changed field as old → new, except personal fields, which
+    it names as changed without their values.
+    """
+    received = data.get("received_on")
+    if received is not None and received != complaint.received_on:
+        _check_received_on(complaint, received)
     changes = apply_changes(complaint, data, AUDITED_FIELDS)
     if not changes:
         return changes
@@ -202,9 +242,26 @@ def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str,
             received_on=complaint.received_on,
         )
     refresh(complaint)
-    audit.record("complaint.updated", "complaint", complaint.id, **changes)
+    audit.record("complaint.updated", "complaint", complaint.id, **audit_safe(changes))
     db.session.commit()
     return changes
+
+
+def _check_received_on(complaint: Complaint, received: date) -> None:
+    """Refuse a date received after anything that happened to the complaint since."""
+    later: list[tuple[date | None, str]] = [(complaint.closed_on, "it was closed")]
+    for stage in complaint.stages:
+        later += [
+            (stage.acknowledged_on, "it was acknowledged"),
+            (stage.responded_on, "the response"),
+        ]
+    later += [(stage.started_on, f"stage {stage.stage} started") for stage in complaint.stages[1:]]
+    broken = sorted((when, what) for when, what in later if when is not None and received > when)
+    if broken:
+        when, what = broken[0]  # the earliest: a date before it satisfies all the others too
+        raise ComplaintError(
+            f"The date the complaint was received must be on or before {what}, {_day(when)}"
+        )
 
 
 def apply_changes(record: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
@@ -243,9 +300,29 @@ def _current(complaint: Complaint) -> ComplaintStage:
     return current
 
 
+def _day(on: date) -> str:
+    return f"{on.day} {on:%B %Y}"
+
+
+def _open_stage(complaint: Complaint, doing: str) -> ComplaintStage:
+    # A closed complaint's figures are settled: changing them would rewrite the
+    # "responded on time" counts of a quarter already reported. Escalating reopens it.
+    if complaint.closed_on is not None:
+        raise ComplaintError(
+            f"This complaint was closed on {_day(complaint.closed_on)}, so you cannot {doing}"
+        )
+    return _current(complaint)
+
+
 def acknowledge(complaint: Complaint, on: date) -> None:
     """Record the acknowledgement of the current stage; the response clock starts from it."""
-    current = _current(complaint)
+    current = _open_stage(complaint, "record an acknowledgement")
+    if current.responded_on is not None:
+        # Acknowledging again would move respond-by after the response was judged on it.
+        raise ComplaintError(
+            f"Stage {current.stage} already has a response, recorded on "
+            f"{_day(current.responded_on)}, so its acknowledgement cannot be changed"
+        )
     if on < current.started_on:
         raise ComplaintError("The date acknowledged must be on or after the stage started")
     old = current.acknowledged_on
@@ -267,9 +344,14 @@ def acknowledge(complaint: Complaint, on: date) -> None:
 
 def respond(complaint: Complaint, on: date) -> None:
     """Record the response to the current stage."""
-    current = _current(complaint)
+    current = _open_stage(complaint, "record a response")
     if on < current.started_on:
         raise ComplaintError("The date of the response must be on or after the stage started")
+    if current.acknowledged_on is not None and on < current.acknowledged_on:
+        raise ComplaintError(
+            "The date of the response must be on or after the date acknowledged, "
+            f"{_day(current.acknowledged_on)}"
+        )
     old = current.responded_on
     if current.acknowledged_on is None and current.stage in ("1", "2"):
         # A full response acknowledges the complaint too.
@@ -288,10 +370,16 @@ def respond(complaint: Complaint, on: date) -> None:
 
 def extend(complaint: Complaint, days: int, reason: str) -> None:
     """Extend the response deadline by ``days`` working days, up to the stage's maximum."""
-    current = _current(complaint)
+    current = _open_stage(complaint, "extend its response deadline")
     settings = clock_settings(current.stage)
     if settings is None:
         raise ComplaintError("The ombudsman stage has no clock to extend")
+    if current.responded_on is not None:
+        # Extending now would turn a late response into one "on time" in the report.
+        raise ComplaintError(
+            f"Stage {current.stage} already has a response, recorded on "
+            f"{_day(current.responded_on)}, so its deadline cannot be extended"
+        )
     if days < 1:
         raise ComplaintError("Extension must be 1 working day or more")
     if not reason.strip():
@@ -352,6 +440,16 @@ def close(complaint: Complaint, on: date) -> None:
         raise ComplaintError("This complaint is already closed")
     if on < complaint.received_on:
         raise ComplaintError("The date closed must be on or after the date received")
+    current = complaint.current_stage
+    if current is not None and on < current.started_on:
+        raise ComplaintError(
+            f"The date closed must be on or after stage {current.stage} started, "
+            f"{_day(current.started_on)}"
+        )
+    if current is not None and current.responded_on is not None and on < current.responded_on:
+        raise ComplaintError(
+            f"The date closed must be on or after the response, {_day(current.responded_on)}"
+        )
     complaint.closed_on = on
     refresh(complaint)
     audit.record("complaint.closed", "complaint", complaint.id, closed_on={"old": None, "new": on})

@@ -14,7 +14,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Complaint
 from feedback_app.models.complaints import ERASED
 from feedback_app.services import audit, comments
-from feedback_app.services.complaints import today
+from feedback_app.services.complaints import PERSONAL_AUDIT_KEYS, today
 
 
 def purge_expired(on: date | None = None) -> int:
@@ -37,7 +37,11 @@ def purge_expired(on: date | None = None) -> int:
 
 
 def erase_personal_data(complaint: Complaint) -> None:
-    """Blank the complainant's details and free text, and delete the complaint's comments."""
+    """Blank the complainant's details and free text, and delete the complaint's comments.
+
+    The complaint's audit entries (its points' and actions' too) lose their copies of
+    those values, which entries made before personal data was kept out of the log hold.
+    """
     complaint.complainant_name = ERASED
     complaint.contact_email = ""
     complaint.contact_phone = ""
@@ -50,4 +54,5 @@ def erase_personal_data(complaint: Complaint) -> None:
             action.notes = ERASED if action.notes else ""
     complaint.erased_at = datetime.now(UTC)
     comments.delete_comments_for("complaint", complaint.id)
+    audit.scrub("complaint", complaint.id, PERSONAL_AUDIT_KEYS, ERASED)
     audit.record("complaint.erased", "complaint", complaint.id, reason="retention period ended")
