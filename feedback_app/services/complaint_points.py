@@ -177,7 +177,7 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
         "complaint",
         action.point.complaint_id,
         action_id=action.id,
-        **{name: {"old": old[name], "new": getattr(action, name)} for name in old},
+        **audit_safe({name: {"old": old[name], "new": getattr(action, name)} for name in old}),
     )
     # A "you said, we did" entry made from this action says "done" too (unless staff
     # set its status by hand).

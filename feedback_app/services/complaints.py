@@ -54,7 +54,9 @@ PERSONAL_FIELDS = (
 )
 #: Keys of a complaint's audit entries that would hold personal data: the complaint's
 #: personal fields, a point's ``summary`` and an action's ``notes`` (all erased by retention).
-PERSONAL_AUDIT_KEYS = frozenset((*PERSONAL_FIELDS, "notes"))
+# Free text an officer writes may name people too: an extension's reason, an action's
+# evidence, the person a compliment praises.
+PERSONAL_AUDIT_KEYS = frozenset((*PERSONAL_FIELDS, "notes", "reason", "evidence", "person_praised"))
 
 
 class ComplaintError(ValueError):
@@ -400,10 +402,14 @@ def extend(complaint: Complaint, days: int, reason: str) -> None:
         "complaint.extended",
         "complaint",
         complaint.id,
-        stage=current.stage,
-        days=days,
-        reason=reason.strip(),
-        respond_by={"old": old_by, "new": current.respond_by},
+        **audit_safe(
+            {
+                "stage": current.stage,
+                "days": days,
+                "reason": reason.strip(),
+                "respond_by": {"old": old_by, "new": current.respond_by},
+            }
+        ),
     )
     db.session.commit()
 

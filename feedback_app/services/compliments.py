@@ -10,6 +10,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Compliment
 from feedback_app.services import audit, comments
+from feedback_app.services.complaints import audit_safe
 
 FIELDS = ("received_on", "theme", "team", "person_praised", "summary")
 
@@ -32,7 +33,7 @@ def create_compliment(data: Mapping[str, Any]) -> Compliment:
         "compliment.created",
         "compliment",
         compliment.id,
-        **{name: getattr(compliment, name) for name in FIELDS},
+        **audit_safe({name: getattr(compliment, name) for name in FIELDS}),
     )
     db.session.commit()
     return compliment

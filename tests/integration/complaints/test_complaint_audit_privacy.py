@@ -117,3 +117,31 @@ def test_purge_expired_scrubs_the_audit_of_points_and_actions(app, make_complain
     assert complaints_retention.purge_expired(on=date(2031, 1, 1)) == 1
 
     assert _leaks(_all_audit_text(complaint.id)) == []
+
+
+def test_reasons_evidence_and_compliments_are_not_kept_in_the_audit_log(make_complaint):
+    from feedback_app.models import AuditEntry, ComplaintAction
+    from feedback_app.services import compliments
+
+    complaint = _casework(make_complaint)
+    complaints.extend(complaint, 5, "Zebrafinch is on leave")
+    action = db.session.query(ComplaintAction).one()
+    complaint_points.complete_action(action, date(2023, 6, 1), "Quokka confirmed by phone")
+    compliment = compliments.create_compliment(
+        {
+            "received_on": date(2023, 6, 2),
+            "theme": "communication",
+            "team": "SEND team",
+            "person_praised": "Okapi Smith",
+            "summary": "Okapi Smith rang back the same day",
+        }
+    )
+    db.session.commit()
+    assert _leaks(_all_audit_text(complaint.id)) == []
+    extended = next(
+        e for e in audit.entries_for("complaint", complaint.id) if e.action == "complaint.extended"
+    )
+    assert extended.changes["reason"] == "given" and extended.changes["days"] == 5
+    logged = db.session.query(AuditEntry).filter_by(action="compliment.created").one()
+    assert _leaks(repr(logged.changes)) == [] and logged.changes["team"] == "SEND team"
+    assert compliment.person_praised == "Okapi Smith"  # kept on the record, not in the log
