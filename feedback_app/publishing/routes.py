@@ -13,6 +13,7 @@ from feedback_app.ids import parse_id
 from feedback_app.models import Release, Role
 from feedback_app.publishing.forms import CorrectionForm, CreateReleaseForm, RemarkForm
 from feedback_app.services import audit, releases, surveys
+from feedback_app.services.open_data import public_payload
 
 bp = Blueprint("publishing", __name__)
 
@@ -59,14 +60,21 @@ def create_release() -> Response | str:
     return redirect(url_for("publishing.show_release", release_id=release.id))
 
 
+def _payload(release: Release) -> dict[str, Any]:
+    """What the public sees of a release: a published snapshot's quotes are re-checked
+    against safeguarding flags, as on the public page."""
+    return releases.draft_payload(release) if release.is_draft else public_payload(release)
+
+
 def _context(release: Release, **extra: Any) -> dict[str, Any]:
-    payload = releases.draft_payload(release) if release.is_draft else dict(release.snapshot)
+    payload = _payload(release)
     return {
         "release": release,
         "payload": payload,
         "survey": releases.survey_of(release),
         "candidates": releases.quote_candidates(release) if release.is_draft else [],
-        "comments": {q.comment_id: releases._comment(q) for q in release.quotes},
+        "quote_texts": releases.staff_quote_texts(release),
+        "withheld": releases.WITHHELD,
         "remark_form": extra.pop("remark_form", None) or RemarkForm(),
         "correction_form": extra.pop("correction_form", None) or CorrectionForm(),
         "trail": audit.entries_for("release", release.id),
@@ -87,8 +95,7 @@ def show_release(release_id: int) -> str:
 def preview_release(release_id: int) -> str:
     """Exactly what the public will see, on the public layout."""
     release = _release(release_id)
-    payload = releases.draft_payload(release) if release.is_draft else dict(release.snapshot)
-    return render_template("publishing/preview.html", release=release, payload=payload)
+    return render_template("publishing/preview.html", release=release, payload=_payload(release))
 
 
 def _do(release: Release, action: Any, success: str) -> Response:

@@ -317,6 +317,39 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
     return draft
 
 
+WITHHELD = "Withheld: raised with the safeguarding lead"
+
+
+def staff_quote_texts(release: Release) -> dict[int, str | None]:
+    """The words each of a release's quotes may show on a staff page, by quote id.
+
+    ``None`` means withheld: the comment has been flagged for safeguarding (or erased)
+    since it was picked, so not even forum members or analysts reading the release see
+    its words. Approved words are shown with any phrases marked as personal data since
+    hidden, as on the public page; a proposed quote shows the comment's redacted text,
+    which the approver reads and approves as it stands.
+    """
+    ids = [quote.comment_id for quote in release.quotes]
+    if not ids:
+        return {}
+    safe = {
+        comment.id: comment
+        for comment in db.session.scalars(
+            select(Comment).where(Comment.id.in_(ids), Comment.safeguarding.is_(False))
+        )
+    }
+    texts: dict[int, str | None] = {}
+    for quote in release.quotes:
+        comment = safe.get(quote.comment_id)
+        if comment is None:
+            texts[quote.id] = None
+        elif quote.status == "approved":
+            texts[quote.id] = hide_phrases(quote.text, comment.hidden_phrases or [])
+        else:
+            texts[quote.id] = comment.redacted
+    return texts
+
+
 def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The quotes still safe to show, as they must be shown now.
 
