@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
@@ -179,6 +180,15 @@ def correct_release(release_id: int) -> Response | str:
         return render_template("publishing/release.html", form=form, **ctx)
     try:
         draft = releases.start_correction(release, form.note.data or "", current_user)
+    except releases.CorrectionOpenError as error:
+        link = url_for("publishing.show_release", release_id=error.draft.id)
+        flash(
+            Markup('{} <a class="govuk-link" href="{}">Open version {}</a>').format(
+                str(error), link, error.draft.version
+            ),
+            "error",
+        )
+        return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
     except releases.ReleaseError as error:
         flash(str(error), "error")
         return redirect(url_for("publishing.show_release", release_id=release.id), code=303)

@@ -27,6 +27,14 @@ class ReleaseError(ValueError):
     """A change to a release that is not allowed; the message is shown to the user."""
 
 
+class CorrectionOpenError(ReleaseError):
+    """A correction of the release is already open; ``draft`` is that correction."""
+
+    def __init__(self, message: str, draft: Release) -> None:
+        super().__init__(message)
+        self.draft = draft
+
+
 LOCKED = "This release is published and cannot be changed. Start a correction instead."
 
 
@@ -244,6 +252,19 @@ def _stamp(payload: dict[str, Any], release: Release) -> dict[str, Any]:
 def publish(release: Release, user: User | None) -> None:
     """Freeze a draft's figures and quotes and publish it; supersede the older version."""
     _require_draft(release)
+    newer = db.session.scalar(
+        select(func.max(Release.version)).where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status == "published",
+        )
+    )
+    if newer is not None and newer > release.version:
+        # Publishing it would make an older version current and supersede a newer one.
+        raise ReleaseError(
+            f"Version {newer} is already published, so this older version "
+            f"{release.version} cannot be: start a correction of version {newer} instead"
+        )
     dropped = [
         q.id for q in release.quotes if q.status == "approved" and not _eligible(_comment(q))
     ]
@@ -284,6 +305,22 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
         raise ReleaseError("Only the current published version can be corrected")
     if not note.strip():
         raise ReleaseError("Enter what the correction changes and why")
+    open_draft = db.session.scalars(
+        select(Release)
+        .where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status == "draft",
+        )
+        .order_by(Release.version)
+    ).first()
+    if open_draft is not None:
+        # Two open corrections could be published in either order, leaving the older current.
+        raise CorrectionOpenError(
+            f"Version {open_draft.version} is already open as a correction of this release: "
+            "finish that correction instead of starting another",
+            open_draft,
+        )
     newest = db.session.scalar(
         select(func.max(Release.version)).where(
             Release.survey_id == release.survey_id, Release.period == release.period

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask
+from sqlalchemy import select
 
 from feedback_app.extensions import db
+from feedback_app.models import Release
 from feedback_app.services import releases
 from tests.conftest import parse_html
 
@@ -60,3 +62,47 @@ def test_approved_quotes_flagged_later_are_withheld_on_draft_and_published_pages
     ):
         page = client.get(path).get_data(as_text=True)
         assert "hits me" not in page, path
+
+
+def _published(factories) -> Release:  # type: ignore[no-untyped-def]
+    factories.add_responses(10, FULL)
+    release = releases.create_draft("new_ehcp", "2023-24", None)
+    releases.publish(release, None)
+    return release
+
+
+def test_a_second_open_correction_of_a_release_is_refused_with_a_link_to_the_first(
+    app: Flask, sign_in, factories
+) -> None:
+    release = _published(factories)
+    client = sign_in("analyst")
+    path = f"/staff/publishing/releases/{release.id}/correct"
+    client.post(path, data={"note": "Late returns added."}, follow_redirects=True)
+    first = db.session.scalars(select(Release).where(Release.version == 2)).one()
+    response = client.post(path, data={"note": "Another fix."}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    parse_html(page)
+    assert db.session.scalars(select(Release).where(Release.version == 3)).first() is None
+    assert "already open as a correction" in page
+    assert f'href="/staff/publishing/releases/{first.id}"' in page
+
+
+def test_an_older_version_cannot_be_published_over_a_newer_one(app: Flask, factories) -> None:
+    release = _published(factories)
+    v2 = releases.start_correction(release, "First fix.", None)
+    # Two open corrections made before the refusal above existed.
+    v3 = Release(
+        survey_id=release.survey_id, period=release.period, version=3, status="draft", note="x"
+    )
+    db.session.add(v3)
+    db.session.commit()
+    releases.publish(v3, None)
+    try:
+        releases.publish(v2, None)
+    except releases.ReleaseError as error:
+        assert "Version 3 is already published" in str(error)
+    else:
+        raise AssertionError("publishing v2 over v3 was allowed")
+    db.session.refresh(v2)
+    db.session.refresh(v3)
+    assert v2.is_draft and v3.status == "published"
