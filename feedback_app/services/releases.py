@@ -17,7 +17,15 @@ from sqlalchemy import func, select
 from feedback_app import clock
 from feedback_app.analysis.redaction import hide_phrases
 from feedback_app.extensions import db
-from feedback_app.models import Comment, Release, ReleaseQuote, ReleaseRemark, Survey, User
+from feedback_app.models import (
+    Comment,
+    Improvement,
+    Release,
+    ReleaseQuote,
+    ReleaseRemark,
+    Survey,
+    User,
+)
 from feedback_app.services import audit
 from feedback_app.services.findings import FindingsError, compute_findings, get_survey
 from feedback_app.services.periods import PeriodError, parse_period
@@ -284,6 +292,7 @@ def publish(release: Release, user: User | None) -> None:
     ):
         older.status = "superseded"
         audit.record("release.superseded", "release", older.id, by=release.id)
+        _carry_improvement_links(older, release)
     audit.record(
         "release.published",
         "release",
@@ -293,6 +302,33 @@ def publish(release: Release, user: User | None) -> None:
         quotes_dropped_for_safeguarding=dropped,
     )
     db.session.commit()
+
+
+def _carry_improvement_links(older: Release, newer: Release) -> None:
+    """Point "you said, we did" entries linked to the older version's quotes at the newer
+    version's quote of the same comment, so a correction does not drop the quote from
+    them. An entry whose comment is not quoted in the newer version keeps its old link
+    (shown nowhere, as the quote is no longer published). The caller commits."""
+    by_comment = {q.comment_id: q for q in newer.quotes if q.status == "approved"}
+    old_quotes = {q.id: q.comment_id for q in older.quotes}
+    if not old_quotes:
+        return
+    for entry in db.session.scalars(
+        select(Improvement).where(Improvement.quote_id.in_(list(old_quotes)))
+    ):
+        quote_id = entry.quote_id
+        new_quote = by_comment.get(old_quotes[quote_id]) if quote_id is not None else None
+        if new_quote is None:
+            continue
+        entry.quote_id = new_quote.id
+        audit.record(
+            "improvement.quote_carried",
+            "improvement",
+            entry.id,
+            old_quote=quote_id,
+            new_quote=new_quote.id,
+            release=newer.id,
+        )
 
 
 def _comment(quote: ReleaseQuote) -> Comment | None:

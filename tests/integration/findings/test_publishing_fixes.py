@@ -6,8 +6,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import Release
-from feedback_app.services import releases
+from feedback_app.models import Release, ReleaseQuote
+from feedback_app.services import improvements, releases
 from tests.conftest import parse_html
 
 FULL = {
@@ -106,3 +106,39 @@ def test_an_older_version_cannot_be_published_over_a_newer_one(app: Flask, facto
     db.session.refresh(v2)
     db.session.refresh(v3)
     assert v2.is_draft and v3.status == "published"
+
+
+def test_a_correction_carries_the_quote_of_linked_you_said_we_did_entries(
+    app: Flask, sign_in, factories
+) -> None:
+    factories.add_responses(10, FULL)
+    comment = factories.add_comment("Nobody rang me back for weeks.")
+    release = releases.create_draft("new_ehcp", "2023-24", None)
+    quote = releases.propose_quote(release, comment.id, None)
+    releases.approve_quote(release, quote.id, comment.redacted, None)
+    releases.publish(release, None)
+    entry = improvements.create_entry(
+        improvements.EntryInput(
+            theme="communication",
+            title="A weekly phone surgery",
+            you_said="Families could not reach their caseworker.",
+            we_did="Caseworkers now hold a phone surgery every week.",
+            service="SEND casework",
+            status="in_progress",
+            quote_id=quote.id,
+        )
+    )
+    v2 = releases.start_correction(release, "Late returns added.", None)
+    releases.publish(v2, None)
+    new_quote = db.session.scalars(
+        select(ReleaseQuote).where(ReleaseQuote.release_id == v2.id)
+    ).one()
+    db.session.refresh(entry)
+    assert entry.quote_id == new_quote.id
+    client = sign_in("analyst")
+    assert "Nobody rang me back" in client.get("/you-said-we-did").get_data(as_text=True)
+    form = parse_html(
+        client.get(f"/staff/publishing/improvements/{entry.id}").get_data(as_text=True)
+    )
+    selected = form.select("select[name=quote_id] option[selected]")
+    assert [o["value"] for o in selected] == [str(new_quote.id)]
