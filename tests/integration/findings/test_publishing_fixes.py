@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Flask
 from sqlalchemy import select
 
@@ -142,3 +144,53 @@ def test_a_correction_carries_the_quote_of_linked_you_said_we_did_entries(
     )
     selected = form.select("select[name=quote_id] option[selected]")
     assert [o["value"] for o in selected] == [str(new_quote.id)]
+
+
+def test_a_milestone_error_keeps_the_entry_form_as_stored_and_every_form_has_an_action(
+    app: Flask, sign_in, factories
+) -> None:
+    factories.add_responses(10, FULL)
+    comment = factories.add_comment("Nobody rang me back for weeks.")
+    release = releases.create_draft("new_ehcp", "2023-24", None)
+    quote = releases.propose_quote(release, comment.id, None)
+    releases.approve_quote(release, quote.id, comment.redacted, None)
+    releases.publish(release, None)
+    entry = improvements.create_entry(
+        improvements.EntryInput(
+            theme="communication",
+            title="A weekly phone surgery",
+            you_said="Families could not reach their caseworker.",
+            we_did="Caseworkers now hold a phone surgery every week.",
+            service="SEND casework",
+            status="in_progress",
+            started_on=date(2024, 4, 2),
+            due_on=date(2025, 3, 31),
+            quote_id=quote.id,
+            published=True,
+        )
+    )
+    client = sign_in("analyst")
+    response = client.post(
+        f"/staff/publishing/improvements/{entry.id}/milestones",
+        data={"milestone-description": "Recruit staff", "milestone-due_on": ["31", "2", "2025"]},
+    )
+    page = response.get_data(as_text=True)
+    soup = parse_html(page)
+    assert "The due date must be a real date" in page
+    forms = soup.select("main form")
+    assert all(f.get("action") for f in forms), [f.get("action") for f in forms]
+    entry_form = next(f for f in forms if f.select("[name=title]"))
+    assert entry_form["action"] == f"/staff/publishing/improvements/{entry.id}"
+    assert entry_form.select_one("input[name=published]").has_attr("checked")
+    assert [o["value"] for o in entry_form.select("select[name=quote_id] option[selected]")] == [
+        str(quote.id)
+    ]
+    started = [i.get("value") for i in entry_form.select("input[name=started_on]")]
+    due = [i.get("value") for i in entry_form.select("input[name=due_on]")]
+    assert started == ["02", "04", "2024"] and due == ["31", "03", "2025"], (started, due)
+    for page_path in (
+        "/staff/publishing/improvements/new",
+        f"/staff/publishing/improvements/{entry.id}",
+    ):
+        soup = parse_html(client.get(page_path).get_data(as_text=True))
+        assert all(f.get("action") for f in soup.select("main form")), page_path
