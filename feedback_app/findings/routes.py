@@ -31,13 +31,23 @@ def show_findings() -> str:
     period = request.args.get("period") or None
     release = open_data.find_published(survey, period, _version_arg())
     choices = open_data.published_choices()
+    missing = None
     if release is None and (survey or period or request.args.get("version")):
-        abort(404)
+        # The form offers every survey with every period, so a pair with nothing
+        # published is an answer, not a missing page; an unknown survey, period or
+        # version is still not found.
+        missing = (
+            None if request.args.get("version") else open_data.unpublished_choice(survey, period)
+        )
+        if missing is None:
+            abort(404)
     payload = open_data.public_payload(release) if release else None
     return render_template(
         "findings/page.html",
         release=release,
         payload=payload,
+        missing=missing,
+        chosen={"survey": survey, "period": period},
         choices=choices,
         surveys={c.survey: c.survey_name for c in choices},
         periods=sorted({c.period for c in choices}, reverse=True),

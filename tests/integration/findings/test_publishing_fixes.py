@@ -194,3 +194,22 @@ def test_a_milestone_error_keeps_the_entry_form_as_stored_and_every_form_has_an_
     ):
         soup = parse_html(client.get(page_path).get_data(as_text=True))
         assert all(f.get("action") for f in soup.select("main form")), page_path
+
+
+def test_the_findings_picker_answers_a_pair_with_nothing_published_on_the_page(
+    app: Flask, client, factories
+) -> None:
+    factories.add_responses(10, FULL)
+    releases.publish(releases.create_draft("new_ehcp", "2023-24", None), None)
+    factories.add_responses(10, FULL, on=date(2024, 6, 1), slug="annual_review")
+    releases.publish(releases.create_draft("annual_review", "2024-25", None), None)
+    # The picker offers both periods for both surveys: new_ehcp has nothing for 2024-25.
+    response = client.get("/findings?survey=new_ehcp&period=2024-25")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    soup = parse_html(page)
+    assert "No findings have been published for" in page and "2024/25 yet" in page
+    assert soup.select_one("select[name=survey] option[selected]")["value"] == "new_ehcp"
+    assert soup.select_one("select[name=period] option[selected]")["value"] == "2024-25"
+    assert client.get("/findings?survey=nothing_like_it&period=2024-25").status_code == 404
+    assert client.get("/findings?survey=new_ehcp&period=2023-24&version=7").status_code == 404
