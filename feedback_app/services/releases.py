@@ -138,6 +138,13 @@ def propose_quote(release: Release, comment_id: int, user: User | None) -> Relea
     comment = db.session.get(Comment, comment_id)
     if not _eligible(comment) or comment is None or comment.survey_id != release.survey_id:
         raise ReleaseError("That comment cannot be quoted")
+    period = parse_period(release.period)
+    if comment.source != "survey" or not period.start <= comment.received_on <= period.end:
+        # The page only offers the period's survey comments; a posted id must match too.
+        raise ReleaseError(
+            f"That comment was not received in {period.name}, so it cannot be quoted in "
+            "this release"
+        )
     if any(q.comment_id == comment_id for q in release.quotes):
         raise ReleaseError("That comment is already picked")
     themes = comment.effective_themes

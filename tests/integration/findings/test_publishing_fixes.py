@@ -213,3 +213,18 @@ def test_the_findings_picker_answers_a_pair_with_nothing_published_on_the_page(
     assert soup.select_one("select[name=period] option[selected]")["value"] == "2024-25"
     assert client.get("/findings?survey=nothing_like_it&period=2024-25").status_code == 404
     assert client.get("/findings?survey=new_ehcp&period=2023-24&version=7").status_code == 404
+
+
+def test_a_comment_from_outside_the_release_period_cannot_be_quoted(
+    app: Flask, sign_in, factories
+) -> None:
+    outside = factories.add_comment("Much better this year.", on=date(2024, 6, 1))
+    release = releases.create_draft("new_ehcp", "2023-24", None)
+    client = sign_in("analyst")
+    response = client.post(
+        f"/staff/publishing/releases/{release.id}/quotes",
+        data={"comment_id": outside.id},
+        follow_redirects=True,
+    )
+    assert "was not received in 2023/24" in response.get_data(as_text=True)
+    assert db.session.scalars(select(ReleaseQuote)).first() is None
