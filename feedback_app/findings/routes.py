@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from feedback_app.findings import display
 from feedback_app.ids import parse_id
 from feedback_app.services import charts, improvements, open_data
-from feedback_app.services.findings import theme_names
+from feedback_app.services.findings import theme_names, threshold
 
 bp = Blueprint("findings", __name__)
 
@@ -86,6 +86,7 @@ def data_dictionary() -> str:
     return render_template(
         "findings/data_dictionary.html",
         columns=open_data.DATA_DICTIONARY,
+        threshold=threshold(),
         choices=open_data.published_choices(),
     )
 

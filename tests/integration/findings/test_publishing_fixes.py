@@ -228,3 +228,24 @@ def test_a_comment_from_outside_the_release_period_cannot_be_quoted(
     )
     assert "was not received in 2023/24" in response.get_data(as_text=True)
     assert db.session.scalars(select(ReleaseQuote)).first() is None
+
+
+def test_pages_say_the_configured_threshold_not_5(app: Flask, client, factories) -> None:
+    app.config["SUPPRESSION_THRESHOLD"] = 10
+    factories.add_responses(12, FULL)
+    for n in range(3):
+        factories.add_comment(f"Nobody called back, time {n}.")
+    releases.publish(releases.create_draft("new_ehcp", "2023-24", None), None)
+    improvements.create_entry(
+        improvements.EntryInput(
+            theme="communication",
+            title="A weekly phone surgery",
+            you_said="Families could not reach their caseworker.",
+            we_did="Caseworkers now hold a phone surgery every week.",
+            service="SEND casework",
+            status="in_progress",
+        )
+    )
+    for path in ("/you-said-we-did", "/findings/data-dictionary"):
+        page = client.get(path).get_data(as_text=True)
+        assert "fewer than 10" in page and "fewer than 5" not in page, path
