@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from feedback_app.findings import display
 from feedback_app.ids import parse_id
 from feedback_app.services import charts, improvements, open_data
-from feedback_app.services.findings import theme_names
+from feedback_app.services.findings import theme_names, threshold
 
 bp = Blueprint("findings", __name__)
 
@@ -31,13 +31,23 @@ def show_findings() -> str:
     period = request.args.get("period") or None
     release = open_data.find_published(survey, period, _version_arg())
     choices = open_data.published_choices()
+    missing = None
     if release is None and (survey or period or request.args.get("version")):
-        abort(404)
+        # The form offers every survey with every period, so a pair with nothing
+        # published is an answer, not a missing page; an unknown survey, period or
+        # version is still not found.
+        missing = (
+            None if request.args.get("version") else open_data.unpublished_choice(survey, period)
+        )
+        if missing is None:
+            abort(404)
     payload = open_data.public_payload(release) if release else None
     return render_template(
         "findings/page.html",
         release=release,
         payload=payload,
+        missing=missing,
+        chosen={"survey": survey, "period": period},
         choices=choices,
         surveys={c.survey: c.survey_name for c in choices},
         periods=sorted({c.period for c in choices}, reverse=True),
@@ -76,6 +86,7 @@ def data_dictionary() -> str:
     return render_template(
         "findings/data_dictionary.html",
         columns=open_data.DATA_DICTIONARY,
+        threshold=threshold(),
         choices=open_data.published_choices(),
     )
 

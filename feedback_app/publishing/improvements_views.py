@@ -21,14 +21,20 @@ from feedback_app.services.periods import PeriodError, parse_period, year_of
 EDITORS = (Role.ANALYST, Role.COMPLAINTS_OFFICER)
 
 
-def _form(improvement: Improvement | None = None) -> ImprovementForm:
-    form = ImprovementForm(obj=improvement)
+def _form(improvement: Improvement | None = None, *, stored: bool = False) -> ImprovementForm:
+    """The entry form, from the posted data; with ``stored``, from the entry as saved
+    (for a page re-shown after another form on it, the milestone form, was posted)."""
+    form = (
+        ImprovementForm(formdata=None, obj=improvement)
+        if stored
+        else ImprovementForm(obj=improvement)
+    )
     form.theme.choices = [("", "Select a theme"), *theme_names().items()]
     quotes = improvements.published_quotes()
     form.quote_id.choices = [("", "No quote")] + [
         (str(q["id"]), f"{q['theme'] or 'no theme'}: {q['text'][:80]}") for q in quotes
     ]
-    if improvement is not None and request.method == "GET":
+    if improvement is not None and (stored or request.method == "GET"):
         form.quote_id.data = str(improvement.quote_id or "")
     return form
 
@@ -141,7 +147,7 @@ def add_milestone(entry_id: int) -> Response | str:
     return render_template(
         "publishing/improvement.html",
         form=form,
-        entry_form=_form(improvement),
+        entry_form=_form(improvement, stored=True),
         improvement=improvement,
         action=None,
         milestone_form=form,

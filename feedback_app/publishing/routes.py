@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
@@ -13,6 +14,7 @@ from feedback_app.ids import parse_id
 from feedback_app.models import Release, Role
 from feedback_app.publishing.forms import CorrectionForm, CreateReleaseForm, RemarkForm
 from feedback_app.services import audit, releases, surveys
+from feedback_app.services.open_data import public_payload
 
 bp = Blueprint("publishing", __name__)
 
@@ -59,14 +61,21 @@ def create_release() -> Response | str:
     return redirect(url_for("publishing.show_release", release_id=release.id))
 
 
+def _payload(release: Release) -> dict[str, Any]:
+    """What the public sees of a release: a published snapshot's quotes are re-checked
+    against safeguarding flags, as on the public page."""
+    return releases.draft_payload(release) if release.is_draft else public_payload(release)
+
+
 def _context(release: Release, **extra: Any) -> dict[str, Any]:
-    payload = releases.draft_payload(release) if release.is_draft else dict(release.snapshot)
+    payload = _payload(release)
     return {
         "release": release,
         "payload": payload,
         "survey": releases.survey_of(release),
         "candidates": releases.quote_candidates(release) if release.is_draft else [],
-        "comments": {q.comment_id: releases._comment(q) for q in release.quotes},
+        "quote_texts": releases.staff_quote_texts(release),
+        "withheld": releases.WITHHELD,
         "remark_form": extra.pop("remark_form", None) or RemarkForm(),
         "correction_form": extra.pop("correction_form", None) or CorrectionForm(),
         "trail": audit.entries_for("release", release.id),
@@ -87,8 +96,7 @@ def show_release(release_id: int) -> str:
 def preview_release(release_id: int) -> str:
     """Exactly what the public will see, on the public layout."""
     release = _release(release_id)
-    payload = releases.draft_payload(release) if release.is_draft else dict(release.snapshot)
-    return render_template("publishing/preview.html", release=release, payload=payload)
+    return render_template("publishing/preview.html", release=release, payload=_payload(release))
 
 
 def _do(release: Release, action: Any, success: str) -> Response:
@@ -172,6 +180,15 @@ def correct_release(release_id: int) -> Response | str:
         return render_template("publishing/release.html", form=form, **ctx)
     try:
         draft = releases.start_correction(release, form.note.data or "", current_user)
+    except releases.CorrectionOpenError as error:
+        link = url_for("publishing.show_release", release_id=error.draft.id)
+        flash(
+            Markup('{} <a class="govuk-link" href="{}">Open version {}</a>').format(
+                str(error), link, error.draft.version
+            ),
+            "error",
+        )
+        return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
     except releases.ReleaseError as error:
         flash(str(error), "error")
         return redirect(url_for("publishing.show_release", release_id=release.id), code=303)

@@ -58,7 +58,15 @@ def build(period_label: str) -> dict[str, Any]:
     for theme, outcome, count in outcome_rows:
         by_theme.setdefault(theme, {})[outcome] = count
     complaint_themes = []
-    for theme, outcomes in sorted(by_theme.items(), key=lambda kv: -sum(kv[1].values())):
+    # Shown themes by size, then hidden ones by name, so the order reveals nothing.
+    for theme, outcomes in sorted(
+        by_theme.items(),
+        key=lambda kv: (
+            suppression.is_small(sum(kv[1].values()), limit),
+            -sum(kv[1].values()) if not suppression.is_small(sum(kv[1].values()), limit) else 0,
+            kv[0],
+        ),
+    ):
         total = sum(outcomes.values())
         shown = suppression.suppress_column(outcomes, total, limit)
         complaint_themes.append(
@@ -92,6 +100,15 @@ def build(period_label: str) -> dict[str, Any]:
             .order_by(Improvement.status, Improvement.updated_at.desc())
         )
     )
+    team_counts = {t or "Not recorded": c for t, c in actions}
+    actions_total = sum(team_counts.values())
+    # The total is shown, so a small team count is hidden with the next smallest too
+    # (a total minus the rest would reveal it); a small total hides every team.
+    team_shown = suppression.suppress_column(team_counts, actions_total, limit)
+    # The on-time percent of a shown number of responses reveals how many were late.
+    timely = suppression.suppress_parts(
+        {"on_time": on_time, "late": responded - on_time}, responded, limit
+    )
     return {
         "period": period.label,
         "period_name": period.name,
@@ -99,11 +116,13 @@ def build(period_label: str) -> dict[str, Any]:
         "threshold": limit,
         "surveys": surveys,
         "complaint_themes": complaint_themes,
-        "responded": responded,
-        "responded_on_time": on_time,
-        "responded_on_time_percent": suppression.percent(on_time, responded),
-        "actions_completed": [{"team": t or "Not recorded", "count": c} for t, c in actions],
-        "actions_completed_total": sum(c for _, c in actions),
+        "responded": None if suppression.is_small(responded, limit) else responded,
+        "responded_on_time": None if timely else on_time,
+        "responded_on_time_percent": None if timely else suppression.percent(on_time, responded),
+        "actions_completed": [{"team": t, "count": c} for t, c in team_shown.items()],
+        "actions_completed_total": (
+            None if suppression.is_small(actions_total, limit) else actions_total
+        ),
         "improvements": entries,
         "improvements_done": [
             e for e in entries if e.completed_on and period.contains(e.completed_on)
@@ -134,6 +153,7 @@ def to_csv(pack: dict[str, Any]) -> str:
             row("complaint_theme", c["theme"], measure, c[measure])
     row("complaints", "all", "responded", pack["responded"])
     row("complaints", "all", "responded_on_time_percent", pack["responded_on_time_percent"])
+    row("actions_completed", "all", "count", pack["actions_completed_total"])
     for a in pack["actions_completed"]:
         row("actions_completed", a["team"], "count", a["count"])
     for e in pack["improvements"]:

@@ -19,7 +19,7 @@ from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement, Milestone, Release, ReleaseQuote
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
 from feedback_app.services import audit
-from feedback_app.services.findings import theme_names
+from feedback_app.services.findings import theme_names, threshold
 from feedback_app.services.releases import shown_quotes
 
 
@@ -250,6 +250,8 @@ def theme_evidence() -> dict[str, dict[str, Any]]:
                     "survey": snap["survey_name"],
                     "period": snap["period_name"],
                     "count": theme["count"],
+                    # A hidden count was hidden under the threshold set when published.
+                    "threshold": snap.get("threshold", threshold()),
                 }
             )
         for point in snap.get("complaints", {}).get("by_theme", []):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
+from feedback_app.services.periods import PeriodError, parse_period
 from feedback_app.services.releases import shown_quotes
 
 
@@ -57,6 +58,24 @@ def find_published(
         query = query.where(Release.period == period)
     query = query.order_by(Release.period.desc(), Survey.id, Release.version.desc())
     return db.session.scalars(query.limit(1)).first()
+
+
+def unpublished_choice(survey_slug: str | None, period: str | None) -> str | None:
+    """Name a survey and period that exist but have nothing published, like "New EHCP
+    survey, 2019 to 2020"; None when the survey or period is unknown (a page not found).
+    Either may be left out, as the findings page's form allows."""
+    parts = []
+    if survey_slug:
+        survey = db.session.scalars(select(Survey).where(Survey.slug == survey_slug)).first()
+        if survey is None:
+            return None
+        parts.append(survey.name)
+    if period:
+        try:
+            parts.append(parse_period(period).name)
+        except PeriodError:
+            return None
+    return ", ".join(parts) or None
 
 
 def versions_of(release: Release) -> list[Release]:

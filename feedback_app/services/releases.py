@@ -17,7 +17,15 @@ from sqlalchemy import func, select
 from feedback_app import clock
 from feedback_app.analysis.redaction import hide_phrases, redact
 from feedback_app.extensions import db
-from feedback_app.models import Comment, Release, ReleaseQuote, ReleaseRemark, Survey, User
+from feedback_app.models import (
+    Comment,
+    Improvement,
+    Release,
+    ReleaseQuote,
+    ReleaseRemark,
+    Survey,
+    User,
+)
 from feedback_app.services import audit, redaction_names
 from feedback_app.services.findings import FindingsError, compute_findings, get_survey
 from feedback_app.services.periods import PeriodError, parse_period
@@ -25,6 +33,14 @@ from feedback_app.services.periods import PeriodError, parse_period
 
 class ReleaseError(ValueError):
     """A change to a release that is not allowed; the message is shown to the user."""
+
+
+class CorrectionOpenError(ReleaseError):
+    """A correction of the release is already open; ``draft`` is that correction."""
+
+    def __init__(self, message: str, draft: Release) -> None:
+        super().__init__(message)
+        self.draft = draft
 
 
 LOCKED = "This release is published and cannot be changed. Start a correction instead."
@@ -122,6 +138,13 @@ def propose_quote(release: Release, comment_id: int, user: User | None) -> Relea
     comment = db.session.get(Comment, comment_id)
     if not _eligible(comment) or comment is None or comment.survey_id != release.survey_id:
         raise ReleaseError("That comment cannot be quoted")
+    period = parse_period(release.period)
+    if comment.source != "survey" or not period.start <= comment.received_on <= period.end:
+        # The page only offers the period's survey comments; a posted id must match too.
+        raise ReleaseError(
+            f"That comment was not received in {period.name}, so it cannot be quoted in "
+            "this release"
+        )
     if any(q.comment_id == comment_id for q in release.quotes):
         raise ReleaseError("That comment is already picked")
     themes = comment.effective_themes
@@ -244,6 +267,19 @@ def _stamp(payload: dict[str, Any], release: Release) -> dict[str, Any]:
 def publish(release: Release, user: User | None) -> None:
     """Freeze a draft's figures and quotes and publish it; supersede the older version."""
     _require_draft(release)
+    newer = db.session.scalar(
+        select(func.max(Release.version)).where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status == "published",
+        )
+    )
+    if newer is not None and newer > release.version:
+        # Publishing it would make an older version current and supersede a newer one.
+        raise ReleaseError(
+            f"Version {newer} is already published, so this older version "
+            f"{release.version} cannot be: start a correction of version {newer} instead"
+        )
     dropped = [
         q.id for q in release.quotes if q.status == "approved" and not _eligible(_comment(q))
     ]
@@ -263,6 +299,7 @@ def publish(release: Release, user: User | None) -> None:
     ):
         older.status = "superseded"
         audit.record("release.superseded", "release", older.id, by=release.id)
+        _carry_improvement_links(older, release)
     audit.record(
         "release.published",
         "release",
@@ -272,6 +309,33 @@ def publish(release: Release, user: User | None) -> None:
         quotes_dropped_for_safeguarding=dropped,
     )
     db.session.commit()
+
+
+def _carry_improvement_links(older: Release, newer: Release) -> None:
+    """Point "you said, we did" entries linked to the older version's quotes at the newer
+    version's quote of the same comment, so a correction does not drop the quote from
+    them. An entry whose comment is not quoted in the newer version keeps its old link
+    (shown nowhere, as the quote is no longer published). The caller commits."""
+    by_comment = {q.comment_id: q for q in newer.quotes if q.status == "approved"}
+    old_quotes = {q.id: q.comment_id for q in older.quotes}
+    if not old_quotes:
+        return
+    for entry in db.session.scalars(
+        select(Improvement).where(Improvement.quote_id.in_(list(old_quotes)))
+    ):
+        quote_id = entry.quote_id
+        new_quote = by_comment.get(old_quotes[quote_id]) if quote_id is not None else None
+        if new_quote is None:
+            continue
+        entry.quote_id = new_quote.id
+        audit.record(
+            "improvement.quote_carried",
+            "improvement",
+            entry.id,
+            old_quote=quote_id,
+            new_quote=new_quote.id,
+            release=newer.id,
+        )
 
 
 def _comment(quote: ReleaseQuote) -> Comment | None:
@@ -284,6 +348,22 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
         raise ReleaseError("Only the current published version can be corrected")
     if not note.strip():
         raise ReleaseError("Enter what the correction changes and why")
+    open_draft = db.session.scalars(
+        select(Release)
+        .where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status == "draft",
+        )
+        .order_by(Release.version)
+    ).first()
+    if open_draft is not None:
+        # Two open corrections could be published in either order, leaving the older current.
+        raise CorrectionOpenError(
+            f"Version {open_draft.version} is already open as a correction of this release: "
+            "finish that correction instead of starting another",
+            open_draft,
+        )
     newest = db.session.scalar(
         select(func.max(Release.version)).where(
             Release.survey_id == release.survey_id, Release.period == release.period
@@ -315,6 +395,41 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
     audit.record("release.correction_started", "release", draft.id, corrects=release.id, note=note)
     db.session.commit()
     return draft
+
+
+WITHHELD = "Withheld: raised with the safeguarding lead"
+
+
+def staff_quote_texts(release: Release) -> dict[int, str | None]:
+    """The words each of a release's quotes may show on a staff page, by quote id.
+
+    ``None`` means withheld: the comment has been flagged for safeguarding (or erased)
+    since it was picked, so not even forum members or analysts reading the release see
+    its words. Approved words are shown with any phrases marked as personal data since
+    hidden, as on the public page; a proposed quote shows the comment's redacted text,
+    which the approver reads and approves as it stands.
+    """
+    ids = [quote.comment_id for quote in release.quotes]
+    if not ids:
+        return {}
+    safe = {
+        comment.id: comment
+        for comment in db.session.scalars(
+            select(Comment).where(Comment.id.in_(ids), Comment.safeguarding.is_(False))
+        )
+    }
+    names = redaction_names.known_names()
+    texts: dict[int, str | None] = {}
+    for quote in release.quotes:
+        comment = safe.get(quote.comment_id)
+        if comment is None:
+            texts[quote.id] = None
+        elif quote.status == "approved":
+            # Redacted again, as on the public page (``shown_quotes``).
+            texts[quote.id] = redact(hide_phrases(quote.text, comment.hidden_phrases or []), names)
+        else:
+            texts[quote.id] = comment.redacted
+    return texts
 
 
 def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -181,7 +181,13 @@ def test_pages_parse_and_work_with_nothing_published(client: FlaskClient) -> Non
         response = client.get(path)
         assert response.status_code == 200, path
         parse_html(response.get_data(as_text=True))
-    assert client.get("/findings?survey=new_ehcp&period=2019-20").status_code == 404
+    # A known survey and period with nothing published is answered on the page; an
+    # unknown survey or period is not found.
+    page = client.get("/findings?survey=new_ehcp&period=2019-20")
+    assert page.status_code == 200
+    assert "No findings have been published for" in page.get_data(as_text=True)
+    assert client.get("/findings?survey=no_such_survey&period=2019-20").status_code == 404
+    assert client.get("/findings?survey=new_ehcp&period=2019").status_code == 404
 
 
 def test_staff_pages_render(app: Flask, sign_in, factories) -> None:
