@@ -46,6 +46,7 @@ def register_templates(app: Flask) -> None:
             "service_name": app.config["SERVICE_NAME"],
             "urgent_help_text": app.config["URGENT_HELP_TEXT"],
             "contact_email": app.config["CONTACT_EMAIL"],
+            "suppression_threshold": app.config["SUPPRESSION_THRESHOLD"],
             "is_htmx": bool(htmx),
         }
 

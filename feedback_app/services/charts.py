@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask import current_app
 from markupsafe import Markup, escape
 
 WIDTH = 320
@@ -95,7 +96,8 @@ def statement_chart(chart_id: str, questions: Sequence[dict[str, object]]) -> Ma
     bars = []
     for row in questions:
         if row.get("base") is None:
-            bars.append(Bar(str(row["text"]), [Segment(0, "hidden", "fewer than 5 answers")]))
+            hidden = f"fewer than {current_app.config['SUPPRESSION_THRESHOLD']} answers"
+            bars.append(Bar(str(row["text"]), [Segment(0, "hidden", hidden)]))
             continue
         segments = []
         shown = 0.0
