@@ -61,7 +61,8 @@ def no_draft(survey: Survey) -> HTTPResponse | str:
     """Explain that this browser has no answers in progress for the survey."""
     if journeys.sent_here(survey):
         return go(url_for("surveys.confirmation", path=survey.path, already="1"))
-    return render_template("surveys/no_draft.html", survey=survey)
+    hours = int(current_app.permanent_session_lifetime.total_seconds() // 3600)
+    return render_template("surveys/no_draft.html", survey=survey, session_hours=hours)
 
 
 def from_another_draft(journey: Journey) -> bool:

@@ -134,3 +134,9 @@ def test_start_page_links_to_the_answers_in_progress(client):
     page = parse_html(text_of(client, BASE))
     link = page.find("a", string="Carry on with your answers")
     assert link is not None and link["href"] == url.replace("http://localhost", "")
+
+
+def test_a_browser_without_the_draft_is_told_how_long_a_survey_may_stay_open(client):
+    body = text_of(client, f"{BASE}/questions/involved")
+    assert "We could not find your answers in this browser" in body
+    assert "left open for more than 8 hours" in body
