@@ -1072,6 +1072,17 @@ def _known_names_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?i)(?<![\w])(?:" + alternation + r")(?![\w])")
 
 
+def _known_name_here(text: str, match: re.Match[str]) -> bool:
+    """Whether a known name found in the text is the person. A part of a staff name that
+    is also an everyday word ("Long" of Amy Long, "Young", "Complaints") is taken for the
+    name only when it is capitalised and does not start a sentence: "the meeting was too
+    long" and "Young people's views" keep their words, "Mrs Long" and "ask Long" do not."""
+    found = match.group(0)
+    if " " in found.strip() or not _is_english_word(found.lower(), compounds=False):
+        return True
+    return found[:1].isupper() and not _starts_sentence(text, match.start())
+
+
 def _words_to_spread(name: str) -> list[str]:
     """The first name, and any surname that is no English word; never an initial."""
     words = [word for word in name.split() if len(word.rstrip(".")) > 1]
@@ -1146,7 +1157,9 @@ def find_spans(text: str, known_names: Sequence[str] = ()) -> list[tuple[int, in
     known = _known_names_re(tuple(known_names))
     if known is not None:
         candidates.extend(
-            (m.start(), m.end(), "[name]", name_priority) for m in known.finditer(text)
+            (m.start(), m.end(), "[name]", name_priority)
+            for m in known.finditer(text)
+            if _known_name_here(text, m)
         )
     if not text.isascii():
         candidates.extend((s, e, "[name]", name_priority) for s, e in _other_script_spans(text))

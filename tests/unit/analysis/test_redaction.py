@@ -353,3 +353,20 @@ def test_a_date_and_time_are_not_a_phone_number():
         "The meeting is on [date] 10:30 at school"
     )
     assert redact("Tel: 0121-496-0000 after 10:30") == "Tel: [phone] after 10:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("The meeting was too long and I was bored.", "The meeting was too long and I was bored."),
+        ("Young people should be asked.", "Young people should be asked."),
+        ("the complaints team never replied", "the complaints team never replied"),
+        ("Mrs Long was kind", "Mrs [name] was kind"),
+        ("I spoke to Amy Long today", "I spoke to [name] today"),
+        ("Amy rang back", "[name] rang back"),
+        ("I told Mark about it", "I told [name] about it"),
+    ],
+)
+def test_a_staff_name_that_is_also_a_word_hides_the_person_not_the_word(text, redacted):
+    staff = ["Amy Long", "Mark Young", "Chris Complaints"]
+    assert redact(text, staff) == redacted
