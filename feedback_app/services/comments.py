@@ -244,7 +244,7 @@ def raise_safeguarding_flag(
     if text_changed:
         flag.phrases = sorted(set(flag.phrases or []) | set(phrases))
         _reopen(flag)
-        audit.record("safeguarding.flag_reopened", "comment", comment.id, phrases=phrases)
+        audit.record("safeguarding.flag_reopened", "comment", comment.id, phrases=len(phrases))
     return flag
 
 
@@ -276,7 +276,9 @@ def _open_flag(comment: Comment, phrases: list[str], found_by: str) -> Safeguard
     db.session.add(flag)
     db.session.flush()
     _notify_safeguarding_lead(flag)
-    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=phrases)
+    # How many phrases, never the words of a disclosure: they stay with the flag, which
+    # only the lead reads.
+    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=len(phrases))
     return flag
 
 

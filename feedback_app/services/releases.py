@@ -180,7 +180,13 @@ def approve_quote(release: Release, quote_id: int, shown_text: str, user: User |
     quote.approved_by_id = user.id if user else None
     quote.approved_at = datetime.now(UTC)
     audit.record(
-        "release.quote_approved", "release", release.id, quote_id=quote.id, text=quote.text
+        # The comment and quote ids, never the words: the audit log is read more widely
+        # than the quote, and words hidden later would stay in it.
+        "release.quote_approved",
+        "release",
+        release.id,
+        quote_id=quote.id,
+        comment_id=quote.comment_id,
     )
     db.session.commit()
 

@@ -52,3 +52,15 @@ def test_reanalysis_that_changes_the_words_sends_an_approved_draft_quote_back(
     quote = db.session.get(ReleaseQuote, quote.id)
     assert quote.status == "proposed" and quote.text == ""
     assert "[email]" in comment.redacted
+
+
+def test_approving_a_quote_logs_its_ids_not_its_words(app: Flask, factories) -> None:
+    from feedback_app.models import AuditEntry
+
+    factories.add_responses(6, {"involved": "agree"})
+    comment = factories.add_comment("It took 31 weeks and nobody rang back.")
+    release = releases.create_draft("new_ehcp", "2023-24", None)
+    quote = releases.propose_quote(release, comment.id, None)
+    releases.approve_quote(release, quote.id, comment.redacted, None)
+    entry = db.session.query(AuditEntry).filter_by(action="release.quote_approved").one()
+    assert entry.changes == {"quote_id": quote.id, "comment_id": comment.id}

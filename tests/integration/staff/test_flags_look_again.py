@@ -108,3 +108,10 @@ def test_keeping_every_suggestion_in_another_order_is_accepted(app):
         comment, themes=suggested[:1], sentiment=comment.machine_sentiment, user=None
     )
     assert comment.review_status == "corrected"
+
+
+def test_the_audit_log_keeps_how_many_phrases_not_the_words(app):
+    comment = _record(FIRST)
+    entry = db.session.query(AuditEntry).filter_by(action="safeguarding.flag_raised").one()
+    assert entry.changes == {"phrases": 1}
+    assert "hit" not in repr(entry.changes) and comment.safeguarding
