@@ -30,7 +30,7 @@ def _form_for(comment: Comment, formdata: object = None) -> ReviewForm:
         if formdata
         else {"themes": comment.effective_themes, "sentiment": comment.sentiment},
     )
-    form.themes.choices = review.theme_choices()
+    form.themes.choices = review.theme_choices(keep=comment.effective_themes)
     return form
 
 

@@ -98,12 +98,16 @@ def is_with_safeguarding_lead(comment_id: int) -> bool:
     return bool(db.session.scalar(select(Comment.safeguarding).where(Comment.id == comment_id)))
 
 
-def theme_choices() -> list[tuple[str, str]]:
-    """Return (slug, name) for every theme an analyst can choose."""
+def theme_choices(keep: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """Return (slug, name) for every theme an analyst can choose, and for the retired ones
+    in ``keep`` (a comment's own themes), marked "(retired)", so that saving a review
+    does not drop a theme it already had without a word."""
     rows = db.session.execute(
-        select(Theme.slug, Theme.name).where(~Theme.retired).order_by(Theme.position)
+        select(Theme.slug, Theme.name, Theme.retired)
+        .where(~Theme.retired | Theme.slug.in_(list(keep)))
+        .order_by(Theme.position)
     )
-    return [(slug, name) for slug, name in rows]
+    return [(slug, f"{name} (retired)" if retired else name) for slug, name, retired in rows]
 
 
 def explain_suggestions(shown: Sequence[Comment]) -> dict[int, analysis.Explanation | None]:

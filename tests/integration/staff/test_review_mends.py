@@ -52,3 +52,28 @@ def test_a_review_sent_back_for_a_missing_sentiment_shows_none_ticked(sign_in):
     ).get_data(as_text=True)
     assert "Select the sentiment" in page
     assert 'value="negative" checked' not in page
+
+
+def test_saving_a_review_keeps_a_theme_retired_since(sign_in, restore_themes):
+    from feedback_app.models import Theme
+
+    comment = _record(1, "The plan took 40 weeks and speech therapy never happened")
+    comments.label_comment(
+        comment, themes=["health", "timeliness"], sentiment="negative", user=None
+    )
+    db.session.query(Theme).filter_by(slug="timeliness").one().retired = True
+    db.session.commit()
+    client = sign_in("analyst")
+    page = client.get(f"/staff/review/comments/{comment.id}").get_data(as_text=True)
+    assert "(retired)" in page
+    client.post(
+        f"/staff/review/comments/{comment.id}",
+        data={
+            f"c{comment.id}-themes": ["health", "timeliness"],
+            f"c{comment.id}-sentiment": "neutral",
+        },
+    )
+    db.session.expire_all()
+    saved = db.session.get(Comment, comment.id)
+    assert set(saved.label_themes) == {"health", "timeliness"}
+    assert saved.label_sentiment == "neutral"
