@@ -30,6 +30,8 @@ def _dummy_hash() -> str:
 
 
 MIN_PASSWORD_LENGTH = 12
+# The sign-in form takes no more than this, so a longer password could never be used.
+MAX_PASSWORD_LENGTH = 500
 
 
 class UserError(ValueError):
@@ -69,9 +71,15 @@ def create_user(email: str, role: str, password: str, name: str = "") -> User:
 
 
 def check_password(password: str, email: str) -> None:
-    """Refuse a password that is too short or too long; the message says which."""
+    """Refuse a password that is too short, too long or easy to guess; the message says why."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"Password must be {MIN_PASSWORD_LENGTH} characters or more")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError(f"Password must be {MAX_PASSWORD_LENGTH} characters or fewer")
+    if password.strip().lower() == email.strip().lower():
+        raise UserError("Password must not be the same as the email address")
+    if len(set(password)) == 1:
+        raise UserError("Password must not be one character repeated")
 
 
 def deactivate_user(email: str) -> User:
