@@ -76,6 +76,11 @@ class Config:
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_PUBLIC_POST = os.environ.get("RATELIMIT_PUBLIC_POST", "60 per minute")
     RATELIMIT_SIGN_IN = os.environ.get("RATELIMIT_SIGN_IN", "10 per minute")
+    # How many proxies in front of the app append to X-Forwarded-For. 0 trusts none
+    # (the header is ignored); behind the documented nginx it is 1, so rate limits count
+    # each client's address rather than nginx's 127.0.0.1. Never more than there are:
+    # a client could then forge its address.
+    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
     REDIS_URL = os.environ.get("REDIS_URL", "")
 
     # Saved survey answers can be resumed for this many hours (SPEC: at least 20).
@@ -148,6 +153,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     HSTS = True
+    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 1)
     LOG_JSON = _flag("LOG_JSON", True)
 
 

@@ -25,6 +25,7 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     )
     app.config.from_object(load_config(config_name))
     app.config.update(overrides or {})
+    trust_proxies(app)
 
     register_extensions(app)
     database.configure_engine_events(app)
@@ -39,6 +40,19 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     errors.register_error_handlers(app)
     cli.register_commands(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Take the client's address from X-Forwarded-For when TRUSTED_PROXIES says to.
+
+    Behind nginx every request comes from 127.0.0.1, so without this one client could
+    use up the sign-in and public form limits for everyone.
+    """
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    proxies = int(app.config.get("TRUSTED_PROXIES", 0))
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

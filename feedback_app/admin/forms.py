@@ -24,6 +24,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 
 from feedback_app.analysis.themes import malformed_weights, parse_keywords
 from feedback_app.models import Role
+from feedback_app.services import users
 
 # Enough to catch typing mistakes; whether the address works is for the person to confirm.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -56,10 +57,16 @@ class UserForm(FlaskForm):
         widget=GovPasswordInput(),
         validators=[
             DataRequired(message="Enter a temporary password"),
-            Length(min=12, max=500, message="Password must be 12 characters or more"),
         ],
     )
     submit = SubmitField("Add user", widget=GovSubmitInput())
+
+    def validate_password(self, field: PasswordField) -> None:
+        """Apply the same password rules as ``flask create-user`` and ``reset-password``."""
+        try:
+            users.check_password(field.data or "", self.email.data or "")
+        except users.UserError as error:
+            raise ValidationError(str(error)) from error
 
 
 class ThemeForm(FlaskForm):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -66,7 +68,55 @@ def manage_users() -> str | Response:
         else:
             flash("User added.", "success")
             return redirect(url_for("admin.manage_users"))
-    return render_template("admin/users.html", users=users.list_users(), form=form)
+    return render_template(
+        "admin/users.html",
+        users=users.list_users(),
+        form=form,
+        roles=list(Role),
+        is_locked=users.is_locked,
+    )
+
+
+def _change_user(user_id: int, change: Callable[[str], object], done: str) -> Response:
+    """Apply one change to a user by email, flash the outcome, and go back to the list."""
+    user = users.get_user(user_id)
+    if user is None:
+        abort(404)
+    try:
+        change(user.email)
+    except users.UserError as error:
+        flash(str(error), "error")
+    else:
+        flash(done.format(email=user.email), "success")
+    return redirect(url_for("admin.manage_users"))
+
+
+@bp.post("/users/<int:user_id>/role")
+@roles_required(Role.ADMIN)
+def change_user_role(user_id: int) -> Response:
+    """Give a user another role; their open sessions end."""
+    role = request.form.get("role", "")
+    return _change_user(
+        user_id,
+        lambda email: users.set_role(email, role),
+        "{email} now has the role " + role.replace("_", " ") + ". Their open sessions have ended.",
+    )
+
+
+@bp.post("/users/<int:user_id>/deactivate")
+@roles_required(Role.ADMIN)
+def deactivate_user(user_id: int) -> Response:
+    """Disable a user's account; their open sessions end."""
+    return _change_user(
+        user_id, users.deactivate_user, "{email} is deactivated and can no longer sign in."
+    )
+
+
+@bp.post("/users/<int:user_id>/unlock")
+@roles_required(Role.ADMIN)
+def unlock_user(user_id: int) -> Response:
+    """Lift a lockout after too many failed sign-ins."""
+    return _change_user(user_id, users.unlock_user, "{email} is unlocked and can sign in now.")
 
 
 @bp.get("/themes")

@@ -53,7 +53,14 @@ def sign_in() -> str | Response:
 
 @bp.post("/sign-out")
 def sign_out() -> Response:
-    """Sign out and forget the session."""
+    """Sign out, forget the session, and end the user's sessions everywhere.
+
+    Sessions are signed cookies, so clearing this browser's cookie alone would leave
+    a copy of it working. A new session token makes every earlier cookie of this user
+    stop working, which signs them out of their other browsers too.
+    """
+    if current_user.is_authenticated:
+        users.end_sessions(current_user._get_current_object())  # noqa: SLF001
     logout_user()
     session.clear()
     flash("You have signed out.", "success")

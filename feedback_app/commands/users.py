@@ -1,4 +1,4 @@
-"""``flask create-user``."""
+"""``flask create-user`` and the commands that change, lock out or disable a user."""
 
 from __future__ import annotations
 
@@ -21,4 +21,56 @@ def create_user_command(email: str, role: str, password: str, name: str) -> None
     click.echo(f"Created {user.role} {user.email}")
 
 
-COMMANDS = [create_user_command]
+@click.command("deactivate-user")
+@click.option("--email", required=True, help="The user's email address.")
+def deactivate_user_command(email: str) -> None:
+    """Disable a user's account and end their open sessions."""
+    try:
+        user = users.deactivate_user(email)
+    except users.UserError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Deactivated {user.email}; their open sessions have ended")
+
+
+@click.command("set-role")
+@click.option("--email", required=True, help="The user's email address.")
+@click.option("--role", required=True, help="admin, complaints_officer, analyst, …")
+def set_role_command(email: str, role: str) -> None:
+    """Change a user's role and end their open sessions."""
+    try:
+        user = users.set_role(email, role)
+    except users.UserError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{user.email} is now {user.role}; their open sessions have ended")
+
+
+@click.command("reset-password")
+@click.option("--email", required=True, help="The user's email address.")
+@click.option("--password", required=True, help="At least 12 characters.")
+def reset_password_command(email: str, password: str) -> None:
+    """Set a new password, lift any lockout and end the user's open sessions."""
+    try:
+        user = users.reset_password(email, password)
+    except users.UserError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Password reset for {user.email}; their open sessions have ended")
+
+
+@click.command("unlock-user")
+@click.option("--email", required=True, help="The user's email address.")
+def unlock_user_command(email: str) -> None:
+    """Lift a lockout after too many failed sign-ins."""
+    try:
+        user = users.unlock_user(email)
+    except users.UserError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Unlocked {user.email}")
+
+
+COMMANDS = [
+    create_user_command,
+    deactivate_user_command,
+    set_role_command,
+    reset_password_command,
+    unlock_user_command,
+]

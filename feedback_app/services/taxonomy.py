@@ -11,6 +11,9 @@ from feedback_app.models import Theme
 from feedback_app.services import audit
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+# Words the admin pages use in theme addresses: /staff/admin/themes/new is the form to
+# add a theme, so a theme called "new" could be added but never edited.
+RESERVED_SLUGS = frozenset({"new"})
 
 
 class ThemeError(ValueError):
@@ -55,6 +58,10 @@ def add_theme(*, slug: str, name: str, description: str, keywords: str) -> Theme
     if not SLUG_PATTERN.match(slug):
         raise ThemeError(
             "Slug must start with a letter and use only lower-case letters, digits and _"
+        )
+    if slug in RESERVED_SLUGS:
+        raise ThemeError(
+            f"Slug cannot be '{slug}', as the admin pages use that word; choose another"
         )
     if get_theme(slug) is not None:
         raise ThemeError(f"A theme with the slug {slug} already exists")

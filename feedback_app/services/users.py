@@ -1,4 +1,4 @@
-"""Staff accounts: creation, password checks and lockout after repeated failures."""
+"""Staff accounts: creation, changes, password checks and lockout after repeated failures."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def _dummy_hash() -> str:
 
 
 MIN_PASSWORD_LENGTH = 12
+# The sign-in form takes no more than this, so a longer password could never be used.
+MAX_PASSWORD_LENGTH = 500
 
 
 class UserError(ValueError):
@@ -51,8 +53,7 @@ def create_user(email: str, role: str, password: str, name: str = "") -> User:
         raise UserError("Enter an email address in the correct format, like name@example.com")
     if role not in {r.value for r in Role}:
         raise UserError(f"Role must be one of: {', '.join(r.value for r in Role)}")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"Password must be {MIN_PASSWORD_LENGTH} characters or more")
+    check_password(password, email)
     if find_by_email(email) is not None:
         raise UserError(f"A user with the email {email} already exists")
     user = User(
@@ -67,6 +68,104 @@ def create_user(email: str, role: str, password: str, name: str = "") -> User:
     audit.record("user.created", "user", user.id, role=role)
     db.session.commit()
     return user
+
+
+def check_password(password: str, email: str) -> None:
+    """Refuse a password that is too short, too long or easy to guess; the message says why."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"Password must be {MIN_PASSWORD_LENGTH} characters or more")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError(f"Password must be {MAX_PASSWORD_LENGTH} characters or fewer")
+    if password.strip().lower() == email.strip().lower():
+        raise UserError("Password must not be the same as the email address")
+    if len(set(password)) == 1:
+        raise UserError("Password must not be one character repeated")
+
+
+def deactivate_user(email: str) -> User:
+    """Disable an account and end its open sessions; never the last active admin."""
+    user = _existing(email)
+    if not user.active:
+        raise UserError(f"{user.email} is already deactivated")
+    _refuse_if_last_admin(user, "deactivate")
+    user.active = False
+    _end_sessions(user)
+    audit.record("user.deactivated", "user", user.id)
+    db.session.commit()
+    return user
+
+
+def set_role(email: str, role: str) -> User:
+    """Give a user a new role and end their open sessions; never demote the last admin."""
+    user = _existing(email)
+    if role not in {r.value for r in Role}:
+        raise UserError(f"Role must be one of: {', '.join(r.value for r in Role)}")
+    if role == user.role:
+        raise UserError(f"{user.email} already has the role {role}")
+    if role != Role.ADMIN:
+        _refuse_if_last_admin(user, "demote")
+    previous = user.role
+    user.role = role
+    # A session carries what its user could do when it began; end it so the new role
+    # takes effect everywhere at once.
+    _end_sessions(user)
+    audit.record("user.role_changed", "user", user.id, role=[previous, role])
+    db.session.commit()
+    return user
+
+
+def reset_password(email: str, password: str) -> User:
+    """Set a new password, clear any lockout and end the user's open sessions."""
+    user = _existing(email)
+    check_password(password, user.email)
+    user.password_hash = _hasher.hash(password)
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    _end_sessions(user)
+    # Never the password, nor its hash.
+    audit.record("user.password_reset", "user", user.id)
+    db.session.commit()
+    return user
+
+
+def unlock_user(email: str) -> User:
+    """Lift a lockout after too many failed sign-ins, so the user can try again now."""
+    user = _existing(email)
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    audit.record("user.unlocked", "user", user.id)
+    db.session.commit()
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """Change the user's session token so every session signed in before stops working."""
+    _end_sessions(user)
+    db.session.commit()
+
+
+def _end_sessions(user: User) -> None:
+    user.session_token = secrets.token_hex(16)
+
+
+def _existing(email: str) -> User:
+    user = find_by_email(email)
+    if user is None:
+        raise UserError(f"There is no user with the email {email.strip().lower()}")
+    return user
+
+
+def _refuse_if_last_admin(user: User, verb: str) -> None:
+    if user.role != Role.ADMIN or not user.active:
+        return
+    others = select(func.count(User.id)).where(
+        User.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id
+    )
+    if not db.session.scalar(others):
+        raise UserError(
+            f"You cannot {verb} {user.email}: they are the only active admin. "
+            "Make another user an admin first."
+        )
 
 
 def find_by_email(email: str) -> User | None:
@@ -102,6 +201,17 @@ def authenticate(email: str, password: str) -> SignInResult:
         user.password_hash = _hasher.hash(password)
     db.session.commit()
     return SignInResult(user=user)
+
+
+def get_user(user_id: int) -> User | None:
+    """Return the user with this id, or None."""
+    return db.session.get(User, user_id)
+
+
+def is_locked(user: User) -> bool:
+    """Say whether the user is locked out after too many failed sign-ins."""
+    locked_until = _aware(user.locked_until)
+    return locked_until is not None and locked_until > datetime.now(UTC)
 
 
 def list_users() -> list[User]:
