@@ -11,6 +11,8 @@ from typing import Any
 from flask import Flask, current_app, url_for
 from flask_wtf.csrf import generate_csrf
 from govuk_frontend_wtf.main import WTFormsHelpers
+from govuk_frontend_wtf.main import wtforms_errors as govuk_wtforms_errors
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from feedback_app import clock
@@ -33,6 +35,7 @@ def register_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
+    app.add_template_global(wtforms_errors)  # in place of the package's own
     app.add_template_global(asset_url)
     app.add_template_global(generate_csrf, "csrf_token_value")
     app.add_template_filter(format_date)
@@ -104,3 +107,15 @@ def staff_navigation() -> list[dict[str, str]]:
             continue
         items.append({"href": url_for(endpoint), "text": label})
     return items
+
+
+def wtforms_errors(form: Any, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The error summary's list, as govuk-frontend-wtf makes it, except that a date's link
+    goes to its day box: the date's own container cannot take focus, so the link moved
+    nowhere (the GOV.UK error summary pattern links to the first box)."""
+    summary: dict[str, Any] = govuk_wtforms_errors(form, params or {})
+    dates = {f"#{field.id}" for field in form if isinstance(field.widget, GovDateInput)}
+    for error in summary.get("errorList", []):
+        if error.get("href") in dates:
+            error["href"] += "-day"
+    return summary
