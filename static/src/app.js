@@ -31,3 +31,18 @@ document.body.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers["X-CSRFToken"] = meta.content;
   }
 });
+
+// Paging through a list that htmx swaps in place (the complaints queue): the link
+// pressed is replaced with the list, so focus would fall back to the page's body and
+// the next Tab would jump to the footer. Move it to the new page's summary instead.
+document.body.addEventListener("htmx:afterSettle", (event) => {
+  const link = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (!link || !link.closest || !link.closest(".govuk-pagination")) {
+    return;
+  }
+  const summary = document.querySelector("[data-focus-after-paging]");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+});

@@ -166,3 +166,32 @@ def test_queue_filters_without_javascript(
     assert "theme=health" in page.url
     expect(page.locator("#queue-table")).to_contain_text(health)
     expect(page.locator("#queue-table")).not_to_contain_text(transport)
+
+
+def test_paging_the_queue_with_javascript_keeps_focus_on_the_list(
+    page: Page, live_server: str, live_app, officer: str
+) -> None:
+    from feedback_app.services import complaints
+
+    with live_app.app_context():
+        for number in range(26):  # more than a page of 25
+            complaints.create_complaint(
+                {
+                    "received_on": date.today(),
+                    "channel": "email",
+                    "stage": "1",
+                    "complainant_name": "Paging Test",
+                    "relationship_to_child": "parent_carer",
+                    "summary": f"Queue paging test {number}",
+                }
+            )
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server}/staff/complaints/")
+    page.wait_for_function("() => window.htmx !== undefined")
+    next_link = page.get_by_role("link", name="Next page")
+    next_link.focus()
+    with page.expect_response(lambda r: "page=2" in r.url):
+        page.keyboard.press("Enter")
+    expect(page.locator("#queue-summary")).to_be_focused()
+    assert "page=2" in page.url
+    assert_accessible(page)
