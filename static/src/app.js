@@ -46,3 +46,14 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
     summary.focus();
   }
 });
+
+// A card replaced by a message (a comment raised with the safeguarding lead) takes away
+// the button that had focus: move focus to the message, which says what happened.
+document.body.addEventListener("htmx:afterSettle", () => {
+  const message = document.querySelector("[data-focus-after-swap]");
+  if (message) {
+    message.removeAttribute("data-focus-after-swap");
+    message.setAttribute("tabindex", "-1");
+    message.focus();
+  }
+});

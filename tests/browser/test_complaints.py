@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -194,4 +195,5 @@ def test_paging_the_queue_with_javascript_keeps_focus_on_the_list(
         page.keyboard.press("Enter")
     expect(page.locator("#queue-summary")).to_be_focused()
     assert "page=2" in page.url
+    expect(page).to_have_title(re.compile(r"^Complaints \(page 2 of \d+\) – "))
     assert_accessible(page)

@@ -64,6 +64,7 @@ def test_analyst_raises_a_comment_in_place_and_the_lead_sees_it(
     card.get_by_role("button", name="Raise with the safeguarding lead").click()
     status = page.locator(f"#comment-{people['comment']} [role=status]")
     expect(status).to_contain_text("raised with the safeguarding lead")
+    expect(status).to_be_focused()  # the button pressed is gone; focus is on what happened
     assert page.evaluate("window.sameDocument === true")  # swapped in place, no page load
 
     page.context.clear_cookies()

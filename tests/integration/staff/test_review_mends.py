@@ -77,3 +77,13 @@ def test_saving_a_review_keeps_a_theme_retired_since(sign_in, restore_themes):
     saved = db.session.get(Comment, comment.id)
     assert set(saved.label_themes) == {"health", "timeliness"}
     assert saved.label_sentiment == "neutral"
+
+
+def test_each_page_of_a_list_has_its_own_title(sign_in):
+    for number in range(25):  # more than a page of 20
+        _record(100 + number, f"The caseworker never rang back, week {number}")
+    client = sign_in("analyst")
+    first = client.get("/staff/review/").get_data(as_text=True)
+    second = client.get("/staff/review/?page=2").get_data(as_text=True)
+    assert "<title>Review comments (page 1 of 2) – " in first
+    assert "<title>Review comments (page 2 of 2) – " in second
