@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 
 from feedback_app.services import users
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A refused change is the command's message (exit 1), not a traceback."""
+    try:
+        yield
+    except users.UserError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @click.command("create-user")
@@ -14,10 +26,8 @@ from feedback_app.services import users
 @click.option("--name", default="", help="The user's name, shown to colleagues.")
 def create_user_command(email: str, role: str, password: str, name: str) -> None:
     """Create a staff user."""
-    try:
+    with _user_errors():
         user = users.create_user(email=email, role=role, password=password, name=name)
-    except users.UserError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Created {user.role} {user.email}")
 
 
@@ -25,10 +35,8 @@ def create_user_command(email: str, role: str, password: str, name: str) -> None
 @click.option("--email", required=True, help="The user's email address.")
 def deactivate_user_command(email: str) -> None:
     """Disable a user's account and end their open sessions."""
-    try:
+    with _user_errors():
         user = users.deactivate_user(email)
-    except users.UserError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Deactivated {user.email}; their open sessions have ended")
 
 
@@ -37,10 +45,8 @@ def deactivate_user_command(email: str) -> None:
 @click.option("--role", required=True, help="admin, complaints_officer, analyst, …")
 def set_role_command(email: str, role: str) -> None:
     """Change a user's role and end their open sessions."""
-    try:
+    with _user_errors():
         user = users.set_role(email, role)
-    except users.UserError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"{user.email} is now {user.role}; their open sessions have ended")
 
 
@@ -49,10 +55,8 @@ def set_role_command(email: str, role: str) -> None:
 @click.option("--password", required=True, help="At least 12 characters.")
 def reset_password_command(email: str, password: str) -> None:
     """Set a new password, lift any lockout and end the user's open sessions."""
-    try:
+    with _user_errors():
         user = users.reset_password(email, password)
-    except users.UserError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Password reset for {user.email}; their open sessions have ended")
 
 
@@ -60,10 +64,8 @@ def reset_password_command(email: str, password: str) -> None:
 @click.option("--email", required=True, help="The user's email address.")
 def unlock_user_command(email: str) -> None:
     """Lift a lockout after too many failed sign-ins."""
-    try:
+    with _user_errors():
         user = users.unlock_user(email)
-    except users.UserError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Unlocked {user.email}")
 
 
