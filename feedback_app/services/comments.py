@@ -126,8 +126,8 @@ class AnalysisContext:
             )
             for theme in themes
         ]
-        names = redaction_names.known_names()
         listed = redaction_names.names()
+        names = redaction_names.staff_names() + listed
         newest = db.session.execute(
             select(AnalysisModel.id, AnalysisModel.created_at).order_by(AnalysisModel.id.desc())
         ).first()

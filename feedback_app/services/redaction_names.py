@@ -20,10 +20,14 @@ def names() -> list[str]:
     return list(db.session.scalars(select(RedactionName.name).order_by(RedactionName.id)))
 
 
+def staff_names() -> list[str]:
+    """Every staff member's name: the redaction hides them too."""
+    return [name for name in db.session.scalars(select(User.name)) if name]
+
+
 def known_names() -> list[str]:
     """Every name the redaction is told about: staff names and the names on the list."""
-    staff = [name for name in db.session.scalars(select(User.name)) if name]
-    return staff + names()
+    return staff_names() + names()
 
 
 def listed() -> list[RedactionName]:

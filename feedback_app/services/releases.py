@@ -431,11 +431,16 @@ def staff_quote_texts(release: Release) -> dict[int, str | None]:
         if comment is None:
             texts[quote.id] = None
         elif quote.status == "approved":
-            # Redacted again, as on the public page (``shown_quotes``).
-            texts[quote.id] = redact(hide_phrases(quote.text, comment.hidden_phrases or []), names)
+            texts[quote.id] = _as_shown(quote.text, comment.hidden_phrases, names)
         else:
             texts[quote.id] = comment.redacted
     return texts
+
+
+def _as_shown(text: str, hidden: list[list[str]] | None, names: Sequence[str]) -> str:
+    """An approved quote's words as they may be shown now, on public and staff pages alike:
+    with the phrases analysts have hidden since, and redacted again by today's rules."""
+    return redact(hide_phrases(text, hidden or []), names)
 
 
 def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -460,7 +465,7 @@ def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     }
     names = redaction_names.known_names()
     return [
-        {**quote, "text": redact(hide_phrases(quote["text"], hidden[comment_id]), names)}
+        {**quote, "text": _as_shown(quote["text"], hidden[comment_id], names)}
         for quote in quotes
         if (comment_id := int(quote["comment_id"])) in hidden
     ]
