@@ -9,7 +9,7 @@ are shown in UK time (``templating.format_date``).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
@@ -23,5 +23,5 @@ def today() -> date:
 def in_uk(moment: datetime) -> datetime:
     """A stored time as it was in the UK (a time without a zone is taken to be UTC)."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UK)

@@ -32,6 +32,12 @@ document.body.addEventListener("htmx:configRequest", (event) => {
   }
 });
 
+// Give focus to an element that is not a control (a summary, a message).
+function moveFocusTo(element) {
+  element.setAttribute("tabindex", "-1");
+  element.focus();
+}
+
 // Paging through a list that htmx swaps in place (the complaints queue): the link
 // pressed is replaced with the list, so focus would fall back to the page's body and
 // the next Tab would jump to the footer. Move it to the new page's summary instead.
@@ -42,8 +48,7 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   }
   const summary = document.querySelector("[data-focus-after-paging]");
   if (summary) {
-    summary.setAttribute("tabindex", "-1");
-    summary.focus();
+    moveFocusTo(summary);
   }
 });
 
@@ -53,7 +58,6 @@ document.body.addEventListener("htmx:afterSettle", () => {
   const message = document.querySelector("[data-focus-after-swap]");
   if (message) {
     message.removeAttribute("data-focus-after-swap");
-    message.setAttribute("tabindex", "-1");
-    message.focus();
+    moveFocusTo(message);
   }
 });
