@@ -17,6 +17,7 @@ from wtforms import Field
 from wtforms.validators import ValidationError
 
 from feedback_app import clock
+from feedback_app.templating import format_date
 
 
 class GovDateField(Field):
@@ -79,22 +80,18 @@ class GovDateField(Field):
             raise ValidationError(f"{self.what.capitalize()} must be today or in the past")
         if self.earliest is not None and self.data < self.earliest:
             raise ValidationError(
-                f"{self.what.capitalize()} must be on or after {_words(self.earliest)}"
+                f"{self.what.capitalize()} must be on or after {format_date(self.earliest)}"
             )
         if self.years_ahead is not None:
             latest = _years_after(today, self.years_ahead)
             if self.data > latest:
                 raise ValidationError(
-                    f"{self.what.capitalize()} must be on or before {_words(latest)}, "
+                    f"{self.what.capitalize()} must be on or before {format_date(latest)}, "
                     f"{self.years_ahead} years from today"
                 )
 
     def _value(self) -> str:
         return self.data.strftime("%d %m %Y") if self.data else ""
-
-
-def _words(on: date) -> str:
-    return f"{on.day} {on:%B %Y}"
 
 
 def _years_after(on: date, years: int) -> date:

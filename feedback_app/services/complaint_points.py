@@ -18,6 +18,7 @@ from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Them
 from feedback_app.models.complaints import OUTCOMES
 from feedback_app.services import audit, comments, improvements
 from feedback_app.services.complaints import ComplaintError, apply_changes, audit_safe
+from feedback_app.templating import format_date
 
 ACTION_FIELDS = (
     "description",
@@ -155,14 +156,13 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
     """
     if action.status == "done" and action.completed_on is not None:
         raise ComplaintError(
-            f"This action was already marked as done on {action.completed_on.day} "
-            f"{action.completed_on:%B %Y}"
+            f"This action was already marked as done on {format_date(action.completed_on)}"
         )
     received = action.point.complaint.received_on
     if on < received:
         raise ComplaintError(
             "The date the action was completed must be on or after the complaint was "
-            f"received, {received.day} {received:%B %Y}"
+            f"received, {format_date(received)}"
         )
     if not evidence.strip():
         raise ComplaintError("Enter the evidence that the action was done")

@@ -27,6 +27,7 @@ from feedback_app.models import Complaint, ComplaintStage
 from feedback_app.models.complaints import STAGES
 from feedback_app.services import audit, comments
 from feedback_app.services.clocks import add_working_days
+from feedback_app.templating import format_date
 
 AUDITED_FIELDS = (
     "received_on",
@@ -262,7 +263,7 @@ def _check_received_on(complaint: Complaint, received: date) -> None:
     if broken:
         when, what = broken[0]  # the earliest: a date before it satisfies all the others too
         raise ComplaintError(
-            f"The date the complaint was received must be on or before {what}, {_day(when)}"
+            f"The date the complaint was received must be on or before {what}, {format_date(when)}"
         )
 
 
@@ -302,16 +303,13 @@ def _current(complaint: Complaint) -> ComplaintStage:
     return current
 
 
-def _day(on: date) -> str:
-    return f"{on.day} {on:%B %Y}"
-
-
 def _open_stage(complaint: Complaint, doing: str) -> ComplaintStage:
     # A closed complaint's figures are settled: changing them would rewrite the
     # "responded on time" counts of a quarter already reported. Escalating reopens it.
     if complaint.closed_on is not None:
         raise ComplaintError(
-            f"This complaint was closed on {_day(complaint.closed_on)}, so you cannot {doing}"
+            f"This complaint was closed on {format_date(complaint.closed_on)}, "
+            f"so you cannot {doing}"
         )
     return _current(complaint)
 
@@ -323,7 +321,7 @@ def acknowledge(complaint: Complaint, on: date) -> None:
         # Acknowledging again would move respond-by after the response was judged on it.
         raise ComplaintError(
             f"Stage {current.stage} already has a response, recorded on "
-            f"{_day(current.responded_on)}, so its acknowledgement cannot be changed"
+            f"{format_date(current.responded_on)}, so its acknowledgement cannot be changed"
         )
     if on < current.started_on:
         raise ComplaintError("The date acknowledged must be on or after the stage started")
@@ -352,7 +350,7 @@ def respond(complaint: Complaint, on: date) -> None:
     if current.acknowledged_on is not None and on < current.acknowledged_on:
         raise ComplaintError(
             "The date of the response must be on or after the date acknowledged, "
-            f"{_day(current.acknowledged_on)}"
+            f"{format_date(current.acknowledged_on)}"
         )
     old = current.responded_on
     if current.acknowledged_on is None and current.stage in ("1", "2"):
@@ -380,7 +378,7 @@ def extend(complaint: Complaint, days: int, reason: str) -> None:
         # Extending now would turn a late response into one "on time" in the report.
         raise ComplaintError(
             f"Stage {current.stage} already has a response, recorded on "
-            f"{_day(current.responded_on)}, so its deadline cannot be extended"
+            f"{format_date(current.responded_on)}, so its deadline cannot be extended"
         )
     if days < 1:
         raise ComplaintError("Extension must be 1 working day or more")
@@ -450,11 +448,11 @@ def close(complaint: Complaint, on: date) -> None:
     if current is not None and on < current.started_on:
         raise ComplaintError(
             f"The date closed must be on or after stage {current.stage} started, "
-            f"{_day(current.started_on)}"
+            f"{format_date(current.started_on)}"
         )
     if current is not None and current.responded_on is not None and on < current.responded_on:
         raise ComplaintError(
-            f"The date closed must be on or after the response, {_day(current.responded_on)}"
+            f"The date closed must be on or after the response, {format_date(current.responded_on)}"
         )
     complaint.closed_on = on
     refresh(complaint)
