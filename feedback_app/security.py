@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, send_from_directory
+from flask import Flask, Response, request, send_from_directory
 
 from feedback_app import ROOT
 
@@ -43,7 +43,8 @@ def register_security_headers(app: Flask) -> None:
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if app.config.get("HSTS"):
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if response.mimetype == "text/html":
-            # Pages may show answers or casework: never keep them in shared caches.
+        if response.mimetype == "text/html" or request.path.startswith("/staff/"):
+            # Pages may show answers or casework, and staff downloads (CSV reports, the
+            # evidence pack) hold small counts: never keep them in any cache.
             headers.setdefault("Cache-Control", "no-store")
         return response

@@ -9,6 +9,7 @@ comments and complaint actions this reads.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -16,13 +17,14 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
 from feedback_app.services import improvements, releases
+from feedback_app.services.suppression import whole_percent
 
 IMPROVEMENTS = [
     improvements.EntryInput(
         theme="communication",
         title="Easier to reach your caseworker",
-        you_said="39% of families who had a new EHC plan in 2023/24 said it was not easy to "
-        "contact their SEND caseworker.",
+        you_said="{contact} of families who had a new EHC plan in 2023/24 said it was not easy "
+        "to contact their SEND caseworker.",
         we_did="We recruited more caseworkers, gave every family a named caseworker and a team "
         "phone line, and now aim to return calls within two working days.",
         service="SEND Assessment Team",
@@ -33,8 +35,8 @@ IMPROVEMENTS = [
     improvements.EntryInput(
         theme="joint_working",
         title="Health and social care advice in every plan",
-        you_said="48% of families said education, health and social care did not work well "
-        "together during their child's assessment.",
+        you_said="{joint_working} of families said education, health and social care did not "
+        "work well together during their child's assessment.",
         we_did="Health and social care now send advice through one shared request, and a "
         "designated clinical officer checks every draft plan.",
         service="SEND Partnership Board with the NHS integrated care board",
@@ -79,7 +81,9 @@ def seed(rng: random.Random) -> list[str]:
             f"{len(release.snapshot.get('quotes', []))} approved quotes"
         )
     quotes = improvements.published_quotes()
-    for entry in IMPROVEMENTS:
+    disagreed = _disagreed("new_ehcp", "2023-24")
+    for template in IMPROVEMENTS:
+        entry = replace(template, you_said=template.you_said.format_map(disagreed))
         match = next((q for q in quotes if q["theme"] == entry.theme), None)
         entry.quote_id = match["id"] if match else None
         improvements.create_entry(entry)
@@ -100,3 +104,26 @@ def seed(rng: random.Random) -> list[str]:
         )
     lines.append(f"Added {len(improvements.all_entries())} 'you said, we did' entries")
     return lines
+
+
+class _Disagreed(dict[str, str]):
+    """Statement ids to "N%" who disagreed; a statement not shown reads "Many"."""
+
+    def __missing__(self, key: str) -> str:
+        return "Many"
+
+
+def _disagreed(survey_slug: str, period: str) -> _Disagreed:
+    """The share who disagreed with each statement in the published release, as the
+    findings page shows it, so the demo's "you said" matches the published figures."""
+    release = db.session.scalars(
+        select(Release)
+        .join(Survey, Survey.id == Release.survey_id)
+        .where(Survey.slug == survey_slug, Release.period == period)
+        .order_by(Release.version.desc())
+    ).first()
+    shares = _Disagreed()
+    for row in (release.snapshot or {}).get("questions", []) if release else []:
+        if isinstance(row.get("negative"), int) and row.get("base"):
+            shares[row["id"]] = f"{whole_percent(row['negative'], row['base'])}%"
+    return shares

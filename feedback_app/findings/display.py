@@ -2,16 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+from feedback_app.services.suppression import whole_change, whole_percent
 
 HIDDEN = "not shown"
 
 
+def _half_up(value: Any) -> int:
+    """A stored one-decimal figure to a whole number, halves away from zero (12.5 is 13)."""
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def pct(value: Any) -> str:
-    """A percent rounded to a whole number, or "not shown" for a suppressed figure."""
+    """A stored percent as a whole number, or "not shown" for a suppressed figure.
+
+    Prefer ``share``, which rounds from the counts; this is for figures published
+    without them.
+    """
     if value is None:
         return HIDDEN
-    return f"{round(float(value))}%"
+    return f"{_half_up(value)}%"
+
+
+def share(row: Mapping[str, Any], part: str, base_key: str = "base") -> str:
+    """A row's ``part`` as a whole percent of its base, rounded once from the counts.
+
+    Falls back to the row's stored ``percent_<part>`` (one decimal place) when the
+    counts are not in it, as in findings published before the counts were kept.
+    """
+    count, base = row.get(part), row.get(base_key)
+    if isinstance(count, int) and isinstance(base, int) and base:
+        return f"{whole_percent(count, base)}%"
+    return pct(row.get(f"percent_{part}"))
+
+
+def change_in(row: Mapping[str, Any], part: str) -> str:
+    """A statement's change in ``part`` (positive or negative) since the previous period.
+
+    Rounded once from the two periods' counts where the row holds them; otherwise
+    from the stored one-decimal change.
+    """
+    count, base = row.get(part), row.get("base")
+    before, before_base = row.get(f"previous_{part}"), row.get("previous_base")
+    if (
+        isinstance(count, int)
+        and isinstance(base, int)
+        and isinstance(before, int)
+        and isinstance(before_base, int)
+        and base
+        and before_base
+    ):
+        return _change_words(whole_change(count, base, before, before_base), " points")
+    return change(row.get(f"change_{part}"))
 
 
 def figure(value: Any) -> str:
@@ -23,7 +68,10 @@ def change(value: Any, unit: str = " points") -> str:
     """A change since the previous period, with its direction in words."""
     if value is None:
         return "no comparison"
-    number = round(float(value))
+    return _change_words(_half_up(value), unit)
+
+
+def _change_words(number: int, unit: str) -> str:
     if number == 0:
         return "no change"
     word = "up" if number > 0 else "down"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from flask import current_app
 from markupsafe import Markup, escape
 
+from feedback_app.findings import display
+
 WIDTH = 320
 ROW = 22
 LABEL_CHARS = 50
@@ -101,14 +103,10 @@ def statement_chart(chart_id: str, questions: Sequence[dict[str, object]]) -> Ma
             continue
         segments = []
         shown = 0.0
-        for key, kind, word in (
-            ("percent_positive", "positive", "agree"),
-            ("percent_neither", "neither", "neither"),
-            ("percent_negative", "negative", "disagree"),
-        ):
-            value = row.get(key)
+        for kind, word in (("positive", "agree"), ("neither", "neither"), ("negative", "disagree")):
+            value = row.get(f"percent_{kind}")
             if isinstance(value, int | float):
-                segments.append(Segment(float(value), kind, f"{round(value)}% {word}"))
+                segments.append(Segment(float(value), kind, f"{display.share(row, kind)} {word}"))
                 shown += float(value)
         if shown < 99.95:
             segments.append(Segment(100 - shown, "hidden", "not shown"))

@@ -198,6 +198,9 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
     for row in questions:
         old = earlier[row["id"]]
         row["previous_base"] = old["base"]
+        # The counts, so a page can round the change once from them (findings.display).
+        row["previous_positive"] = old["positive"]
+        row["previous_negative"] = old["negative"]
         row["previous_percent_positive"] = old["percent_positive"]
         row["previous_percent_negative"] = old["percent_negative"]
         row["change_positive"] = _change(row["percent_positive"], old["percent_positive"])
@@ -206,7 +209,9 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
     old_themes = {r["slug"]: r for r in suppression.theme_rows(before["themes"], limit)}
     for row in themes:
         old_row = old_themes.get(row["slug"])
-        old_count = old_row["count"] if old_row else 0
+        # A theme nobody raised before counts 0, but only if there was a before: with no
+        # responses at all in the previous period there is nothing to compare with.
+        old_count = old_row["count"] if old_row else (0 if before["responses"] else None)
         row["name"] = names.get(str(row["slug"]), str(row["slug"]))
         row["previous_count"] = old_count
         new_count = row["count"]

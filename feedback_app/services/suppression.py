@@ -36,6 +36,26 @@ def suppress_parts(parts: Mapping[str, int], total: int, threshold: int) -> set[
     return hidden
 
 
+def whole_percent(count: int, base: int) -> int:
+    """``count`` as a whole percent of ``base``, rounded once, halves up (13.46% is 13).
+
+    Exact integer arithmetic: rounding the one-decimal ``percent`` again would turn
+    13.46 into 13.5 and then 14, and Python's ``round`` takes halves to even.
+    """
+    return (200 * count + base) // (2 * base)
+
+
+def whole_change(count: int, base: int, before: int, before_base: int) -> int:
+    """The change in points from ``before / before_base`` to ``count / base``, rounded once.
+
+    Halves round away from zero, so a rise and a fall of the same size read alike.
+    """
+    numerator = 100 * (count * before_base - before * base)
+    denominator = base * before_base
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return magnitude if numerator >= 0 else -magnitude
+
+
 def percent(count: int | None, base: int | None) -> float | None:
     """Percent of the base to one decimal place, or None when either is unknown."""
     if count is None or not base:

@@ -249,3 +249,25 @@ def test_pages_say_the_configured_threshold_not_5(app: Flask, client, factories)
     for path in ("/you-said-we-did", "/findings/data-dictionary"):
         page = client.get(path).get_data(as_text=True)
         assert "fewer than 10" in page and "fewer than 5" not in page, path
+
+
+def test_forum_members_read_a_quote_only_once_an_analyst_has_approved_it(
+    app: Flask, sign_in, factories
+) -> None:
+    # A proposed quote shows the machine's redaction, which a person has not yet read for
+    # anything it missed; forum members see its words only after approval.
+    comment = factories.add_comment("The caseworker never rang me back.")
+    release = releases.create_draft("new_ehcp", "2023-24", None)
+    quote = releases.propose_quote(release, comment.id, None)
+    url = f"/staff/publishing/releases/{release.id}"
+    forum = sign_in("forum_member")
+    page = forum.get(url).get_data(as_text=True)
+    assert "never rang me back" not in page
+    assert "once an analyst has approved them" in page
+    releases.approve_quote(release, quote.id, comment.redacted, None)
+    assert "never rang me back" in forum.get(url).get_data(as_text=True)
+    forum.post("/sign-out")
+    # Analysts read the proposed words, as they must to approve them.
+    other = factories.add_comment("Nobody told us about the panel date.")
+    releases.propose_quote(release, other.id, None)
+    assert "about the panel date" in sign_in("analyst").get(url).get_data(as_text=True)
