@@ -1275,3 +1275,40 @@ def everyday_word_in(name: str) -> str | None:
         if len(cleaned) >= 3 and lower not in _NOT_NAMES and _is_english_word(lower, False):
             return cleaned
     return None
+
+
+def own_details_in(
+    text: str, *, names: Sequence[str] = (), emails: Sequence[str] = (), phones: Sequence[str] = ()
+) -> list[list[str]]:
+    """The personal details a record holds about its own writer that ``text`` repeats,
+    as (phrase, kind) pairs for ``hide_phrases``.
+
+    A complaint's text often gives the complainant's name, email or phone number, which
+    the record also holds, typed the same way; the rules cannot know them. A name is
+    hidden whole, and part by part; a part that is also an everyday word ("Hope", "Long")
+    only where the text writes it with a capital, as in the name.
+    """
+    found: list[list[str]] = []
+
+    def add(phrase: str, kind: str) -> None:
+        phrase = " ".join(phrase.split())
+        if phrase and [phrase, kind] not in found and phrase_shown(text, phrase):
+            found.append([phrase, kind])
+
+    for name in names:
+        add(name, "name")
+        for part in name.split():
+            cleaned = part.strip(".,'’()\"")
+            lower = cleaned.lower()
+            if len(cleaned) < 2 or lower in _NOT_NAMES:
+                continue
+            if _is_english_word(lower, False):
+                written = re.search(rf"(?<!\w){re.escape(cleaned)}(?!\w)", text)
+                if written is None or not written.group(0)[0].isupper():
+                    continue
+            add(cleaned, "name")
+    for email in emails:
+        add(email.strip(), "email")
+    for phone in phones:
+        add(phone.strip(), "phone")
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from feedback_app.analysis.redaction import (
     HIDDEN_KINDS,
     everyday_word_in,
     hide_phrases,
+    own_details_in,
     phrase_pattern,
     phrase_shown,
 )
@@ -54,11 +56,14 @@ def record_comment(
     quote_consent: bool = False,
     field: str = "comment",
     context: AnalysisContext | None = None,
+    writer: WriterDetails | None = None,
 ) -> Comment | None:
     """Store (or update) a piece of free text and analyse it; the caller commits.
 
     Blank text stores nothing and removes an earlier comment for the same field.
     Callers that record many comments (imports) pass one ``context`` for them all.
+    ``writer``: the name, email and phone number the record itself holds (a
+    complainant's, say), hidden wherever the text repeats them.
     """
     existing = db.session.scalars(
         select(Comment).where(
@@ -77,8 +82,31 @@ def record_comment(
     comment.quote_consent = quote_consent
     if existing is None:
         db.session.add(comment)
+    if writer is not None:
+        _hide_writer_details(comment, writer)
     analyse_comment(comment, context=context or AnalysisContext.load(), text_changed=text_changed)
     return comment
+
+
+@dataclass(frozen=True)
+class WriterDetails:
+    """What a record holds about the person who wrote its text."""
+
+    names: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+
+
+def _hide_writer_details(comment: Comment, writer: WriterDetails) -> None:
+    """Add the writer's own details that the text repeats to the comment's hidden phrases,
+    which stay hidden through every later analysis, as an analyst's would."""
+    found = own_details_in(
+        comment.text, names=writer.names, emails=writer.emails, phones=writer.phones
+    )
+    hidden = list(comment.hidden_phrases or [])
+    new = [pair for pair in found if pair not in hidden]
+    if new:
+        comment.hidden_phrases = [*hidden, *new]
 
 
 class AnalysisContext:

@@ -60,6 +60,19 @@ PERSONAL_FIELDS = (
 PERSONAL_AUDIT_KEYS = frozenset((*PERSONAL_FIELDS, "notes", "reason", "evidence", "person_praised"))
 
 
+#: The complainant's own details, which are hidden wherever the complaint's text repeats them.
+WRITER_FIELDS = ("complainant_name", "contact_email", "contact_phone")
+
+
+def complainant(complaint: Complaint) -> comments.WriterDetails:
+    """The complainant's name, email and phone number, to hide in the complaint's text."""
+    return comments.WriterDetails(
+        names=(complaint.complainant_name or "",),
+        emails=(complaint.contact_email or "",),
+        phones=(complaint.contact_phone or "",),
+    )
+
+
 class ComplaintError(ValueError):
     """A change that the rules do not allow; the message is shown to the officer."""
 
@@ -175,6 +188,7 @@ def create_complaint(
         source_id=complaint.id,
         text=complaint.summary,
         received_on=complaint.received_on,
+        writer=complainant(complaint),
     )
     audit.record(
         "complaint.created",
@@ -237,12 +251,13 @@ def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str,
         settings = clock_settings(first.stage)
         if settings:
             _set_respond_by(first, settings)
-    if "summary" in changes or "received_on" in changes:
+    if changes.keys() & {"summary", "received_on", *WRITER_FIELDS}:
         comments.record_comment(
             source="complaint",
             source_id=complaint.id,
             text=complaint.summary,
             received_on=complaint.received_on,
+            writer=complainant(complaint),
         )
     refresh(complaint)
     audit.record("complaint.updated", "complaint", complaint.id, **audit_safe(changes))

@@ -18,7 +18,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintPoint, Compliment, Theme
 from feedback_app.models.complaints import OUTCOMES, STAGES
 from feedback_app.services import audit, comments
-from feedback_app.services.complaints import new_stage, refresh
+from feedback_app.services.complaints import complainant, new_stage, refresh
 from feedback_app.services.import_csv import by_line, parse_date, read_table
 from feedback_app.services.responses import clean_text
 
@@ -266,6 +266,7 @@ def _import_complaint(
         text=complaint.summary,
         received_on=complaint.received_on,
         context=context,
+        writer=complainant(complaint),
     )
     audit.record(
         "complaint.imported", "complaint", complaint.id, reference=reference, points=len(group)

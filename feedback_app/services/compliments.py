@@ -28,6 +28,8 @@ def create_compliment(data: Mapping[str, Any]) -> Compliment:
         source_id=compliment.id,
         text=compliment.summary,
         received_on=compliment.received_on,
+        # The person praised is usually a member of staff not among the users.
+        writer=comments.WriterDetails(names=(compliment.person_praised or "",)),
     )
     audit.record(
         "compliment.created",

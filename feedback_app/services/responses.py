@@ -265,6 +265,11 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
             received_on=submitted_on,
             survey_id=response.survey_id,
             quote_consent=response.quote_consent,
+            writer=comments.WriterDetails(
+                names=(response.contact_name or "",),
+                emails=(response.contact_email or "",),
+                phones=(response.contact_phone or "",),
+            ),
         )
     db.session.commit()
     return True
