@@ -28,7 +28,7 @@ from feedback_app.models.findings import (  # noqa: E402
 )
 from feedback_app.models.surveys import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.taxonomy import Theme
-from feedback_app.models.users import Role, SignInFailure, User
+from feedback_app.models.users import PasswordResetToken, Role, SignInFailure, User
 
 __all__ = [
     "AnalysisModel",
@@ -39,6 +39,7 @@ __all__ = [
     "CommentTheme",
     "Question",
     "Response",
+    "PasswordResetToken",
     "Role",
     "RedactionName",
     "SafeguardingFlag",

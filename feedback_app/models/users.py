@@ -6,8 +6,8 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
 from feedback_app.models.base import utcnow
@@ -80,3 +80,19 @@ class SignInFailure(db.Model):  # type: ignore[name-defined,misc]
         DateTime(timezone=True), default=utcnow, index=True
     )
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PasswordResetToken(db.Model):  # type: ignore[name-defined,misc]
+    """A single-use, time-limited link to choose a new password; only its hash is kept."""
+
+    __tablename__ = "password_reset_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: SHA-256 of the token in the link, in hex.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()

@@ -113,15 +113,18 @@ def set_role(email: str, role: str) -> User:
     return user
 
 
-def reset_password(email: str, password: str) -> User:
-    """Set a new password, clear any lockout and end the user's open sessions."""
+def reset_password(email: str, password: str, how: str = "") -> User:
+    """Set a new password, clear any lockout and end the user's open sessions.
+
+    ``how`` (like "emailed link") is noted in the audit entry when given.
+    """
     user = _existing(email)
     check_password(password, user.email)
     user.password_hash = _hasher.hash(password)
     lockout.clear(user)
     _end_sessions(user)
     # Never the password, nor its hash.
-    audit.record("user.password_reset", "user", user.id)
+    audit.record("user.password_reset", "user", user.id, **({"how": how} if how else {}))
     db.session.commit()
     return user
 
