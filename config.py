@@ -87,6 +87,12 @@ class Config:
     RESUME_HOURS = _int("RESUME_HOURS", 72)
     SIGN_IN_MAX_FAILURES = _int("SIGN_IN_MAX_FAILURES", 5)
     SIGN_IN_LOCKOUT_MINUTES = _int("SIGN_IN_LOCKOUT_MINUTES", 15)
+    # How long an emailed "reset your password" link works (once).
+    PASSWORD_RESET_MINUTES = _int("PASSWORD_RESET_MINUTES", 60)
+    # Where people reach the service, like https://send-feedback.example.gov.uk. Links in
+    # emails are built from it; unset, from the request's Host header, which a client
+    # chooses: set it in production so a forged Host cannot send a reset link elsewhere.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
 
     # Complaint clocks in working days (LGSCO complaint handling code defaults).
     STAGE1_ACKNOWLEDGE_DAYS = _int("STAGE1_ACKNOWLEDGE_DAYS", 5)

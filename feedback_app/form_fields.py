@@ -6,6 +6,9 @@ from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+# Enough to catch typing mistakes; whether the address works is for the person to confirm.
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
 
 def text_area(
     label: str, *, max_length: int, name: str, required: str | None = None

@@ -23,11 +23,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from feedback_app.analysis.themes import malformed_weights, parse_keywords
+from feedback_app.form_fields import EMAIL_PATTERN
 from feedback_app.models import Role
 from feedback_app.services import users
-
-# Enough to catch typing mistakes; whether the address works is for the person to confirm.
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 class UserForm(FlaskForm):

@@ -13,6 +13,7 @@ from feedback_app.models import Role
 from feedback_app.services import (
     analysis_admin,
     audit,
+    password_resets,
     redaction_names,
     rules_check,
     taxonomy,
@@ -74,6 +75,7 @@ def manage_users() -> str | Response:
         form=form,
         roles=list(Role),
         is_locked=users.is_locked,
+        reset_minutes=password_resets.minutes(),
     )
 
 
@@ -117,6 +119,18 @@ def deactivate_user(user_id: int) -> Response:
 def unlock_user(user_id: int) -> Response:
     """Lift a lockout after too many failed sign-ins."""
     return _change_user(user_id, users.unlock_user, "{email} is unlocked and can sign in now.")
+
+
+@bp.post("/users/<int:user_id>/send-password-reset")
+@roles_required(Role.ADMIN)
+def send_password_reset_link(user_id: int) -> Response:
+    """Email an active user a link to choose a new password."""
+    return _change_user(
+        user_id,
+        password_resets.send_link_for_admin,
+        "A password reset link has been sent to {email}. It works for "
+        f"{password_resets.minutes()} minutes.",
+    )
 
 
 @bp.get("/themes")

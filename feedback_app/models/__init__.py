@@ -28,7 +28,7 @@ from feedback_app.models.findings import (  # noqa: E402
 )
 from feedback_app.models.surveys import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.taxonomy import Theme
-from feedback_app.models.users import Role, User
+from feedback_app.models.users import PasswordResetToken, Role, SignInFailure, User
 
 __all__ = [
     "AnalysisModel",
@@ -39,9 +39,11 @@ __all__ = [
     "CommentTheme",
     "Question",
     "Response",
+    "PasswordResetToken",
     "Role",
     "RedactionName",
     "SafeguardingFlag",
+    "SignInFailure",
     "Survey",
     "SurveyVersion",
     "Theme",

@@ -6,8 +6,8 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
 from feedback_app.models.base import utcnow
@@ -39,6 +39,8 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     failed_sign_ins: Mapped[int] = mapped_column(default=0)
+    # Failures are counted only while they keep coming (see services/lockout.py).
+    last_failed_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -60,3 +62,37 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     @property
     def display_name(self) -> str:
         return self.name or self.email
+
+
+class SignInFailure(db.Model):  # type: ignore[name-defined,misc]
+    """Failed sign-ins for an email with no active account, kept under a keyed hash.
+
+    Such an email "locks" exactly as an account does, so lockout cannot tell a guesser
+    which emails have accounts; the email itself is never stored.
+    """
+
+    __tablename__ = "sign_in_failures"
+
+    #: HMAC-SHA256 of the normalised email, keyed with SECRET_KEY, in hex.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_sign_ins: Mapped[int] = mapped_column(default=0)
+    last_failed_sign_in_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PasswordResetToken(db.Model):  # type: ignore[name-defined,misc]
+    """A single-use, time-limited link to choose a new password; only its hash is kept."""
+
+    __tablename__ = "password_reset_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: SHA-256 of the token in the link, in hex.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()

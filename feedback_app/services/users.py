@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
 from sqlalchemy import func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import Role, User
-from feedback_app.services import audit
+from feedback_app.services import audit, lockout
 
 _hasher = PasswordHasher()
 
@@ -114,16 +113,18 @@ def set_role(email: str, role: str) -> User:
     return user
 
 
-def reset_password(email: str, password: str) -> User:
-    """Set a new password, clear any lockout and end the user's open sessions."""
+def reset_password(email: str, password: str, how: str = "") -> User:
+    """Set a new password, clear any lockout and end the user's open sessions.
+
+    ``how`` (like "emailed link") is noted in the audit entry when given.
+    """
     user = _existing(email)
     check_password(password, user.email)
     user.password_hash = _hasher.hash(password)
-    user.failed_sign_ins = 0
-    user.locked_until = None
+    lockout.clear(user)
     _end_sessions(user)
     # Never the password, nor its hash.
-    audit.record("user.password_reset", "user", user.id)
+    audit.record("user.password_reset", "user", user.id, **({"how": how} if how else {}))
     db.session.commit()
     return user
 
@@ -131,8 +132,7 @@ def reset_password(email: str, password: str) -> User:
 def unlock_user(email: str) -> User:
     """Lift a lockout after too many failed sign-ins, so the user can try again now."""
     user = _existing(email)
-    user.failed_sign_ins = 0
-    user.locked_until = None
+    lockout.clear(user)
     audit.record("user.unlocked", "user", user.id)
     db.session.commit()
     return user
@@ -175,27 +175,31 @@ def find_by_email(email: str) -> User | None:
 
 
 def authenticate(email: str, password: str) -> SignInResult:
-    """Check a password, counting failures and locking the account after too many."""
+    """Check a password, counting failures and locking out after too many.
+
+    An email with no active account counts and locks just as an account does (see
+    ``lockout``), so neither the message nor the lockout reveals which emails exist.
+    """
     user = find_by_email(email)
     now = datetime.now(UTC)
     if user is None or not user.active:
+        failures = lockout.for_unknown_email(email, now)
+        if lockout.is_locked(failures, now):
+            db.session.commit()
+            return SignInResult(user=None, locked=True)
         _verify(_dummy_hash(), password)
-        return SignInResult(user=None)
-    locked_until = _aware(user.locked_until)
-    if locked_until and locked_until > now:
+        locked = lockout.count_failure(failures, now)
+        db.session.commit()
+        return SignInResult(user=None, locked=locked)
+    if lockout.is_locked(user, now):
         return SignInResult(user=None, locked=True)
     if not _verify(user.password_hash, password):
-        user.failed_sign_ins += 1
-        locked = user.failed_sign_ins >= current_app.config["SIGN_IN_MAX_FAILURES"]
+        locked = lockout.count_failure(user, now)
         if locked:
-            minutes = current_app.config["SIGN_IN_LOCKOUT_MINUTES"]
-            user.locked_until = now + timedelta(minutes=minutes)
-            user.failed_sign_ins = 0
             audit.record("user.locked", "user", user.id)
         db.session.commit()
         return SignInResult(user=None, locked=locked)
-    user.failed_sign_ins = 0
-    user.locked_until = None
+    lockout.clear(user)
     user.last_sign_in_at = now
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
@@ -210,8 +214,7 @@ def get_user(user_id: int) -> User | None:
 
 def is_locked(user: User) -> bool:
     """Say whether the user is locked out after too many failed sign-ins."""
-    locked_until = _aware(user.locked_until)
-    return locked_until is not None and locked_until > datetime.now(UTC)
+    return lockout.is_locked(user, datetime.now(UTC))
 
 
 def list_users() -> list[User]:
@@ -224,10 +227,3 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes even for timezone-aware columns.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
