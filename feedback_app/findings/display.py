@@ -78,9 +78,13 @@ def _change_words(number: int, unit: str) -> str:
     return f"{word} {abs(number)}{unit}"
 
 
-def base_text(value: Any, threshold: int) -> str:
-    """A base, or "fewer than N" when the base itself was too small to show."""
-    return f"fewer than {threshold}" if value is None else f"{value:,}"
+def base_text(value: Any, threshold: int, withheld: Any = False) -> str:
+    """A base, or "fewer than N" when the base itself was too small to show, or "not
+    shown" when it was hidden because, with figures already published, it would reveal
+    a smaller group."""
+    if value is None:
+        return HIDDEN if withheld else f"fewer than {threshold}"
+    return f"{value:,}"
 
 
 def atom_time(value: Any) -> str:

@@ -8,10 +8,15 @@ responses there are.
 small-number suppression already applied, so the CLI, the draft preview, the
 frozen snapshot of a published release and the downloads all show the same
 figures. Published pages never call it: they read the snapshot.
+
+Suppression also takes account of what is already published (``protected_figures``):
+figures that could be subtracted from an earlier version of the release, or from the
+year or quarters around its period, to reveal a small number are hidden as well.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +36,8 @@ from feedback_app.models import (
 from feedback_app.models.findings import AnswerCount, CommentThemeCount, ResponseCount
 from feedback_app.services import suppression
 from feedback_app.services.periods import Period, PeriodError, parse_period
+from feedback_app.services.published_cells import current_snapshot, payload_cells, published_cells
+from feedback_app.services.suppression import Published
 
 __all__ = ["FindingsError", "Period", "PeriodError", "compute_findings", "parse_period"]
 
@@ -126,52 +133,163 @@ def raw_counts(survey: Survey, period: Period, keys: list[str]) -> dict[str, Any
     return {"responses": int(responses), "answers": answers, "themes": themes}
 
 
-def complaint_summary(period: Period, limit: int) -> dict[str, Any]:
-    """Complaint points and compliments by theme in the period: counts only, suppressed."""
+def complaint_counts(period: Period) -> dict[str, dict[str, int]]:
+    """Complaint points and compliments by theme in the period, unsuppressed."""
     points_query = (
         select(ComplaintPoint.theme, func.count())
         .join(Complaint, Complaint.id == ComplaintPoint.complaint_id)
         .where(Complaint.received_on >= period.start, Complaint.received_on <= period.end)
         .group_by(ComplaintPoint.theme)
     )
-    points = dict(db.session.execute(points_query).tuples().all())
     compliments_query = (
         select(Compliment.theme, func.count())
         .where(Compliment.received_on >= period.start, Compliment.received_on <= period.end)
         .group_by(Compliment.theme)
     )
-    compliments = dict(db.session.execute(compliments_query).tuples().all())
     return {
-        "points": _shown_total(sum(points.values()), limit),
-        "by_theme": _column_rows(points, limit),
-        "compliments": _shown_total(sum(compliments.values()), limit),
-        "compliments_by_theme": _column_rows(compliments, limit),
+        "points": dict(db.session.execute(points_query).tuples().all()),
+        "compliments": dict(db.session.execute(compliments_query).tuples().all()),
     }
+
+
+def complaint_summary(
+    counts: dict[str, dict[str, int]], limit: int, forced: Collection[str] = ()
+) -> dict[str, Any]:
+    """Complaint points and compliments by theme: counts only, suppressed.
+
+    ``forced`` holds cells (``c.points``, ``c.theme.<slug>`` …) hidden to stop
+    differencing with other releases; a forced total hides its column too.
+    """
+    points, compliments = counts["points"], counts["compliments"]
+    points_withheld = "c.points" in forced
+    compliments_withheld = "c.compliments" in forced
+    return {
+        "points": None if points_withheld else _shown_total(sum(points.values()), limit),
+        "points_withheld": points_withheld,
+        "by_theme": _column_rows(points, limit, _within(forced, "c.theme."), points_withheld),
+        "compliments": None
+        if compliments_withheld
+        else _shown_total(sum(compliments.values()), limit),
+        "compliments_withheld": compliments_withheld,
+        "compliments_by_theme": _column_rows(
+            compliments, limit, _within(forced, "c.compliment."), compliments_withheld
+        ),
+    }
+
+
+def _within(cells: Collection[str], prefix: str) -> set[str]:
+    """The rest of each cell key that starts with ``prefix``."""
+    return {cell[len(prefix) :] for cell in cells if cell.startswith(prefix)}
 
 
 def _shown_total(total: int, limit: int) -> int | None:
     return None if suppression.is_small(total, limit) else total
 
 
-def _column_rows(counts: dict[str, int], limit: int) -> list[dict[str, Any]]:
+def _column_rows(
+    counts: dict[str, int], limit: int, forced: Collection[str] = (), withheld: bool = False
+) -> list[dict[str, Any]]:
     total = sum(counts.values())
-    if suppression.is_small(total, limit):
+    if withheld or suppression.is_small(total, limit):
         shown: dict[str, int | None] = dict.fromkeys(counts)
     else:
-        shown = suppression.suppress_column(counts, total, limit)
+        shown = suppression.suppress_column(counts, total, limit, forced)
     ordered = sorted(shown.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
     return [{"theme": t, "count": c, "suppressed": c is None} for t, c in ordered]
 
 
 def _question_rows(
-    keys: list[tuple[str, str]], answers: dict[str, dict[str, int]], limit: int
+    keys: list[tuple[str, str]],
+    answers: dict[str, dict[str, int]],
+    limit: int,
+    forced: Collection[str] = (),
+    known: Collection[str] = (),
 ) -> list[dict[str, Any]]:
     rows = []
     for key, text in keys:
         counts = answers.get(key, {})
-        figures = suppression.statement_figures(counts, limit)
+        figures = suppression.statement_figures(
+            counts, limit, _within(forced, f"q.{key}."), _within(known, f"q.{key}.")
+        )
         rows.append({"id": key, "text": text, **figures})
     return rows
+
+
+def _theme_parts(cells: Collection[str]) -> dict[str, set[str]]:
+    """Theme cell keys (``t.<slug>.<measure>``) as measures by slug."""
+    by_slug: dict[str, set[str]] = {}
+    for cell in _within(cells, "t."):
+        slug, _, measure = cell.rpartition(".")
+        by_slug.setdefault(slug, set()).add(measure)
+    return by_slug
+
+
+def true_cells(
+    keys: list[tuple[str, str]],
+    raw: dict[str, Any],
+    complaints: dict[str, dict[str, int]] | None = None,
+) -> dict[str, int]:
+    """Every cell's unsuppressed count, keyed as in services.published_cells."""
+    cells = {"responses": int(raw["responses"])}
+    for key, _ in keys:
+        counts = raw["answers"].get(key, {})
+        positive = counts.get("strongly_agree", 0) + counts.get("agree", 0)
+        negative = counts.get("disagree", 0) + counts.get("strongly_disagree", 0)
+        neither = counts.get("neither", 0)
+        cells[f"q.{key}.base"] = positive + negative + neither
+        cells[f"q.{key}.positive"] = positive
+        cells[f"q.{key}.negative"] = negative
+        cells[f"q.{key}.neither"] = neither
+    for slug, split in raw["themes"].items():
+        cells[f"t.{slug}.count"] = sum(split.values())
+        for sentiment in suppression.SENTIMENTS:
+            cells[f"t.{slug}.{sentiment}"] = split.get(sentiment, 0)
+    if complaints is not None:
+        cells["c.points"] = sum(complaints["points"].values())
+        cells.update({f"c.theme.{t}": n for t, n in complaints["points"].items()})
+        cells["c.compliments"] = sum(complaints["compliments"].values())
+        cells.update({f"c.compliment.{t}": n for t, n in complaints["compliments"].items()})
+    return cells
+
+
+def protected_figures(
+    period: Period,
+    keys: list[tuple[str, str]],
+    raw: dict[str, Any],
+    complaints: dict[str, dict[str, int]] | None,
+    published: Sequence[Published],
+    limit: int,
+) -> dict[str, Any]:
+    """Suppressed figures for a period that no published release can be subtracted from
+    to reveal a small number (``suppression.differencing_hides``).
+
+    Suppression and the differencing checks take turns until nothing more is hidden:
+    each cell hidden for differencing can call for a complement within its statement,
+    theme or column, and each complement changes what could be subtracted.
+    """
+    counts = true_cells(keys, raw, complaints)
+    forced: set[str] = set()
+    known: set[str] = set()
+    while True:
+        responses = raw["responses"]
+        figures: dict[str, Any] = {
+            "responses": None
+            if "responses" in forced
+            else (_shown_total(responses, limit) if responses else 0),
+            "responses_withheld": "responses" in forced,
+            "questions": _question_rows(keys, raw["answers"], limit, forced, known),
+            "themes": suppression.theme_rows(
+                raw["themes"], limit, _theme_parts(forced), _theme_parts(known)
+            ),
+        }
+        if complaints is not None:
+            figures["complaints"] = complaint_summary(complaints, limit, forced)
+        hidden = {cell for cell, value in payload_cells(figures).items() if value is None}
+        unsafe, pinned = suppression.differencing_hides(period, counts, hidden, published, limit)
+        if unsafe <= forced and pinned <= known:
+            return figures
+        forced |= unsafe
+        known |= pinned
 
 
 def _change(now: float | None, before: float | None) -> float | None:
@@ -180,8 +298,25 @@ def _change(now: float | None, before: float | None) -> float | None:
     return round(now - before, 1)
 
 
+def _previous_figures(
+    survey: Survey, period: Period, keys: list[tuple[str, str]], limit: int
+) -> dict[str, Any]:
+    """The previous period's figures for trends: as its current release published them
+    (so a trend adds nothing to what is public), or computed and protected like a
+    release's own when nothing is published for it."""
+    snapshot = current_snapshot(survey, period)
+    if snapshot is not None:
+        return snapshot
+    raw = raw_counts(survey, period, [k for k, _ in keys])
+    return protected_figures(period, keys, raw, None, published_cells(survey, period), limit)
+
+
 def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
-    """Build the suppressed findings payload for a survey and period (year or quarter)."""
+    """Build the suppressed findings payload for a survey and period (year or quarter).
+
+    Besides small numbers, figures are hidden that could be subtracted from published
+    releases (earlier versions, the year or its quarters) to reveal a small number.
+    """
     try:
         period = parse_period(period_label)
     except PeriodError as error:
@@ -191,27 +326,35 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
     keys = statements(survey)
     previous = period.previous()
     now = raw_counts(survey, period, [k for k, _ in keys])
-    before = raw_counts(survey, previous, [k for k, _ in keys])
+    figures = protected_figures(
+        period,
+        keys,
+        now,
+        complaint_counts(period),
+        published_cells(survey, period),
+        limit,
+    )
+    before = _previous_figures(survey, previous, keys, limit)
     names = theme_names()
-    questions = _question_rows(keys, now["answers"], limit)
-    earlier = {row["id"]: row for row in _question_rows(keys, before["answers"], limit)}
+    questions = figures["questions"]
+    earlier = {row["id"]: row for row in before.get("questions", [])}
     for row in questions:
-        old = earlier[row["id"]]
-        row["previous_base"] = old["base"]
+        old = earlier.get(row["id"], {})
+        row["previous_base"] = old.get("base")
         # The counts, so a page can round the change once from them (findings.display).
-        row["previous_positive"] = old["positive"]
-        row["previous_negative"] = old["negative"]
-        row["previous_percent_positive"] = old["percent_positive"]
-        row["previous_percent_negative"] = old["percent_negative"]
-        row["change_positive"] = _change(row["percent_positive"], old["percent_positive"])
-        row["change_negative"] = _change(row["percent_negative"], old["percent_negative"])
-    themes = suppression.theme_rows(now["themes"], limit)
-    old_themes = {r["slug"]: r for r in suppression.theme_rows(before["themes"], limit)}
+        row["previous_positive"] = old.get("positive")
+        row["previous_negative"] = old.get("negative")
+        row["previous_percent_positive"] = old.get("percent_positive")
+        row["previous_percent_negative"] = old.get("percent_negative")
+        row["change_positive"] = _change(row["percent_positive"], old.get("percent_positive"))
+        row["change_negative"] = _change(row["percent_negative"], old.get("percent_negative"))
+    themes = figures["themes"]
+    old_themes = {r["slug"]: r for r in before.get("themes", [])}
     for row in themes:
         old_row = old_themes.get(row["slug"])
         # A theme nobody raised before counts 0, but only if there was a before: with no
         # responses at all in the previous period there is nothing to compare with.
-        old_count = old_row["count"] if old_row else (0 if before["responses"] else None)
+        old_count = old_row["count"] if old_row else (None if before.get("responses") == 0 else 0)
         row["name"] = names.get(str(row["slug"]), str(row["slug"]))
         row["previous_count"] = old_count
         new_count = row["count"]
@@ -220,7 +363,7 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
             if isinstance(new_count, int) and isinstance(old_count, int)
             else None
         )
-    complaints = complaint_summary(period, limit)
+    complaints = figures["complaints"]
     for key in ("by_theme", "compliments_by_theme"):
         for item in complaints[key]:
             item["name"] = names.get(item["theme"], item["theme"])
@@ -235,10 +378,9 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
         "previous_period": previous.label,
         "previous_period_name": previous.name,
         "threshold": limit,
-        "responses": _shown_total(now["responses"], limit) if now["responses"] else 0,
-        "previous_responses": _shown_total(before["responses"], limit)
-        if before["responses"]
-        else 0,
+        "responses": figures["responses"],
+        "responses_withheld": figures["responses_withheld"],
+        "previous_responses": before.get("responses"),
         "questions": questions,
         "themes": themes,
         "complaints": complaints,

@@ -250,6 +250,7 @@ def theme_evidence() -> dict[str, dict[str, Any]]:
                     "survey": snap["survey_name"],
                     "period": snap["period_name"],
                     "count": theme["count"],
+                    "withheld": bool(theme.get("withheld")),
                     # A hidden count was hidden under the threshold set when published.
                     "threshold": snap.get("threshold", threshold()),
                 }
