@@ -57,26 +57,26 @@ def build(period_label: str) -> dict[str, Any]:
     by_theme: dict[str, dict[str, int]] = {}
     for theme, outcome, count in outcome_rows:
         by_theme.setdefault(theme, {})[outcome] = count
+    points = {theme: sum(outcomes.values()) for theme, outcomes in by_theme.items()}
+    # The findings page publishes the period's total of complaint points, so a theme's
+    # count hidden there must be hidden here too, or the total minus the others shown
+    # would give it back: suppress the column against its total, as the page does.
+    shown_points = suppression.suppress_column(points, sum(points.values()), limit)
     complaint_themes = []
     # Shown themes by size, then hidden ones by name, so the order reveals nothing.
-    for theme, outcomes in sorted(
-        by_theme.items(),
-        key=lambda kv: (
-            suppression.is_small(sum(kv[1].values()), limit),
-            -sum(kv[1].values()) if not suppression.is_small(sum(kv[1].values()), limit) else 0,
-            kv[0],
-        ),
+    for theme in sorted(
+        by_theme, key=lambda t: (shown_points[t] is None, -(shown_points[t] or 0), t)
     ):
-        total = sum(outcomes.values())
-        shown = suppression.suppress_column(outcomes, total, limit)
+        outcomes, total = by_theme[theme], shown_points[theme]
+        shown = suppression.suppress_column(outcomes, total, limit) if total else {}
         complaint_themes.append(
             {
                 "theme": theme,
                 "name": names.get(theme, theme),
-                "points": None if suppression.is_small(total, limit) else total,
-                "upheld": shown.get("upheld", 0) if total >= limit else None,
-                "partially_upheld": shown.get("partially_upheld", 0) if total >= limit else None,
-                "not_upheld": shown.get("not_upheld", 0) if total >= limit else None,
+                "points": total,
+                "upheld": shown.get("upheld", 0) if total else None,
+                "partially_upheld": shown.get("partially_upheld", 0) if total else None,
+                "not_upheld": shown.get("not_upheld", 0) if total else None,
             }
         )
     responded, on_time = db.session.execute(

@@ -50,3 +50,21 @@ def test_a_small_number_of_actions_is_not_shown(app: Flask, make_complaint) -> N
     pack = evidence_pack.build("2023-24")
     assert pack["actions_completed_total"] is None
     assert [a["count"] for a in pack["actions_completed"]] == [None]
+
+
+def test_complaint_points_by_theme_are_suppressed_against_the_published_total(
+    app: Flask, make_complaint
+) -> None:  # type: ignore[no-untyped-def]
+    # 10 communication, 8 timeliness, 2 health: the findings page shows the total, 20,
+    # so showing timeliness's 8 here would give health's 2 as 20 - 10 - 8.
+    for theme, count in (("communication", 10), ("timeliness", 8), ("health", 2)):
+        for _ in range(count):
+            complaint_points.add_point(
+                make_complaint(), theme=theme, summary="x", outcome="not_upheld"
+            )
+    pack = evidence_pack.build("2023-24")
+    points = {row["theme"]: row["points"] for row in pack["complaint_themes"]}
+    assert points == {"communication": 10, "timeliness": None, "health": None}
+    hidden = [row for row in pack["complaint_themes"] if row["points"] is None]
+    assert all(row["upheld"] is None and row["not_upheld"] is None for row in hidden)
+    assert ",timeliness,points,8" not in evidence_pack.to_csv(pack)
