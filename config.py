@@ -176,6 +176,10 @@ def load_config(name: str | None = None) -> type[Config]:
     config = CONFIGS.get(chosen, DevelopmentConfig)
     if config is ProductionConfig and not os.environ.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set in production")
+    if config is ProductionConfig and not os.environ.get("PUBLIC_URL", "").startswith("https://"):
+        # Links in emails (password resets) would otherwise take the request's Host
+        # header, which anyone can forge to point a reset link at their own site.
+        raise RuntimeError("PUBLIC_URL must be set to the service's https:// address in production")
     if config is DevelopmentConfig and not config.SECRET_KEY:
         config.SECRET_KEY = _development_secret_key()
     return config
