@@ -112,7 +112,7 @@ def build_report(quarter: Quarter, on: date | None = None) -> dict[str, Any]:
     )
 
     timely = _timeliness(quarter)
-    actions = _actions(on)
+    actions = _actions(quarter, on)
     return {
         "quarter": quarter.label,
         "quarter_name": quarter.name,
@@ -158,13 +158,26 @@ def _timeliness(quarter: Quarter) -> dict[str, Any]:
     }
 
 
-def _actions(on: date) -> dict[str, Any]:
+def _actions(quarter: Quarter, on: date) -> dict[str, Any]:
+    """Actions completed in the quarter (and how many by their agreed date), beside the
+    actions open and overdue on ``on``, which are the same whichever quarter is shown."""
     open_count, overdue = db.session.execute(
         select(func.count(), func.count().filter(ComplaintAction.due_on < on)).where(
             ComplaintAction.status == "open"
         )
     ).one()
-    return {"open_actions": open_count, "overdue_actions": overdue}
+    completed, completed_on_time = db.session.execute(
+        select(
+            func.count(),
+            func.count().filter(ComplaintAction.completed_on <= ComplaintAction.due_on),
+        ).where(_in(ComplaintAction.completed_on, quarter))
+    ).one()
+    return {
+        "actions_completed": completed,
+        "actions_completed_on_time": completed_on_time,
+        "open_actions": open_count,
+        "overdue_actions": overdue,
+    }
 
 
 CSV_HEADER = [
@@ -221,8 +234,15 @@ def report_csv(report: dict[str, Any]) -> str:
         "complaints",
         "points",
         "compliments",
+        "acknowledged",
+        "acknowledged_on_time",
         "acknowledged_on_time_percent",
+        "responded",
+        "responded_on_time",
         "responded_on_time_percent",
+        "responded_with_extension",
+        "actions_completed",
+        "actions_completed_on_time",
         "open_actions",
         "overdue_actions",
     ):

@@ -123,6 +123,33 @@ def test_timeliness_percentages(app, make_complaint):
     assert report["responded"] == 2
 
 
+def test_actions_completed_count_in_the_quarter_they_were_done(app, make_complaint):
+    from feedback_app.services import complaint_points
+
+    point = complaint_points.add_point(
+        make_complaint(received_on=date(2023, 4, 3)),
+        theme="transport",
+        summary="Late bus",
+        outcome="upheld",
+    )
+    due = date(2023, 6, 1)
+    for done in (date(2023, 5, 31), date(2023, 6, 2), date(2023, 7, 4)):
+        action = complaint_points.add_action(point, {"description": "Fix", "due_on": due})
+        complaint_points.complete_action(action, done, "Done")
+    complaint_points.add_action(point, {"description": "Still open", "due_on": due})
+    q1 = complaints_report.build_report(parse_quarter("2023-24-Q1"), on=date(2023, 7, 10))
+    q2 = complaints_report.build_report(parse_quarter("2023-24-Q2"), on=date(2023, 7, 10))
+    assert (q1["actions_completed"], q1["actions_completed_on_time"]) == (2, 1)
+    assert (q2["actions_completed"], q2["actions_completed_on_time"]) == (1, 0)
+    assert q1["open_actions"] == q2["open_actions"] == 1
+    rows = {
+        row["theme"]: row["points"]
+        for row in csv.DictReader(io.StringIO(complaints_report.report_csv(q1)))
+        if row["section"] == "total"
+    }
+    assert rows["actions_completed"] == "2" and rows["responded_with_extension"] == "0"
+
+
 def test_bad_import_writes_nothing_and_lists_every_line(app, tmp_path):
     before = counts()
     bad = """reference,kind,received_on,stage,theme,outcome,summary
