@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
 from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
-from wtforms import StringField, TextAreaField
+from wtforms import Field, Form, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
+
+from feedback_app.templating import format_date
 
 # Enough to catch typing mistakes; whether the address works is for the person to confirm.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -35,3 +41,74 @@ def text_input(
         max=max_length, message=f"{name or label} must be {max_length:,} characters or fewer"
     )
     return StringField(label, widget=GovTextInput(), validators=[*presence, too_long])
+
+
+class VersionField(HiddenField):
+    """The version of the record a page was shown with (``services.edits``), sent back
+    hidden with its form so that saving can tell whether someone else saved since.
+
+    ``data`` is None when the form sent none or not a whole number: the page it came
+    from is unknown, and the save is refused as out of date rather than trusted.
+    """
+
+    data: int | None
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        # Always replace the record's own version (from ``obj``): a POST without one must
+        # not pass as the version saved now.
+        try:
+            self.data = int(valuelist[0])
+        except (IndexError, TypeError, ValueError):
+            self.data = None
+
+    def _value(self) -> str:
+        return "" if self.data is None else str(self.data)
+
+
+#: Fields that are not the person's answers.
+_NOT_ANSWERS = ("CSRFTokenField", "SubmitField", "VersionField", "HiddenField")
+
+
+def stale_form(typed: Form, saved: Form, message: str) -> list[tuple[str, str]]:
+    """Put a stale form's ``message`` on ``saved`` (the same form refilled with what is
+    saved now) for the error summary, and return what the person entered that differs
+    from it, as (question, answer), for the page to show beside the form.
+
+    Their answers go beside the form, not back into it: the page knows only which
+    version they opened, not which questions they changed, so refilling the form with
+    all their answers would quietly undo the other person's change at the next Save.
+    """
+    version = saved._fields["version"]
+    version.errors = [message]
+    return [
+        (field.label.text, _answer(field))
+        for field in typed
+        if field.type not in _NOT_ANSWERS
+        and field.name in saved._fields
+        and _comparable(field.data) != _comparable(saved._fields[field.name].data)
+    ]
+
+
+def _comparable(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return sorted(map(str, value))
+    return value
+
+
+def _answer(field: Field) -> str:
+    """An answer as the person would recognise it: a choice's words, a date GOV.UK style."""
+    value = field.data
+    choices = dict(getattr(field, "choices", None) or [])
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        return ", ".join(str(choices.get(item, item)) for item in value)
+    if value in choices:
+        return str(choices[value])
+    return "" if value is None else str(value).strip()

@@ -112,10 +112,24 @@ def staff_navigation() -> list[dict[str, str]]:
 def wtforms_errors(form: Any, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """The error summary's list, as govuk-frontend-wtf makes it, except that a date's link
     goes to its day box: the date's own container cannot take focus, so the link moved
-    nowhere (the GOV.UK error summary pattern links to the first box)."""
+    nowhere (the GOV.UK error summary pattern links to the first box). A stale form's
+    message links to the form's first question."""
     summary: dict[str, Any] = govuk_wtforms_errors(form, params or {})
     dates = {f"#{field.id}" for field in form if isinstance(field.widget, GovDateInput)}
+    # A stale form's message sits on its hidden version field (``form_fields.VersionField``),
+    # which cannot take focus either: link to the first question, where the details start.
+    versions = {f"#{field.id}" for field in form if field.type == "VersionField"}
+    first = next(
+        (
+            f"#{field.id}"
+            for field in form
+            if field.type not in ("CSRFTokenField", "SubmitField", "VersionField", "HiddenField")
+        ),
+        None,
+    )
     for error in summary.get("errorList", []):
+        if error.get("href") in versions and first:
+            error["href"] = first
         if error.get("href") in dates:
             error["href"] += "-day"
     return summary

@@ -32,7 +32,7 @@ from wtforms.validators import (
 )
 
 from feedback_app.complaints.fields import GovDateField
-from feedback_app.form_fields import text_area, text_input
+from feedback_app.form_fields import VersionField, text_area, text_input
 from feedback_app.models.complaints import (
     CHANNELS,
     EHCP_STAGES,
@@ -109,6 +109,12 @@ class ComplaintForm(FlaskForm):
     submit = SubmitField("Save complaint", widget=GovSubmitInput())
 
 
+class ComplaintEditForm(ComplaintForm):
+    """A complaint's details as the officer changes them, with the version they opened."""
+
+    version = VersionField()
+
+
 class PublicComplaintForm(FlaskForm):
     """What a family tells us when they complain online."""
 
@@ -170,6 +176,12 @@ class PointForm(FlaskForm):
         validators=[InputRequired(message="Select the outcome of the point")],
     )
     submit = SubmitField("Save point", widget=GovSubmitInput())
+
+
+class PointEditForm(PointForm):
+    """A point as the officer changes it, with the version they opened."""
+
+    version = VersionField()
 
 
 class DateForm(FlaskForm):

@@ -17,8 +17,9 @@ from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
+from feedback_app.form_fields import stale_form
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role
-from feedback_app.services import audit, complaint_points, complaints
+from feedback_app.services import audit, complaint_points, complaints, edits
 from feedback_app.services.clocks import describe_days_left, urgency_colour
 from feedback_app.services.complaints_queue import action_due_words, officers
 
@@ -121,26 +122,42 @@ def show_complaint(complaint_id: int) -> Page:
     )
 
 
+def _edit_form(complaint: Complaint, *, saved: bool = False) -> forms.ComplaintEditForm:
+    """The details form: as posted, or (on a GET, or ``saved``) as the complaint is saved."""
+    # formdata=None reads the complaint alone; by default a POST's answers win over it.
+    form = (
+        forms.ComplaintEditForm(formdata=None, obj=complaint)
+        if saved
+        else forms.ComplaintEditForm(obj=complaint)
+    )
+    _officer_choices(form)
+    if saved or request.method == "GET":
+        form.officer_id.data = str(complaint.officer_id or "")
+        form.stage.data = complaint.stage
+    del form.stage  # the stage changes only by escalation
+    return form
+
+
 @bp.route("/<int:complaint_id>/edit", methods=["GET", "POST"])
 @roles_required(OFFICER)
 def edit_complaint(complaint_id: int) -> Page:
     """Change a complaint's details."""
     complaint = _load(complaint_id)
-    form = forms.ComplaintForm(obj=complaint)
-    _officer_choices(form)
-    if request.method == "GET":
-        form.officer_id.data = str(complaint.officer_id or "")
-        form.stage.data = complaint.stage
-    del form.stage  # the stage changes only by escalation
+    form = _edit_form(complaint)
+    title = "Change complaint details"
     if form.validate_on_submit():
         try:
-            complaints.update_complaint(complaint, _complaint_data(form))
+            complaints.update_complaint(complaint, _complaint_data(form), version=form.version.data)
         except complaints.ComplaintError as error:
             form.received_on.errors = [str(error)]
+        except edits.EditConflict as conflict:
+            saved = _edit_form(complaint, saved=True)
+            unsaved = stale_form(form, saved, str(conflict))
+            return _form_page(saved, complaint, title, unsaved=unsaved), 409
         else:
             flash("Complaint details saved.", "success")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
-    return _form_page(form, complaint, "Change complaint details")
+    return _form_page(form, complaint, title)
 
 
 @bp.route("/<int:complaint_id>/points/new", methods=["GET", "POST"])
@@ -179,8 +196,9 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
     """Change a point's theme, summary or outcome."""
     complaint = _load(complaint_id)
     point = _point(complaint, point_id)
-    form = forms.PointForm(obj=point)
+    form = forms.PointEditForm(obj=point)
     suggested = _theme_choices(form, point.summary, keep=point.theme)
+    title = f"Point {point.position} of complaint {complaint.reference}"
     if form.validate_on_submit():
         try:
             complaint_points.update_point(
@@ -188,18 +206,21 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
                 theme=form.theme.data,
                 summary=form.summary.data.strip(),
                 outcome=form.outcome.data,
+                version=form.version.data,
             )
         except complaints.ComplaintError as error:
             form.theme.errors = [str(error)]
+        except edits.EditConflict as conflict:
+            saved = forms.PointEditForm(formdata=None, obj=point)
+            _theme_choices(saved, point.summary, keep=point.theme)
+            unsaved = stale_form(form, saved, str(conflict))
+            return _form_page(
+                saved, complaint, title, field_params=_theme_hint(suggested), unsaved=unsaved
+            ), 409
         else:
             flash("Point saved.", "success")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
-    return _form_page(
-        form,
-        complaint,
-        f"Point {point.position} of complaint {complaint.reference}",
-        field_params=_theme_hint(suggested),
-    )
+    return _form_page(form, complaint, title, field_params=_theme_hint(suggested))
 
 
 def _theme_choices(form: Any, text: str, keep: str | None = None) -> list[str]:

@@ -39,8 +39,14 @@ def seed(rng: random.Random) -> list[str]:
     ]
     lead = db.session.scalars(select(User).where(User.role == "safeguarding_lead")).first()
     if lead is not None:
+        db.session.flush()  # the new flag's version is set as it is written
         safeguarding.record_action(
-            flags[1], status="closed", concern="no_concern", action_taken=DECISION, user=lead
+            flags[1],
+            status="closed",
+            concern="no_concern",
+            action_taken=DECISION,
+            user=lead,
+            version=flags[1].version,
         )
     db.session.commit()
     return ["Safeguarding: 1 open flag for the lead, 1 decided not a concern"]

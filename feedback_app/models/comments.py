@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
-from feedback_app.models.base import utcnow
+from feedback_app.models.base import Versioned, utcnow
 
 #: The safeguarding lead's decision on a flag, and how the form puts it.
 SAFEGUARDING_CONCERNS = {
@@ -34,7 +34,7 @@ SAFEGUARDING_CONCERNS = {
 }
 
 
-class Comment(db.Model):  # type: ignore[name-defined,misc]
+class Comment(Versioned, db.Model):  # type: ignore[name-defined,misc]
     """A piece of free text and what is known about it."""
 
     __tablename__ = "comments"
@@ -120,7 +120,7 @@ class CommentLabel(db.Model):  # type: ignore[name-defined,misc]
     suggested_sentiment: Mapped[str | None] = mapped_column(String(10))
 
 
-class SafeguardingFlag(db.Model):  # type: ignore[name-defined,misc]
+class SafeguardingFlag(Versioned, db.Model):  # type: ignore[name-defined,misc]
     """A possible disclosure of harm, raised to the designated safeguarding lead."""
 
     __tablename__ = "safeguarding_flags"

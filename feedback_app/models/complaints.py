@@ -17,7 +17,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
-from feedback_app.models.base import utcnow
+from feedback_app.models.base import Versioned, utcnow
 
 STAGES = ("1", "2", "ombudsman")
 STAGE_LABELS = {"1": "Stage 1", "2": "Stage 2", "ombudsman": "Ombudsman"}
@@ -60,7 +60,7 @@ EHCP_STAGES = {
 ERASED = "[erased]"
 
 
-class Complaint(db.Model):  # type: ignore[name-defined,misc]
+class Complaint(Versioned, db.Model):  # type: ignore[name-defined,misc]
     """One complaint: who made it, when, about what, and where its clock stands."""
 
     __tablename__ = "complaints"
@@ -165,7 +165,7 @@ class ComplaintStage(db.Model):  # type: ignore[name-defined,misc]
         return STAGE_LABELS.get(self.stage, self.stage)
 
 
-class ComplaintPoint(db.Model):  # type: ignore[name-defined,misc]
+class ComplaintPoint(Versioned, db.Model):  # type: ignore[name-defined,misc]
     """One issue within a complaint, with its theme (a taxonomy slug) and outcome."""
 
     __tablename__ = "complaint_points"

@@ -23,6 +23,7 @@ from wtforms import (
 from wtforms.validators import InputRequired
 
 from feedback_app.analysis.redaction import HIDDEN_KINDS
+from feedback_app.form_fields import VersionField
 
 
 class ReviewForm(FlaskForm):
@@ -35,6 +36,7 @@ class ReviewForm(FlaskForm):
         choices=[("negative", "Negative"), ("neutral", "Neutral"), ("positive", "Positive")],
         validators=[InputRequired(message="Select the sentiment of the comment")],
     )
+    version = VersionField()
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -50,7 +52,12 @@ HIDDEN_KIND_NAMES = {
 
 
 class HideForm(FlaskForm):
-    """Words in the redacted text that are personal data, and what kind."""
+    """Words in the redacted text that are personal data, and what kind.
+
+    No version: hiding adds to what is hidden, checked against the comment as saved now,
+    so a page opened before someone else's change loses nothing (``review.hide_personal_data``
+    makes two hides at once both count).
+    """
 
     phrase = StringField(
         "Words to hide",

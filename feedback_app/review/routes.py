@@ -15,6 +15,7 @@ from feedback_app.models import Comment, Role
 from feedback_app.review.forms import HideForm, ReviewForm
 from feedback_app.services import agreement, review
 from feedback_app.services.comments import CommentError
+from feedback_app.services.edits import EditConflict
 from feedback_app.services.periods import Period, PeriodError, parse_period
 
 bp = Blueprint("review", __name__)
@@ -28,7 +29,11 @@ def _form_for(comment: Comment, formdata: object = None) -> ReviewForm:
         prefix=f"c{comment.id}",
         data=None
         if formdata
-        else {"themes": comment.effective_themes, "sentiment": comment.sentiment},
+        else {
+            "themes": comment.effective_themes,
+            "sentiment": comment.sentiment,
+            "version": comment.version,
+        },
     )
     form.themes.choices = review.theme_choices(keep=comment.effective_themes)
     return form
@@ -127,11 +132,46 @@ def save_review(comment_id: int) -> str | Response | tuple[str, int]:
                 "review/_comment_card.html", **_card(comment, form, fragment=True)
             ), 200
         return render_template("review/comment.html", **_card(comment, form)), 200
-    review.save_review(comment, chosen, form.sentiment.data or "neutral", current_user)
+    try:
+        review.save_review(
+            comment,
+            chosen,
+            form.sentiment.data or "neutral",
+            current_user,
+            version=form.version.data,
+        )
+    except EditConflict as conflict:
+        return _review_conflict(comment, form, conflict)
     if htmx:
         return render_template("review/_comment_card.html", **_card(comment, saved=True))
     flash("Review saved.", "success")
     return _back()
+
+
+def _review_conflict(
+    comment: Comment, form: ReviewForm, conflict: EditConflict
+) -> str | Response | tuple[str, int]:
+    """The card again after someone else changed the comment: what is saved now, beside the
+    analyst's own ticks.
+
+    Their ticks stay in the form, unlike other stale forms (``form_fields.stale_form``): a
+    review is one decision about the whole comment, the card shows the saved one beside it,
+    and the label history keeps every analyst's, so saving again replaces it knowingly, not
+    silently. The form now carries the version saved, so that Save is accepted.
+    """
+    if comment.safeguarding:
+        # Raised with the safeguarding lead meanwhile: its words are the lead's alone now.
+        if htmx:
+            return render_template("review/_comment_card.html", comment=comment, referred=True)
+        flash(f"Comment {comment.id} is with the safeguarding lead.", "success")
+        return _back()
+    form.version.data = comment.version
+    form.version.errors = [str(conflict)]
+    if htmx:
+        # 200, not 409: htmx 2 does not swap an error response in.
+        card = _card(comment, form, conflict=True, fragment=True)
+        return render_template("review/_comment_card.html", **card)
+    return render_template("review/comment.html", **_card(comment, form, conflict=True)), 409
 
 
 @bp.post("/comments/<int:comment_id>/hide")
@@ -149,7 +189,7 @@ def hide_personal_data(comment_id: int) -> str | Response | tuple[str, int]:
                 everywhere=bool(hide_form.everywhere.data),
                 user=current_user,
             )
-        except CommentError as error:
+        except (CommentError, EditConflict) as error:
             hide_form.phrase.errors = [str(error)]
         else:
             message = (

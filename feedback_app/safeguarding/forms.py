@@ -7,7 +7,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput
 from wtforms import RadioField, SubmitField
 from wtforms.validators import InputRequired, ValidationError
 
-from feedback_app.form_fields import text_area
+from feedback_app.form_fields import VersionField, text_area
 from feedback_app.models.comments import SAFEGUARDING_CONCERNS
 
 
@@ -37,6 +37,7 @@ class SafeguardingActionForm(FlaskForm):
         name="What was done",
         required="Enter what was done, or why no action was needed",
     )
+    version = VersionField()
     submit = SubmitField("Save", widget=GovSubmitInput())
 
     def validate_concern(self, field: RadioField) -> None:

@@ -7,9 +7,11 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from feedback_app.auth.access import roles_required
-from feedback_app.models import Role
+from feedback_app.form_fields import stale_form
+from feedback_app.models import Role, SafeguardingFlag
 from feedback_app.safeguarding.forms import SafeguardingActionForm
 from feedback_app.services import safeguarding
+from feedback_app.services.edits import EditConflict
 
 bp = Blueprint("safeguarding", __name__)
 
@@ -31,22 +33,41 @@ def queue() -> str:
 
 @bp.route("/flags/<int:flag_id>", methods=["GET", "POST"])
 @roles_required(Role.SAFEGUARDING_LEAD)
-def show_flag(flag_id: int) -> str | Response:
+def show_flag(flag_id: int) -> str | Response | tuple[str, int]:
     """Show the full comment and record what was done about it."""
     flag = safeguarding.get_flag(flag_id)
     if flag is None:
         abort(404)
     form = SafeguardingActionForm(obj=flag)
     if form.validate_on_submit():
-        safeguarding.record_action(
-            flag,
-            status=form.status.data or "open",
-            concern=form.concern.data or "undecided",
-            action_taken=form.action_taken.data or "",
-            user=current_user,
-        )
+        try:
+            safeguarding.record_action(
+                flag,
+                status=form.status.data or "open",
+                concern=form.concern.data or "undecided",
+                action_taken=form.action_taken.data or "",
+                user=current_user,
+                version=form.version.data,
+            )
+        except EditConflict as conflict:
+            # The form shows what another lead saved; what this one wrote is shown beside it.
+            saved = SafeguardingActionForm(formdata=None, obj=flag)
+            unsaved = stale_form(form, saved, str(conflict))
+            return _flag_page(flag, saved, unsaved), 409
         flash("Saved what was done.", "success")
         return redirect(url_for("safeguarding.queue"))
+    return _flag_page(flag, form)
+
+
+def _flag_page(
+    flag: SafeguardingFlag,
+    form: SafeguardingActionForm,
+    unsaved: list[tuple[str, str]] | None = None,
+) -> str:
     return render_template(
-        "safeguarding/flag.html", flag=flag, form=form, waiting_for=safeguarding.waiting_for
+        "safeguarding/flag.html",
+        flag=flag,
+        form=form,
+        unsaved=unsaved or [],
+        waiting_for=safeguarding.waiting_for,
     )

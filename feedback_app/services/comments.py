@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from feedback_app import analysis
 from feedback_app.analysis.redaction import (
@@ -38,6 +39,7 @@ from feedback_app.models import (
 )
 from feedback_app.services import (
     audit,
+    edits,
     notifications,
     redaction_names,
     releases,
@@ -447,6 +449,7 @@ def reanalyse_all(batch_size: int = 500) -> int:
     context = AnalysisContext.load()
     count = 0
     last_id = 0
+    beaten = 0
     while True:
         batch = list(
             db.session.scalars(
@@ -455,9 +458,18 @@ def reanalyse_all(batch_size: int = 500) -> int:
         )
         if not batch:
             return count
-        for comment in batch:
-            analyse_comment(comment, context)
-        db.session.commit()
+        try:
+            for comment in batch:
+                analyse_comment(comment, context)
+            db.session.commit()
+        except StaleDataError:
+            # Someone saved one of these comments (a review, hidden words) while the batch
+            # was analysed: analyse it again from what they saved, rather than undo it.
+            db.session.rollback()
+            beaten += 1
+            if beaten > edits.ATTEMPTS:
+                raise
+            continue
         count += len(batch)
         last_id = batch[-1].id
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Theme
 from feedback_app.models.complaints import OUTCOMES
-from feedback_app.services import audit, comments, improvements
+from feedback_app.services import audit, comments, edits, improvements
 from feedback_app.services.complaints import ComplaintError, apply_changes, audit_safe
 from feedback_app.templating import format_date
 
@@ -76,28 +76,31 @@ def add_point(
 
 
 def update_point(
-    point: ComplaintPoint, *, theme: str, summary: str, outcome: str
+    point: ComplaintPoint, *, theme: str, summary: str, outcome: str, version: int | None
 ) -> dict[str, Any]:
-    """Change a point's theme, summary or outcome, audited as old → new; commit.
+    """Change a point's theme, summary or outcome, audited as old → new, if it is still at
+    ``version`` (the one the officer's page showed: ``edits.EditConflict`` otherwise, and
+    nothing is saved); commit.
 
     A point may keep a theme retired since it was chosen, but not move to another one.
     """
-    _check_point(theme, outcome, current=point.theme)
-    changes = apply_changes(
-        point,
-        {"theme": theme, "summary": summary, "outcome": outcome},
-        ("theme", "summary", "outcome"),
-    )
-    if changes:
-        audit.record(
-            "complaint.point_updated",
-            "complaint",
-            point.complaint_id,
-            point_id=point.id,
-            **audit_safe(changes),
+    with edits.saving(point, version, "point"):
+        _check_point(theme, outcome, current=point.theme)
+        changes = apply_changes(
+            point,
+            {"theme": theme, "summary": summary, "outcome": outcome},
+            ("theme", "summary", "outcome"),
         )
-        db.session.commit()
-    return changes
+        if changes:
+            audit.record(
+                "complaint.point_updated",
+                "complaint",
+                point.complaint_id,
+                point_id=point.id,
+                **audit_safe(changes),
+            )
+            db.session.commit()
+        return changes
 
 
 def _check_point(theme: str, outcome: str, current: str | None = None) -> None:

@@ -25,7 +25,7 @@ from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintStage
 from feedback_app.models.complaints import STAGES
-from feedback_app.services import audit, comments
+from feedback_app.services import audit, comments, edits
 from feedback_app.services.clocks import add_working_days
 from feedback_app.templating import format_date
 
@@ -230,12 +230,20 @@ def _sent_with(submission_token: str) -> Complaint | None:
     )
 
 
-def update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Change a complaint's details; commit.
+def update_complaint(
+    complaint: Complaint, data: Mapping[str, Any], *, version: int | None
+) -> dict[str, Any]:
+    """Change a complaint's details, if it is still at ``version`` (the one the officer's
+    page showed: ``edits.EditConflict`` otherwise, and nothing is saved); commit.
 
     The audit entry has each changed field as old → new, except personal fields, which
     it names as changed without their values.
     """
+    with edits.saving(complaint, version, "complaint"):
+        return _update_complaint(complaint, data)
+
+
+def _update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str, Any]:
     received = data.get("received_on")
     if received is not None and received != complaint.received_on:
         _check_received_on(complaint, received)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from feedback_app import analysis
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Theme, User
-from feedback_app.services import comments, releases
+from feedback_app.services import comments, edits, releases
 from feedback_app.services.paging import page_bounds
 
 PAGE_SIZE = 20
@@ -131,10 +131,16 @@ def explain_suggestions(shown: Sequence[Comment]) -> dict[int, analysis.Explanat
     }
 
 
-def save_review(comment: Comment, themes: list[str], sentiment: str, user: User) -> None:
-    """Store an analyst's accepted or corrected themes and sentiment, and commit."""
-    comments.label_comment(comment, themes=themes, sentiment=sentiment, user=user)
-    db.session.commit()
+def save_review(
+    comment: Comment, themes: list[str], sentiment: str, user: User, *, version: int | None
+) -> None:
+    """Store an analyst's accepted or corrected themes and sentiment, and commit; only if the
+    comment is still at ``version``, the one the analyst's card showed (``edits.EditConflict``
+    otherwise, and nothing is saved), so a card opened before another analyst's review,
+    hidden words or re-analysis cannot quietly replace what they saved."""
+    with edits.saving(comment, version, "comment"):
+        comments.label_comment(comment, themes=themes, sentiment=sentiment, user=user)
+        db.session.commit()
 
 
 def refer_to_safeguarding_lead(comment: Comment) -> None:
@@ -159,15 +165,22 @@ def hide_personal_data(
     ``everywhere``, a name in every comment now and from now on), send quotes of the changed
     comments approved in draft releases back for approval, and commit.
 
+    Two analysts hiding words in the same comment at the same moment both get them hidden:
+    the comment's version makes the second save fail rather than replace the first one's
+    list, and it is made again on the comment as the first left it (``edits.retrying``).
     Raises ``comments.CommentError`` with a message for the analyst; nothing is changed.
     """
-    if everywhere:
-        if kind != "name":
-            raise comments.CommentError("Only a name can be hidden in every comment")
-        changed = comments.hide_name_everywhere(comment, phrase, user)
-    else:
-        comments.hide_personal_data(comment, phrase, kind)
-        changed = [comment]
-    reopened = releases.reopen_quotes_of(changed)
-    db.session.commit()
-    return Hidden(len(changed), reopened)
+
+    def hide() -> Hidden:
+        if everywhere:
+            if kind != "name":
+                raise comments.CommentError("Only a name can be hidden in every comment")
+            changed = comments.hide_name_everywhere(comment, phrase, user)
+        else:
+            comments.hide_personal_data(comment, phrase, kind)
+            changed = [comment]
+        reopened = releases.reopen_quotes_of(changed)
+        db.session.commit()
+        return Hidden(len(changed), reopened)
+
+    return edits.retrying(hide, "comment")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from feedback_app.extensions import db
 from feedback_app.models import SafeguardingFlag, User
-from feedback_app.services import audit
+from feedback_app.services import audit, edits
 from feedback_app.services.paging import page_bounds
 
 STATUSES = ("open", "in_progress", "closed")
@@ -64,29 +64,39 @@ def get_flag(flag_id: int) -> SafeguardingFlag | None:
 
 
 def record_action(
-    flag: SafeguardingFlag, *, status: str, concern: str, action_taken: str, user: User
+    flag: SafeguardingFlag,
+    *,
+    status: str,
+    concern: str,
+    action_taken: str,
+    user: User,
+    version: int | None,
 ) -> None:
-    """Record what the lead did, their decision and the flag's new status, and commit.
+    """Record what the lead did, their decision and the flag's new status, and commit; only
+    if the flag is still at ``version``, the one the lead's page showed
+    (``edits.EditConflict`` otherwise, and nothing is saved): what was done is one text,
+    so a page opened before another save would replace that record.
 
     A comment the lead decides is not a safeguarding concern is no longer withheld: analysts
     review it, and may quote it once redacted and approved, like any other.
     """
-    old = {"status": flag.status, "concern": flag.concern, "action_taken": flag.action_taken}
-    flag.status = status
-    flag.concern = concern
-    flag.comment.safeguarding = flag.withholds
-    flag.action_taken = action_taken
-    flag.handled_by_id = user.id
-    flag.handled_at = datetime.now(UTC)
-    audit.record(
-        "safeguarding.updated",
-        "safeguarding_flag",
-        flag.id,
-        status=[old["status"], status],
-        concern=[old["concern"], concern],
-        action_taken_changed=old["action_taken"] != action_taken,
-    )
-    db.session.commit()
+    with edits.saving(flag, version, "flag"):
+        old = {"status": flag.status, "concern": flag.concern, "action_taken": flag.action_taken}
+        flag.status = status
+        flag.concern = concern
+        flag.comment.safeguarding = flag.withholds
+        flag.action_taken = action_taken
+        flag.handled_by_id = user.id
+        flag.handled_at = datetime.now(UTC)
+        audit.record(
+            "safeguarding.updated",
+            "safeguarding_flag",
+            flag.id,
+            status=[old["status"], status],
+            concern=[old["concern"], concern],
+            action_taken_changed=old["action_taken"] != action_taken,
+        )
+        db.session.commit()
 
 
 def waiting_for(flag: SafeguardingFlag, now: datetime | None = None) -> str:

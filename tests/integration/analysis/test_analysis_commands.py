@@ -133,6 +133,7 @@ def test_retrain_learns_from_corrections_and_analysis_then_uses_the_model(
         concern="no_concern",
         action_taken="A figure of speech",
         user=make_user("safeguarding_lead"),
+        version=flags[cleared.id].version,
     )
     assert analysis_admin.corrections() == [
         ("The taxi driver was lovely", ["transport"], "positive", None),

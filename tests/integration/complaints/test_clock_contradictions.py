@@ -116,6 +116,7 @@ def test_received_after_later_dates_is_refused(
             "complainant_name": "Sam Parent",
             "relationship_to_child": "parent_carer",
             "summary": "Nobody returned my calls.",
+            "version": complaint.version,
         },
     )
     assert page.status_code == 200
@@ -131,5 +132,7 @@ def test_received_after_stage_2_started_is_refused(make_complaint):
     complaints.escalate(complaint, date(2023, 4, 20))
     data = {"received_on": date(2023, 4, 21)}
     with pytest.raises(ComplaintError, match="on or before stage 2 started, 20 April 2023"):
-        complaints.update_complaint(complaint, data)
-    assert complaints.update_complaint(complaint, {"received_on": date(2023, 4, 4)})
+        complaints.update_complaint(complaint, data, version=complaint.version)
+    assert complaints.update_complaint(
+        complaint, {"received_on": date(2023, 4, 4)}, version=complaint.version
+    )

@@ -74,12 +74,20 @@ def test_every_change_is_audited_with_old_and_new(app, make_complaint):
     point = complaint_points.add_point(
         complaint, theme="communication", summary="Calls", outcome="pending"
     )
-    complaint_points.update_point(point, theme="communication", summary="Calls", outcome="upheld")
+    complaint_points.update_point(
+        point,
+        theme="communication",
+        summary="Calls",
+        outcome="upheld",
+        version=point.version,
+    )
     action = complaint_points.add_action(
         point, {"description": "Phone surgery", "due_on": date(2023, 7, 1)}
     )
     complaint_points.complete_action(action, date(2023, 6, 20), "Surgery timetable published")
-    complaints.update_complaint(complaint, {"contact_phone": "01905 000000"})
+    complaints.update_complaint(
+        complaint, {"contact_phone": "01905 000000"}, version=complaint.version
+    )
     complaints.acknowledge(complaint, date(2023, 5, 5))
     complaints.extend(complaint, 2, "Reason")
     complaints.respond(complaint, date(2023, 5, 19))

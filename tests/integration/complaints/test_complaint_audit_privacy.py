@@ -33,7 +33,11 @@ def _casework(make_complaint):  # type: ignore[no-untyped-def]
         complaint, theme="communication", summary="Quokka lost the letter", outcome="pending"
     )
     complaint_points.update_point(
-        point, theme="communication", summary="Okapi lost the letter", outcome="upheld"
+        point,
+        theme="communication",
+        summary="Okapi lost the letter",
+        outcome="upheld",
+        version=point.version,
     )
     complaint_points.add_action(
         point,
@@ -49,7 +53,7 @@ def _casework(make_complaint):  # type: ignore[no-untyped-def]
     )
     data = {name: getattr(complaint, name) for name in complaints.AUDITED_FIELDS}
     data.update(complainant_name="Newer Name", contact_phone="07700 900999", ehcp_stage="draft")
-    complaints.update_complaint(complaint, data)
+    complaints.update_complaint(complaint, data, version=complaint.version)
     return complaint
 
 

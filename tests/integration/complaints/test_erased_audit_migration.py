@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import insert, update
+
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Complaint
-from feedback_app.services import audit, complaints
+from feedback_app.services import audit
 from tests.conftest import make_app
 
 
@@ -18,24 +20,29 @@ def test_0017_scrubs_the_audit_of_complaints_already_erased(tmp_path: Path) -> N
     with app.app_context():
         ids = []
         for name in ("Erased Earlier", "Still Kept"):
-            complaint = complaints.create_complaint(
-                {
-                    "received_on": date(2016, 5, 3),
-                    "channel": "email",
-                    "complainant_name": name,
-                    "relationship_to_child": "parent_carer",
-                    "summary": "Words",
-                }
-            )
+            # Written with SQL, not the service: the model has columns later migrations add
+            # (0019's version), which a database at 0016 has not.
+            complaint_id = db.session.execute(
+                insert(Complaint.__table__).values(
+                    reference=f"CMP-{name[:5]}",
+                    received_on=date(2016, 5, 3),
+                    complainant_name=name,
+                    summary="Words",
+                )
+            ).inserted_primary_key[0]
             audit.record(
                 "complaint.updated",
                 "complaint",
-                complaint.id,
+                complaint_id,
                 complainant_name={"old": "", "new": name},
                 ehcp_stage={"old": "", "new": "draft"},
             )
-            ids.append(complaint.id)
-        db.session.get(Complaint, ids[0]).erased_at = datetime(2024, 1, 1, tzinfo=UTC)
+            ids.append(complaint_id)
+        db.session.execute(
+            update(Complaint.__table__)
+            .where(Complaint.__table__.c.id == ids[0])
+            .values(erased_at=datetime(2024, 1, 1, tzinfo=UTC))
+        )
         db.session.commit()
         db.session.remove()
         db.engine.dispose()

@@ -30,7 +30,7 @@ def test_an_open_action_on_a_point_no_longer_upheld_can_still_be_completed(
         },
     )
     complaint_points.update_point(
-        point, theme="communication", summary="Calls", outcome="not_upheld"
+        point, theme="communication", summary="Calls", outcome="not_upheld", version=point.version
     )
 
     body = officer_client.get(f"/staff/complaints/{complaint.id}").get_data(as_text=True)
@@ -64,7 +64,13 @@ def test_a_point_keeps_its_retired_theme_when_saved(officer_client, retired_poin
     assert checked is not None and checked["value"] == "communication"
 
     saved = officer_client.post(
-        url, data={"theme": "communication", "summary": "Calls", "outcome": "upheld"}
+        url,
+        data={
+            "theme": "communication",
+            "summary": "Calls",
+            "outcome": "upheld",
+            "version": point.version,
+        },
     )
     assert saved.status_code == 302
     db.session.expire_all()
@@ -83,5 +89,5 @@ def test_new_points_offer_only_live_themes(officer_client, retired_point):
     other = complaint_points.add_point(complaint, theme="timeliness", summary="Late")
     with pytest.raises(ComplaintError):  # a retired theme is kept, never newly chosen
         complaint_points.update_point(
-            other, theme="communication", summary="Late", outcome="pending"
+            other, theme="communication", summary="Late", outcome="pending", version=other.version
         )

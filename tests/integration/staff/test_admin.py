@@ -122,13 +122,23 @@ def test_admin_home_says_what_the_analyser_has_not_yet_learned(sign_in, make_use
     flag = db.session.query(SafeguardingFlag).filter_by(comment_id=flagged.id).one()
     lead = make_user("safeguarding_lead")
     safeguarding.record_action(
-        flag, status="in_progress", concern="undecided", action_taken="Called", user=lead
+        flag,
+        status="in_progress",
+        concern="undecided",
+        action_taken="Called",
+        user=lead,
+        version=flag.version,
     )
     assert learning_rows()["Not yet learned from"] == (
         "1 analyst correction and 0 safeguarding decisions"
     )
     safeguarding.record_action(
-        flag, status="closed", concern="concern", action_taken="Referred", user=lead
+        flag,
+        status="closed",
+        concern="concern",
+        action_taken="Referred",
+        user=lead,
+        version=flag.version,
     )
     assert learning_rows()["Not yet learned from"] == (
         "1 analyst correction and 1 safeguarding decision"

@@ -34,7 +34,12 @@ def _cleared_weeks_ago(comment) -> SafeguardingFlag:
     assert flag is not None
     flag.raised_at = datetime.now(UTC) - timedelta(days=40)
     safeguarding.record_action(
-        flag, status="closed", concern="no_concern", action_taken="Spoke to school", user=_lead()
+        flag,
+        status="closed",
+        concern="no_concern",
+        action_taken="Spoke to school",
+        user=_lead(),
+        version=flag.version,
     )
     assert comment.safeguarding is False  # cleared: analysts review it like any other
     return flag

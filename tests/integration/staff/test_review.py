@@ -35,6 +35,7 @@ def test_correction_is_kept_as_a_label_and_survives_reanalysis(sign_in):
         data={
             f"c{comment.id}-themes": ["transport", "timeliness"],
             f"c{comment.id}-sentiment": "negative",
+            f"c{comment.id}-version": comment.version,
         },
     )
     assert response.status_code == 302
@@ -59,7 +60,11 @@ def test_htmx_review_returns_just_the_card(sign_in):
     client = sign_in("analyst")
     response = client.post(
         f"/staff/review/comments/{comment.id}",
-        data={f"c{comment.id}-themes": ["communication"], f"c{comment.id}-sentiment": "positive"},
+        data={
+            f"c{comment.id}-themes": ["communication"],
+            f"c{comment.id}-sentiment": "positive",
+            f"c{comment.id}-version": comment.version,
+        },
         headers={"HX-Request": "true"},
     )
     body = response.get_data(as_text=True)
@@ -148,6 +153,7 @@ def test_an_analyst_can_reopen_a_flag_the_lead_cleared(sign_in, make_user):
         concern="no_concern",
         action_taken="A figure of speech",
         user=make_user("safeguarding_lead"),
+        version=flag.version,
     )
     client = sign_in("analyst")
     # Without JavaScript: a redirect back to the queue with a message.

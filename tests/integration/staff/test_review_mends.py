@@ -71,6 +71,7 @@ def test_saving_a_review_keeps_a_theme_retired_since(sign_in, restore_themes):
         data={
             f"c{comment.id}-themes": ["health", "timeliness"],
             f"c{comment.id}-sentiment": "neutral",
+            f"c{comment.id}-version": comment.version,
         },
     )
     db.session.expire_all()

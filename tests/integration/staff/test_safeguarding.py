@@ -53,6 +53,8 @@ def test_lead_sees_queue_and_records_action(sign_in):
             "status": "closed",
             "concern": "concern",
             "action_taken": "Referred to the Family Front Door",
+            # The version the page was shown with, as a browser sends it back.
+            "version": form.find("input", {"name": "version"})["value"],
         },
     )
     assert response.status_code == 302
@@ -112,7 +114,12 @@ def test_closing_a_flag_needs_the_leads_decision(sign_in):
     client = sign_in("safeguarding_lead")
     response = client.post(
         f"/staff/safeguarding/flags/{flag.id}",
-        data={"status": "closed", "concern": "undecided", "action_taken": "Spoke to school"},
+        data={
+            "status": "closed",
+            "concern": "undecided",
+            "action_taken": "Spoke to school",
+            "version": flag.version,
+        },
     )
     assert response.status_code == 200
     page = parse_html(response.get_data(as_text=True))
@@ -124,7 +131,12 @@ def test_closing_a_flag_needs_the_leads_decision(sign_in):
     # Still looking into it: a flag in progress may be undecided.
     response = client.post(
         f"/staff/safeguarding/flags/{flag.id}",
-        data={"status": "in_progress", "concern": "undecided", "action_taken": "Called school"},
+        data={
+            "status": "in_progress",
+            "concern": "undecided",
+            "action_taken": "Called school",
+            "version": flag.version,
+        },
     )
     assert response.status_code == 302
 
@@ -142,7 +154,12 @@ def test_no_concern_returns_the_comment_to_review_and_stays_so(sign_in):
     client = sign_in("safeguarding_lead")
     response = client.post(
         f"/staff/safeguarding/flags/{flag.id}",
-        data={"status": "closed", "concern": "no_concern", "action_taken": "A figure of speech"},
+        data={
+            "status": "closed",
+            "concern": "no_concern",
+            "action_taken": "A figure of speech",
+            "version": flag.version,
+        },
     )
     assert response.status_code == 302
     db.session.expire_all()
@@ -157,7 +174,12 @@ def test_no_concern_returns_the_comment_to_review_and_stays_so(sign_in):
     # Changing the decision withholds the comment again.
     client.post(
         f"/staff/safeguarding/flags/{flag.id}",
-        data={"status": "closed", "concern": "concern", "action_taken": "Spoke to the family"},
+        data={
+            "status": "closed",
+            "concern": "concern",
+            "action_taken": "Spoke to the family",
+            "version": db.session.get(SafeguardingFlag, flag.id).version,
+        },
     )
     db.session.expire_all()
     assert db.session.get(Comment, false_alarm.id).safeguarding
