@@ -37,7 +37,9 @@ def test_a_name_added_later_is_hidden_in_the_words_already_given(app, make_compl
     complaint = make_complaint(
         complainant_name="", summary="Ezinne Okonkwo-Baptiste writing about the transport."
     )
-    complaints.update_complaint(complaint, {"complainant_name": "Ezinne Okonkwo-Baptiste"})
+    complaints.update_complaint(
+        complaint, {"complainant_name": "Ezinne Okonkwo-Baptiste"}, version=complaint.version
+    )
     assert "Okonkwo" not in _comment("complaint", complaint.id).redacted
 
 
