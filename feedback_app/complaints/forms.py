@@ -32,7 +32,7 @@ from wtforms.validators import (
 )
 
 from feedback_app.complaints.fields import GovDateField
-from feedback_app.form_fields import text_area, text_input
+from feedback_app.form_fields import SubmissionTokenField, text_area, text_input
 from feedback_app.models.complaints import (
     CHANNELS,
     EHCP_STAGES,
@@ -106,6 +106,7 @@ class ComplaintForm(FlaskForm):
     officer_id = SelectField(
         "Complaints officer", choices=[], widget=GovSelect(), validators=[Optional()]
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save complaint", widget=GovSubmitInput())
 
 
@@ -142,8 +143,7 @@ class PublicComplaintForm(FlaskForm):
         name="Your complaint",
         required="Enter what your complaint is about",
     )
-    # Issued with the form and sent back with it, so sending it twice makes one complaint.
-    submission_token = HiddenField()
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Send complaint", widget=GovSubmitInput())
 
 
@@ -169,6 +169,7 @@ class PointForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select the outcome of the point")],
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save point", widget=GovSubmitInput())
 
 
@@ -179,6 +180,8 @@ class DateForm(FlaskForm):
     reference = text_input(
         "Ombudsman reference (optional)", max_length=60, name="Ombudsman reference"
     )
+    # For an escalation: the stage it escalates from, so that sending it twice escalates once.
+    from_stage = HiddenField()
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -218,6 +221,8 @@ class ExtensionForm(FlaskForm):
         name="Reason",
         required="Enter the reason for the extension",
     )
+    # The deadline it extends (YYYY-MM-DD), so that sending it twice extends it once.
+    deadline = HiddenField()
     submit = SubmitField("Extend deadline", widget=GovSubmitInput())
 
 
@@ -253,6 +258,7 @@ class ActionForm(FlaskForm):
     you_said_we_did = BooleanField(
         "A candidate for \u201cyou said, we did\u201d", widget=GovCheckboxInput()
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save action", widget=GovSubmitInput())
 
 
