@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -14,6 +16,8 @@ from feedback_app.templating import format_date
 
 # Enough to catch typing mistakes; whether the address works is for the person to confirm.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# What ``secrets.token_urlsafe(24)`` gives; anything else posted is not one of ours.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
 
 
 def text_area(
@@ -112,3 +116,28 @@ def _answer(field: Field) -> str:
     if value in choices:
         return str(choices[value])
     return "" if value is None else str(value).strip()
+
+
+class SubmissionTokenField(HiddenField):
+    """A create form's one-time token, so that sending the form twice makes one record.
+
+    A new form is issued a fresh token; a form shown again with errors keeps the one it
+    was sent with, so it is still the same record. ``sent`` is the token the form came
+    back with, or None when it came back without one (a page from before forms carried
+    one, or a token tampered with): the record is then made as before, without the check.
+    The token is kept with the record, not in the session: both requests of a double
+    click carry the same session cookie, so only the database can tell the second is a
+    repeat (``services.once.make_once``).
+    """
+
+    data: Any
+    sent: str | None = None
+
+    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
+        # Never the token of a record the form was filled from (``obj=``): that belongs to
+        # the form that made it, not to this one.
+        super().process(formdata, None, extra_filters)
+        posted = self.data if isinstance(self.data, str) else ""
+        self.sent = posted if _TOKEN.fullmatch(posted) else None
+        if self.sent is None:
+            self.data = secrets.token_urlsafe(24)

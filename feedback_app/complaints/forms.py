@@ -32,7 +32,7 @@ from wtforms.validators import (
 )
 
 from feedback_app.complaints.fields import GovDateField
-from feedback_app.form_fields import VersionField, text_area, text_input
+from feedback_app.form_fields import SubmissionTokenField, VersionField, text_area, text_input
 from feedback_app.models.complaints import (
     CHANNELS,
     EHCP_STAGES,
@@ -106,6 +106,7 @@ class ComplaintForm(FlaskForm):
     officer_id = SelectField(
         "Complaints officer", choices=[], widget=GovSelect(), validators=[Optional()]
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save complaint", widget=GovSubmitInput())
 
 
@@ -113,6 +114,7 @@ class ComplaintEditForm(ComplaintForm):
     """A complaint's details as the officer changes them, with the version they opened."""
 
     version = VersionField()
+    submission_token = None  # type: ignore[assignment]  # a token is for making one, not changing it
 
 
 class PublicComplaintForm(FlaskForm):
@@ -148,8 +150,7 @@ class PublicComplaintForm(FlaskForm):
         name="Your complaint",
         required="Enter what your complaint is about",
     )
-    # Issued with the form and sent back with it, so sending it twice makes one complaint.
-    submission_token = HiddenField()
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Send complaint", widget=GovSubmitInput())
 
 
@@ -175,6 +176,7 @@ class PointForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select the outcome of the point")],
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save point", widget=GovSubmitInput())
 
 
@@ -182,6 +184,7 @@ class PointEditForm(PointForm):
     """A point as the officer changes it, with the version they opened."""
 
     version = VersionField()
+    submission_token = None  # type: ignore[assignment]  # a token is for adding one, not changing it
 
 
 class DateForm(FlaskForm):
@@ -191,6 +194,8 @@ class DateForm(FlaskForm):
     reference = text_input(
         "Ombudsman reference (optional)", max_length=60, name="Ombudsman reference"
     )
+    # For an escalation: the stage it escalates from, so that sending it twice escalates once.
+    from_stage = HiddenField()
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -230,6 +235,8 @@ class ExtensionForm(FlaskForm):
         name="Reason",
         required="Enter the reason for the extension",
     )
+    # The deadline it extends (YYYY-MM-DD), so that sending it twice extends it once.
+    deadline = HiddenField()
     submit = SubmitField("Extend deadline", widget=GovSubmitInput())
 
 
@@ -265,6 +272,7 @@ class ActionForm(FlaskForm):
     you_said_we_did = BooleanField(
         "A candidate for \u201cyou said, we did\u201d", widget=GovCheckboxInput()
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save action", widget=GovSubmitInput())
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import secrets
-
 from flask import Blueprint, current_app, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
@@ -17,18 +14,9 @@ bp = Blueprint("complaints_public", __name__)
 #: The reference of the complaint this browser sent last, for the "sent" page.
 SESSION_SENT_REFERENCE = "complaint_sent_reference"
 
-# What ``secrets.token_urlsafe(24)`` gives; anything else posted is not one of ours.
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
-
 
 def _public_post_limit() -> str:
     return str(current_app.config["RATELIMIT_PUBLIC_POST"])
-
-
-def _issued_token(form: PublicComplaintForm) -> str | None:
-    """The one-time token the form was issued with, if it came back intact."""
-    token = form.submission_token.data or ""
-    return token if _TOKEN.fullmatch(token) else None
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -55,14 +43,10 @@ def make_complaint() -> str | Response:
                 "child_reference": (form.child_reference.data or "").strip(),
                 "summary": form.summary.data.strip(),
             },
-            submission_token=_issued_token(form),
+            submission_token=form.submission_token.sent,
         )
         session[SESSION_SENT_REFERENCE] = complaint.reference
         return redirect(url_for(".complaint_sent"))
-    if _issued_token(form) is None:
-        # A new form (or one whose token was tampered with): issue a fresh token. A form
-        # shown again with errors keeps its token, so it is still the same complaint.
-        form.submission_token.data = secrets.token_urlsafe(24)
     return render_template("complaints/public_form.html", form=form)
 
 

@@ -95,8 +95,14 @@ def log_complaint() -> Page:
     form = forms.ComplaintForm()
     _officer_choices(form)
     if form.validate_on_submit():
-        complaint = complaints.create_complaint(_complaint_data(form))
-        flash(f"Complaint {complaint.reference} logged. Now split it into points.", "success")
+        made = complaints.log_complaint(
+            _complaint_data(form), submission_token=form.submission_token.sent
+        )
+        complaint = made.record
+        if made.new:
+            flash(f"Complaint {complaint.reference} logged. Now split it into points.", "success")
+        else:
+            flash(f"This form was sent twice: complaint {complaint.reference} was logged once.")
         return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, None, "Log a complaint")
 
@@ -171,16 +177,20 @@ def add_point(complaint_id: int) -> Page:
         form.theme.data = suggested[0]
     if form.validate_on_submit():
         try:
-            complaint_points.add_point(
+            made = complaint_points.add_point_once(
                 complaint,
                 theme=form.theme.data,
                 summary=form.summary.data.strip(),
                 outcome=form.outcome.data,
+                submission_token=form.submission_token.sent,
             )
         except complaints.ComplaintError as error:
             form.theme.errors = [str(error)]
         else:
-            flash("Point added.", "success")
+            if made.new:
+                flash("Point added.", "success")
+            else:
+                flash(f"This form was sent twice: point {made.record.position} was added once.")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(
         form,
@@ -273,6 +283,11 @@ def record_step(complaint_id: int, step: str) -> Page:
     form.on.label.text = what[4:].capitalize()
     if step != "escalate" or complaint.stage != "2":
         del form.reference
+    if step != "escalate":
+        del form.from_stage
+    elif request.method == "GET":
+        # The form says which stage it escalates from, so sending it twice escalates once.
+        form.from_stage.data = complaint.stage
     if form.validate_on_submit():
         assert form.on.data is not None  # required, so validation guarantees it
         try:
@@ -281,9 +296,13 @@ def record_step(complaint_id: int, step: str) -> Page:
                 reference = (
                     (form.reference.data or "").strip() if form.reference is not None else ""
                 )
-                complaints.escalate(complaint, form.on.data, reference)
+                complaints.escalate(
+                    complaint, form.on.data, reference, from_stage=form.from_stage.data or ""
+                )
             else:
                 service(complaint, form.on.data)
+        except complaints.AlreadyDoneError as error:
+            return _already_done(complaint, error)
         except complaints.ComplaintError as error:
             form.on.errors = [str(error)]
         else:
@@ -298,15 +317,37 @@ def extend_deadline(complaint_id: int) -> Page:
     """Extend the response deadline, with a reason."""
     complaint = _load(complaint_id)
     form = forms.ExtensionForm()
+    current = complaint.current_stage
+    if request.method == "GET" and current is not None and current.respond_by is not None:
+        # The form says which deadline it extends, so sending it twice extends it once.
+        form.deadline.data = current.respond_by.isoformat()
     if form.validate_on_submit():
         try:
-            complaints.extend(complaint, form.days.data, form.reason.data)
+            complaints.extend(
+                complaint, form.days.data, form.reason.data, deadline=_extending(form)
+            )
+        except complaints.AlreadyDoneError as error:
+            return _already_done(complaint, error)
         except complaints.ComplaintError as error:
             form.days.errors = [str(error)]
         else:
             flash("Response deadline extended.", "success")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Extend the response deadline")
+
+
+def _extending(form: forms.ExtensionForm) -> date:
+    """The deadline the form set out to extend."""
+    try:
+        return date.fromisoformat(form.deadline.data or "")
+    except ValueError:
+        raise complaints.ComplaintError(complaints.STALE_FORM) from None
+
+
+def _already_done(complaint: Complaint, error: complaints.AlreadyDoneError) -> Response:
+    """Show the complaint as it is now, saying that the change was made already."""
+    flash(str(error))
+    return redirect(url_for(".show_complaint", complaint_id=complaint.id))
 
 
 def _action_data(form: forms.ActionForm) -> dict[str, Any]:
@@ -329,11 +370,16 @@ def add_action(complaint_id: int, point_id: int) -> Page:
     form = forms.ActionForm()
     if form.validate_on_submit():
         try:
-            complaint_points.add_action(point, _action_data(form))
+            made = complaint_points.add_action_once(
+                point, _action_data(form), form.submission_token.sent
+            )
         except complaints.ComplaintError as error:
             form.description.errors = [str(error)]
         else:
-            flash("Action added.", "success")
+            if made.new:
+                flash("Action added.", "success")
+            else:
+                flash("This form was sent twice: the action was added once.")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, f"Add an action for point {point.position}")
 
@@ -345,6 +391,7 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
     complaint = _load(complaint_id)
     action = _action(complaint, action_id)
     form = forms.ActionForm(obj=action)
+    del form.submission_token  # a token is for adding an action, not changing one
     if form.validate_on_submit():
         complaint_points.update_action(action, _action_data(form))
         flash("Action saved.", "success")
@@ -363,6 +410,8 @@ def complete_action(complaint_id: int, action_id: int) -> Page:
         assert form.completed_on.data is not None  # required, so validation guarantees it
         try:
             complaint_points.complete_action(action, form.completed_on.data, form.evidence.data)
+        except complaints.AlreadyDoneError as error:
+            return _already_done(complaint, error)
         except complaints.ComplaintError as error:
             form.completed_on.errors = [str(error)]
         else:

@@ -184,6 +184,8 @@ class ComplaintPoint(Versioned, db.Model):  # type: ignore[name-defined,misc]
     outcome: Mapped[str] = mapped_column(String(20), default="pending")
     stage: Mapped[str] = mapped_column(String(10), default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The one-time token of the form that added it (services.once.make_once).
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     complaint: Mapped[Complaint] = relationship(back_populates="points")
     theme_record = relationship("Theme", viewonly=True)
@@ -222,6 +224,8 @@ class ComplaintAction(db.Model):  # type: ignore[name-defined,misc]
     # A candidate for "you said, we did": the findings pages may publish it, after review.
     you_said_we_did: Mapped[bool] = mapped_column(default=False, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The one-time token of the form that added it (services.once.make_once).
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     point: Mapped[ComplaintPoint] = relationship(back_populates="actions")
 

@@ -130,6 +130,8 @@ class Improvement(db.Model):  # type: ignore[name-defined,misc]
     status_set_by_hand: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The one-time token of the form that made it (services.once.make_once).
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     milestones: Mapped[list[Milestone]] = relationship(
         back_populates="improvement", order_by="Milestone.due_on", cascade="all, delete-orphan"

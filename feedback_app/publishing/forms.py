@@ -14,7 +14,7 @@ from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAre
 from wtforms.validators import DataRequired, Length, Regexp
 
 from feedback_app.complaints.fields import GovDateField
-from feedback_app.form_fields import text_area
+from feedback_app.form_fields import SubmissionTokenField, text_area
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
 
 
@@ -85,6 +85,7 @@ class ImprovementForm(FlaskForm):
     )
     quote_id = SelectField("Quote (optional)", widget=GovSelect(), validate_choice=False)
     published = BooleanField("Show on the public page", widget=GovCheckboxInput(), default=True)
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 

@@ -36,6 +36,8 @@ def _form(improvement: Improvement | None = None, *, stored: bool = False) -> Im
     ]
     if improvement is not None and (stored or request.method == "GET"):
         form.quote_id.data = str(improvement.quote_id or "")
+    if improvement is not None:
+        del form.submission_token  # a token is for making an entry, not changing one
     return form
 
 
@@ -109,15 +111,22 @@ def _save(improvement: Improvement | None, action: ComplaintAction | None) -> Re
     if form.validate_on_submit():
         try:
             if improvement is None:
-                improvement = improvements.create_entry(
-                    _entry(form), complaint_action_id=action.id if action else None
+                made = improvements.create_entry_once(
+                    _entry(form),
+                    complaint_action_id=action.id if action else None,
+                    submission_token=form.submission_token.sent,
                 )
+                improvement, new = made.record, made.new
             else:
                 improvements.update_entry(improvement, _entry(form))
+                new = True
         except improvements.ImprovementError as error:
             _apply_errors(form, error)
         else:
-            flash("Entry saved", "success")
+            if new:
+                flash("Entry saved", "success")
+            else:
+                flash("This form was sent twice: the entry was saved once")
             return redirect(url_for("publishing.edit_improvement", entry_id=improvement.id), 303)
     return render_template(
         "publishing/improvement.html",

@@ -16,8 +16,13 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Theme
 from feedback_app.models.complaints import OUTCOMES
-from feedback_app.services import audit, comments, edits, improvements
-from feedback_app.services.complaints import ComplaintError, apply_changes, audit_safe
+from feedback_app.services import audit, comments, edits, improvements, once
+from feedback_app.services.complaints import (
+    AlreadyDoneError,
+    ComplaintError,
+    apply_changes,
+    audit_safe,
+)
 from feedback_app.templating import format_date
 
 ACTION_FIELDS = (
@@ -49,9 +54,18 @@ def suggest_themes(text: str) -> list[str]:
 
 
 def add_point(
-    complaint: Complaint, *, theme: str, summary: str, outcome: str = "pending"
+    complaint: Complaint,
+    *,
+    theme: str,
+    summary: str,
+    outcome: str = "pending",
+    submission_token: str | None = None,
 ) -> ComplaintPoint:
-    """Add a point to a complaint, audited; commit."""
+    """Add a point to a complaint, audited; commit.
+
+    ``submission_token`` is the one-time token of the form that adds it: see
+    ``add_point_once``.
+    """
     _check_point(theme, outcome)
     point = ComplaintPoint(
         theme=theme,
@@ -59,6 +73,7 @@ def add_point(
         outcome=outcome,
         stage=complaint.stage,
         position=len(complaint.points) + 1,
+        submission_token=submission_token,
     )
     complaint.points.append(point)
     db.session.flush()
@@ -73,6 +88,24 @@ def add_point(
     )
     db.session.commit()
     return point
+
+
+def add_point_once(
+    complaint: Complaint, *, theme: str, summary: str, outcome: str, submission_token: str | None
+) -> once.Made[ComplaintPoint]:
+    """Add a point from the officer's form, once per form: the form sent again gets the
+    point it added the first time (a point added twice is counted twice in the report)."""
+    return once.make_once(
+        ComplaintPoint,
+        submission_token,
+        lambda: add_point(
+            complaint,
+            theme=theme,
+            summary=summary,
+            outcome=outcome,
+            submission_token=submission_token,
+        ),
+    )
 
 
 def update_point(
@@ -114,12 +147,20 @@ def _check_point(theme: str, outcome: str, current: str | None = None) -> None:
 # --- actions ------------------------------------------------------------------------------
 
 
-def add_action(point: ComplaintPoint, data: Mapping[str, Any]) -> ComplaintAction:
+def add_action(
+    point: ComplaintPoint, data: Mapping[str, Any], *, submission_token: str | None = None
+) -> ComplaintAction:
     """Give an action to a service for an upheld or partially upheld point; commit."""
     if not point.needs_actions:
         raise ComplaintError("Actions are for points that were upheld or partially upheld")
     action = ComplaintAction(
-        status="open", notes="", evidence="", owner_email="", team="", owner=""
+        status="open",
+        notes="",
+        evidence="",
+        owner_email="",
+        team="",
+        owner="",
+        submission_token=submission_token,
     )
     apply_changes(action, data, ACTION_FIELDS)
     point.actions.append(action)
@@ -134,6 +175,17 @@ def add_action(point: ComplaintPoint, data: Mapping[str, Any]) -> ComplaintActio
     )
     db.session.commit()
     return action
+
+
+def add_action_once(
+    point: ComplaintPoint, data: Mapping[str, Any], submission_token: str | None
+) -> once.Made[ComplaintAction]:
+    """Give an action from the officer's form, once per form (as ``add_point_once``)."""
+    return once.make_once(
+        ComplaintAction,
+        submission_token,
+        lambda: add_action(point, data, submission_token=submission_token),
+    )
 
 
 def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -155,12 +207,11 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
 def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
     """Mark an action done, with the evidence that it was; commit.
 
-    Done once: marking it again would overwrite the date and evidence recorded.
+    Done once: marking it again would overwrite the date and evidence recorded. Of two
+    officers marking it done at the same moment, the first keeps their evidence and the
+    second is told it was done already.
     """
-    if action.status == "done" and action.completed_on is not None:
-        raise ComplaintError(
-            f"This action was already marked as done on {format_date(action.completed_on)}"
-        )
+    _check_not_done(action)
     received = action.point.complaint.received_on
     if on < received:
         raise ComplaintError(
@@ -174,7 +225,16 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
         "completed_on": action.completed_on,
         "evidence": action.evidence,
     }
-    action.status, action.completed_on, action.evidence = "done", on, evidence.strip()
+    done = once.claim(
+        ComplaintAction,
+        action.id,
+        {"status": action.status, "completed_on": action.completed_on},
+        {"status": "done", "completed_on": on, "evidence": evidence.strip()},
+    )
+    if not done:  # another request marked it done after this one read it
+        db.session.rollback()
+        _check_not_done(action)
+        raise AlreadyDoneError("This action was already changed: go back and check it")
     audit.record(
         "complaint.action_completed",
         "complaint",
@@ -186,6 +246,13 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
     # set its status by hand).
     improvements.follow_action(action)
     db.session.commit()
+
+
+def _check_not_done(action: ComplaintAction) -> None:
+    if action.status == "done" and action.completed_on is not None:
+        raise AlreadyDoneError(
+            f"This action was already marked as done on {format_date(action.completed_on)}"
+        )
 
 
 def get_action(action_id: int) -> ComplaintAction | None:

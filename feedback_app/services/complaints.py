@@ -18,14 +18,12 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintStage
 from feedback_app.models.complaints import STAGES
-from feedback_app.services import audit, comments, edits
+from feedback_app.services import audit, comments, edits, once
 from feedback_app.services.clocks import add_working_days
 from feedback_app.templating import format_date
 
@@ -75,6 +73,11 @@ def complainant(complaint: Complaint) -> comments.WriterDetails:
 
 class ComplaintError(ValueError):
     """A change that the rules do not allow; the message is shown to the officer."""
+
+
+class AlreadyDoneError(ComplaintError):
+    """The change was made already: its form was sent twice, or someone else made it at
+    the same moment. Nothing was changed; the message says what the complaint holds now."""
 
 
 @dataclass(frozen=True)
@@ -140,11 +143,15 @@ def new_stage(
 
 
 def _set_respond_by(record: ComplaintStage, settings: ClockSettings) -> None:
+    record.respond_by = _respond_by(record, settings, record.extension_days)
+
+
+def _respond_by(record: ComplaintStage, settings: ClockSettings, extension_days: int) -> date:
     # The response clock runs from acknowledgement (LGSCO code); until then, from the
     # latest day acknowledgement was due, so the queue never shows a deadline too late.
     base = record.acknowledged_on or record.acknowledge_by
     assert base is not None
-    record.respond_by = add_working_days(base, settings.respond_days + record.extension_days)
+    return add_working_days(base, settings.respond_days + extension_days)
 
 
 def refresh(complaint: Complaint) -> None:
@@ -207,26 +214,21 @@ def create_public_complaint(data: Mapping[str, Any], *, submission_token: str | 
 
     A form sent again with the same token (a double click, or Back then Send) gets
     the complaint its first sending made, and nothing new is created: no second
-    reference, clock or safeguarding flag. Two sendings that race past the lookup
-    meet at the token's unique constraint, and the loser gets the winner's complaint.
+    reference, clock or safeguarding flag (``once.make_once``).
     """
-    if submission_token:
-        sent = _sent_with(submission_token)
-        if sent is not None:
-            return sent
-    try:
-        return create_complaint(data, source="public", submission_token=submission_token)
-    except IntegrityError:
-        db.session.rollback()
-        sent = _sent_with(submission_token) if submission_token else None
-        if sent is None:
-            raise
-        return sent
+    return once.make_once(
+        Complaint,
+        submission_token,
+        lambda: create_complaint(data, source="public", submission_token=submission_token),
+    ).record
 
 
-def _sent_with(submission_token: str) -> Complaint | None:
-    return db.session.scalar(
-        select(Complaint).where(Complaint.submission_token == submission_token)
+def log_complaint(data: Mapping[str, Any], *, submission_token: str | None) -> once.Made[Complaint]:
+    """Log a complaint from the officer's form, once per form (as ``create_public_complaint``)."""
+    return once.make_once(
+        Complaint,
+        submission_token,
+        lambda: create_complaint(data, submission_token=submission_token),
     )
 
 
@@ -391,8 +393,14 @@ def respond(complaint: Complaint, on: date) -> None:
     db.session.commit()
 
 
-def extend(complaint: Complaint, days: int, reason: str) -> None:
-    """Extend the response deadline by ``days`` working days, up to the stage's maximum."""
+def extend(complaint: Complaint, days: int, reason: str, *, deadline: date | None = None) -> None:
+    """Extend the response deadline by ``days`` working days, up to the stage's maximum.
+
+    ``deadline`` is the deadline the officer's form set out to extend. When the deadline
+    is no longer that one (the form was sent twice, or someone else extended it at the
+    same time) nothing changes: extending it again would stack a second extension, and
+    the reason twice, on a deadline the officer has not seen.
+    """
     current = _open_stage(complaint, "extend its response deadline")
     settings = clock_settings(current.stage)
     if settings is None:
@@ -403,6 +411,7 @@ def extend(complaint: Complaint, days: int, reason: str) -> None:
             f"Stage {current.stage} already has a response, recorded on "
             f"{format_date(current.responded_on)}, so its deadline cannot be extended"
         )
+    _check_deadline(current, deadline)
     if days < 1:
         raise ComplaintError("Extension must be 1 working day or more")
     if not reason.strip():
@@ -413,11 +422,22 @@ def extend(complaint: Complaint, days: int, reason: str) -> None:
             f"Extension must be {allowed} working days or fewer: stage {current.stage} "
             f"may be extended by {settings.max_extension_days} working days in total"
         )
-    old_by = current.respond_by
-    current.extension_days += days
+    old_by, old_days = current.respond_by, current.extension_days
     reasons = [current.extension_reason, f"{days} working days: {reason.strip()}"]
-    current.extension_reason = "\n".join(r for r in reasons if r)
-    _set_respond_by(current, settings)
+    extended = once.claim(
+        ComplaintStage,
+        current.id,
+        {"respond_by": old_by, "extension_days": old_days},
+        {
+            "extension_days": old_days + days,
+            "extension_reason": "\n".join(r for r in reasons if r),
+            "respond_by": _respond_by(current, settings, old_days + days),
+        },
+    )
+    if not extended:  # another request changed the deadline after this one read it
+        db.session.rollback()
+        _check_deadline(current, old_by)
+        raise AlreadyDoneError(STALE_FORM)
     refresh(complaint)
     audit.record(
         "complaint.extended",
@@ -435,14 +455,42 @@ def extend(complaint: Complaint, days: int, reason: str) -> None:
     db.session.commit()
 
 
-def escalate(complaint: Complaint, on: date, reference: str = "") -> ComplaintStage:
-    """Move the complaint to the next stage (1 → 2 → ombudsman), starting new clocks."""
+def _check_deadline(current: ComplaintStage, deadline: date | None) -> None:
+    if deadline is not None and current.respond_by != deadline:
+        raise AlreadyDoneError(
+            f"The response deadline is now {format_date(current.respond_by)}: it changed "
+            "after this form was opened (it may already have been extended), so nothing "
+            "was changed"
+        )
+
+
+#: What an officer is told when a form does not say what it changes (a page from before
+#: forms said so, or one changed by hand).
+STALE_FORM = "This form is out of date: go back to the complaint and try again"
+_ESCALATED_TO = {"1": "stage 2", "2": "the ombudsman"}
+
+
+def escalate(
+    complaint: Complaint, on: date, reference: str = "", *, from_stage: str | None = None
+) -> ComplaintStage:
+    """Move the complaint to the next stage (1 → 2 → ombudsman), starting new clocks.
+
+    ``from_stage`` is the stage the officer's form escalates from. A complaint already
+    past it (the form was sent twice, or someone else escalated it at the same time) is
+    left as it is: escalating it again would skip a stage.
+    """
     current = _current(complaint)
+    _check_stage(current.stage, from_stage)
     following = {"1": "2", "2": "ombudsman"}.get(current.stage)
     if following is None:
         raise ComplaintError("A complaint with the ombudsman cannot be escalated further")
     if on < current.started_on:
         raise ComplaintError("The date escalated must be on or after the current stage started")
+    was = current.stage
+    if not once.claim(Complaint, complaint.id, {"stage": was}, {"stage": following}):
+        db.session.rollback()  # another request escalated it after this one read it
+        _check_stage(complaint.stage, was)
+        raise AlreadyDoneError(STALE_FORM)
     record = new_stage(following, on)
     record.reference = reference
     complaint.stages.append(record)
@@ -453,12 +501,22 @@ def escalate(complaint: Complaint, on: date, reference: str = "") -> ComplaintSt
         "complaint.escalated",
         "complaint",
         complaint.id,
-        stage={"old": current.stage, "new": following},
+        stage={"old": was, "new": following},
         started_on=on,
         closed_on={"old": old_closed, "new": None},
     )
     db.session.commit()
     return record
+
+
+def _check_stage(stage: str, from_stage: str | None) -> None:
+    if from_stage is None or from_stage == stage:
+        return
+    if from_stage in _ESCALATED_TO and STAGES.index(from_stage) < STAGES.index(stage):
+        raise AlreadyDoneError(
+            f"This complaint has already been escalated to {_ESCALATED_TO[from_stage]}"
+        )
+    raise ComplaintError(STALE_FORM)
 
 
 def close(complaint: Complaint, on: date) -> None:

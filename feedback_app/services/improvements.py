@@ -13,12 +13,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from feedback_app.analysis.redaction import redact
 from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement, Milestone, Release, ReleaseQuote
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
-from feedback_app.services import audit
+from feedback_app.services import audit, once
 from feedback_app.services.findings import theme_names, threshold
 from feedback_app.services.releases import shown_quotes
 
@@ -75,7 +76,12 @@ def validate(entry: EntryInput) -> dict[str, str]:
     return errors
 
 
-def create_entry(entry: EntryInput, complaint_action_id: int | None = None) -> Improvement:
+def create_entry(
+    entry: EntryInput,
+    complaint_action_id: int | None = None,
+    *,
+    submission_token: str | None = None,
+) -> Improvement:
     """Add an entry (from a complaint action when its id is given). Commits."""
     errors = validate(entry)
     if complaint_action_id is not None:
@@ -91,6 +97,7 @@ def create_entry(entry: EntryInput, complaint_action_id: int | None = None) -> I
     improvement = Improvement(
         source="complaint_action" if complaint_action_id else "improvement",
         complaint_action_id=complaint_action_id,
+        submission_token=submission_token,
     )
     apply_changes(improvement, entry)
     action = db.session.get(ComplaintAction, complaint_action_id) if complaint_action_id else None
@@ -103,6 +110,24 @@ def create_entry(entry: EntryInput, complaint_action_id: int | None = None) -> I
     audit.record("improvement.created", "improvement", improvement.id, **_audit_fields(entry))
     db.session.commit()
     return improvement
+
+
+def create_entry_once(
+    entry: EntryInput, *, complaint_action_id: int | None, submission_token: str | None
+) -> once.Made[Improvement]:
+    """Add an entry from the staff form, once per form: the form sent again gets the entry
+    it made the first time, not a second published copy. Commits."""
+    try:
+        return once.make_once(
+            Improvement,
+            submission_token,
+            lambda: create_entry(entry, complaint_action_id, submission_token=submission_token),
+        )
+    except IntegrityError:
+        if complaint_action_id is None:
+            raise
+        # Two different forms made an entry from the same complaint action at once.
+        raise ImprovementError({"action": "That complaint action already has an entry"}) from None
 
 
 def update_entry(improvement: Improvement, entry: EntryInput) -> None:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from feedback_app import clock
 from feedback_app.analysis.redaction import hide_phrases, redact
@@ -26,7 +27,7 @@ from feedback_app.models import (
     Survey,
     User,
 )
-from feedback_app.services import audit, redaction_names
+from feedback_app.services import audit, once, redaction_names
 from feedback_app.services.findings import FindingsError, compute_findings, get_survey
 from feedback_app.services.periods import PeriodError, parse_period
 
@@ -71,13 +72,12 @@ def create_draft(survey_slug: str, period_label: str, user: User | None) -> Rele
         survey = get_survey(survey_slug)
     except FindingsError as error:
         raise ReleaseError(str(error)) from error
+    already = f"There is already a release for {survey.name}, {period.name}: open it instead"
     existing = db.session.scalars(
         select(Release).where(Release.survey_id == survey.id, Release.period == period.label)
     ).first()
     if existing is not None:
-        raise ReleaseError(
-            f"There is already a release for {survey.name}, {period.name}: open it instead"
-        )
+        raise ReleaseError(already)
     release = Release(
         survey_id=survey.id,
         period=period.label,
@@ -86,7 +86,13 @@ def create_draft(survey_slug: str, period_label: str, user: User | None) -> Rele
         created_by_id=user.id if user else None,
     )
     db.session.add(release)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Started at the same moment by another request (a double click, or two analysts):
+        # version 1 of the survey and period is unique, so theirs is the draft.
+        db.session.rollback()
+        raise ReleaseError(already) from None
     audit.record("release.created", "release", release.id, survey=survey.slug, period=period.label)
     db.session.commit()
     return release
@@ -145,8 +151,9 @@ def propose_quote(release: Release, comment_id: int, user: User | None) -> Relea
             f"That comment was not received in {period.name}, so it cannot be quoted in "
             "this release"
         )
+    picked = "That comment is already picked"
     if any(q.comment_id == comment_id for q in release.quotes):
-        raise ReleaseError("That comment is already picked")
+        raise ReleaseError(picked)
     themes = comment.effective_themes
     quote = ReleaseQuote(
         release_id=release.id,
@@ -156,7 +163,12 @@ def propose_quote(release: Release, comment_id: int, user: User | None) -> Relea
         proposed_by_id=user.id if user else None,
     )
     db.session.add(quote)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Picked at the same moment by another request: a comment is quoted once a release.
+        db.session.rollback()
+        raise ReleaseError(picked) from None
     audit.record("release.quote_proposed", "release", release.id, comment_id=comment.id)
     db.session.commit()
     return quote
@@ -271,7 +283,11 @@ def _stamp(payload: dict[str, Any], release: Release) -> dict[str, Any]:
 
 
 def publish(release: Release, user: User | None) -> None:
-    """Freeze a draft's figures and quotes and publish it; supersede the older version."""
+    """Freeze a draft's figures and quotes and publish it; supersede the older version.
+
+    Of two analysts publishing at the same moment, one publishes it and the other is
+    told it is published: one audit entry, one publication time.
+    """
     _require_draft(release)
     newer = db.session.scalar(
         select(func.max(Release.version)).where(
@@ -290,11 +306,22 @@ def publish(release: Release, user: User | None) -> None:
         q.id for q in release.quotes if q.status == "approved" and not _eligible(_comment(q))
     ]
     payload = draft_payload(release)
-    release.snapshot = payload
-    release.status = "published"
-    release.published_at = datetime.now(UTC)
-    release.published_by_id = user.id if user else None
-    payload["published_on"] = clock.in_uk(release.published_at).date().isoformat()
+    published_at = datetime.now(UTC)
+    payload["published_on"] = clock.in_uk(published_at).date().isoformat()
+    published = once.claim(
+        Release,
+        release.id,
+        {"status": "draft"},
+        {
+            "snapshot": payload,
+            "status": "published",
+            "published_at": published_at,
+            "published_by_id": user.id if user else None,
+        },
+    )
+    if not published:  # another request published it after this one read it
+        db.session.rollback()
+        raise ReleaseError(LOCKED)
     for older in db.session.scalars(
         select(Release).where(
             Release.survey_id == release.survey_id,
@@ -354,27 +381,15 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
         raise ReleaseError("Only the current published version can be corrected")
     if not note.strip():
         raise ReleaseError("Enter what the correction changes and why")
-    open_draft = db.session.scalars(
-        select(Release)
-        .where(
-            Release.survey_id == release.survey_id,
-            Release.period == release.period,
-            Release.status == "draft",
-        )
-        .order_by(Release.version)
-    ).first()
-    if open_draft is not None:
-        # Two open corrections could be published in either order, leaving the older current.
-        raise CorrectionOpenError(
-            f"Version {open_draft.version} is already open as a correction of this release: "
-            "finish that correction instead of starting another",
-            open_draft,
-        )
+    # The newest version is read before looking for an open correction, not after: a
+    # correction started by another request in between is then either seen as open, or
+    # given the same version number as this one, which the unique constraint refuses.
     newest = db.session.scalar(
         select(func.max(Release.version)).where(
             Release.survey_id == release.survey_id, Release.period == release.period
         )
     )
+    _check_no_open_correction(release)
     draft = Release(
         survey_id=release.survey_id,
         period=release.period,
@@ -384,7 +399,13 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
         created_by_id=user.id if user else None,
     )
     db.session.add(draft)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Started at the same moment by another request (a double click, or two analysts).
+        db.session.rollback()
+        _check_no_open_correction(release)
+        raise
     for quote in release.quotes:
         if quote.status == "approved" and _eligible(_comment(quote)):
             draft.quotes.append(
@@ -401,6 +422,25 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
     audit.record("release.correction_started", "release", draft.id, corrects=release.id, note=note)
     db.session.commit()
     return draft
+
+
+def _check_no_open_correction(release: Release) -> None:
+    open_draft = db.session.scalars(
+        select(Release)
+        .where(
+            Release.survey_id == release.survey_id,
+            Release.period == release.period,
+            Release.status == "draft",
+        )
+        .order_by(Release.version)
+    ).first()
+    if open_draft is not None:
+        # Two open corrections could be published in either order, leaving the older current.
+        raise CorrectionOpenError(
+            f"Version {open_draft.version} is already open as a correction of this release: "
+            "finish that correction instead of starting another",
+            open_draft,
+        )
 
 
 WITHHELD = "Withheld: raised with the safeguarding lead"

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from feedback_app import clock
 from feedback_app.extensions import db
@@ -98,7 +99,23 @@ def save_answer(response: Response, question: Question, value: str | None) -> No
 
     The value must already be validated against the question's options; text is
     cleaned again here so that no caller can store control characters.
+
+    Two requests may store the first answer to a question at the same moment (a double
+    click on Continue): the second meets the first's row at the unique constraint on
+    response and question, and then writes its value over that row instead.
     """
+    for attempt in (1, 2):
+        _apply_answer(response, question, value)
+        try:
+            db.session.commit()
+            return
+        except IntegrityError:
+            db.session.rollback()  # reloads the response's answers, the other one's with them
+            if attempt == 2:
+                raise
+
+
+def _apply_answer(response: Response, question: Question, value: str | None) -> None:
     existing = answers_by_key(response).get(question.key)
     if question.kind == "text":
         cleaned = clean_text(value)[: question.max_length]
@@ -126,7 +143,6 @@ def save_answer(response: Response, question: Question, value: str | None) -> No
         existing.value = stored_value
         existing.text = stored_text
     _touch(response)
-    db.session.commit()
 
 
 def save_consent(response: Response, *, quote: bool, contact: bool) -> None:

@@ -28,7 +28,8 @@ def test_extending_after_the_response_is_refused(officer_client, make_complaint)
     respond_by = complaint.current_stage.respond_by
 
     page = officer_client.post(
-        f"/staff/complaints/{complaint.id}/extend", data={"days": "10", "reason": "Busy"}
+        f"/staff/complaints/{complaint.id}/extend",
+        data={"days": "10", "reason": "Busy", "deadline": respond_by.isoformat()},
     )
 
     assert page.status_code == 200
@@ -44,8 +45,10 @@ def test_extending_acknowledging_or_responding_on_a_closed_complaint_is_refused(
     complaint = make_complaint(received_on=date(2023, 4, 3))
     complaints.close(complaint, date(2023, 4, 10))  # withdrawn before any response
 
+    deadline = complaint.current_stage.respond_by.isoformat()
     extend = officer_client.post(
-        f"/staff/complaints/{complaint.id}/extend", data={"days": "10", "reason": "Busy"}
+        f"/staff/complaints/{complaint.id}/extend",
+        data={"days": "10", "reason": "Busy", "deadline": deadline},
     )
     assert "closed on 10 April 2023" in extend.get_data(as_text=True)
     for step in ("acknowledge", "respond"):

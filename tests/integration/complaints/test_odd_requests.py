@@ -20,7 +20,8 @@ def test_escalating_a_stage_2_complaint_without_a_reference_field(officer_client
     complaints.escalate(complaint, date(2023, 4, 20))
 
     response = officer_client.post(
-        f"/staff/complaints/{complaint.id}/escalate", data={"on": ["2", "5", "2023"]}
+        f"/staff/complaints/{complaint.id}/escalate",
+        data={"on": ["2", "5", "2023"], "from_stage": "2"},
     )
 
     assert response.status_code == 302

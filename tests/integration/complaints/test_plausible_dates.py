@@ -105,7 +105,9 @@ def test_completing_an_action_twice_is_refused(officer_client, make_complaint):
     first = officer_client.post(url, data={"completed_on": ["2", "5", "2023"], "evidence": "Rang"})
     assert first.status_code == 302
     again = officer_client.post(
-        url, data={"completed_on": ["9", "5", "2023"], "evidence": "Something else"}
+        url,
+        data={"completed_on": ["9", "5", "2023"], "evidence": "Something else"},
+        follow_redirects=True,
     )
     assert "already marked as done on 2 May 2023" in again.get_data(as_text=True)
     db.session.expire_all()

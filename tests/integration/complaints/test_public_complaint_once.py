@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, SafeguardingFlag
-from feedback_app.services import complaints
+from feedback_app.services import complaints, once
 from tests.conftest import parse_html
 
 HARM = "Dad hits him when he gets angry and he is scared to go home. We waited 30 weeks for a plan."
@@ -101,13 +101,13 @@ def test_two_requests_racing_past_the_lookup_still_make_one(app: Flask, monkeypa
     first = complaints.create_public_complaint(data, submission_token="t" * 22)
     # The second request looked before the first one committed, and found nothing;
     # its insert then meets the first one's token.
-    real, looked = complaints._sent_with, []
+    real, looked = once.made_with, []
 
-    def missed_once(token: str) -> Complaint | None:
+    def missed_once(model: type, token: str) -> object:
         looked.append(token)
-        return None if len(looked) == 1 else real(token)
+        return None if len(looked) == 1 else real(model, token)
 
-    monkeypatch.setattr(complaints, "_sent_with", missed_once)
+    monkeypatch.setattr(once, "made_with", missed_once)
     second = complaints.create_public_complaint(data, submission_token="t" * 22)
     assert second.id == first.id
     assert _count(Complaint) == 1 and _count(SafeguardingFlag) == 1
