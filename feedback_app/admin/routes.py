@@ -13,6 +13,7 @@ from feedback_app.models import Role
 from feedback_app.services import (
     analysis_admin,
     audit,
+    audit_display,
     password_resets,
     redaction_names,
     rules_check,
@@ -58,7 +59,7 @@ def manage_users() -> str | Response:
     form = UserForm()
     if form.validate_on_submit():
         try:
-            users.create_user(
+            user = users.create_user(
                 email=form.email.data or "",
                 role=form.role.data or "",
                 password=form.password.data or "",
@@ -67,7 +68,11 @@ def manage_users() -> str | Response:
         except users.UserError as error:
             form.email.errors = [*form.email.errors, str(error)]
         else:
-            flash("User added.", "success")
+            flash(
+                f"User added: {user.email}, with the role {Role(user.role).label.lower()}. "
+                "They can sign in now.",
+                "success",
+            )
             return redirect(url_for("admin.manage_users"))
     return render_template(
         "admin/users.html",
@@ -101,7 +106,9 @@ def change_user_role(user_id: int) -> Response:
     return _change_user(
         user_id,
         lambda email: users.set_role(email, role),
-        "{email} now has the role " + role.replace("_", " ") + ". Their open sessions have ended.",
+        "{email} now has the role "
+        + (Role(role).label.lower() if role in set(Role) else role)
+        + ". Their open sessions have ended.",
     )
 
 
@@ -163,7 +170,10 @@ def edit_theme(slug: str) -> str | Response:
                 retired=bool(form.retired.data),
             )
             analysis_admin.reanalyse_soon()
-            flash("Theme saved. Comments are being analysed again with the new rules.", "success")
+            flash(
+                f"Theme “{theme.name}” saved. Comments are being analysed again with its rules.",
+                "success",
+            )
             return redirect(url_for("admin.themes"))
     return render_template("admin/theme.html", theme=theme, form=form, check=check)
 
@@ -175,7 +185,7 @@ def add_theme() -> str | Response:
     form = NewThemeForm()
     if form.validate_on_submit():
         try:
-            taxonomy.add_theme(
+            theme = taxonomy.add_theme(
                 slug=form.slug.data or "",
                 name=form.name.data or "",
                 description=form.description.data or "",
@@ -185,7 +195,10 @@ def add_theme() -> str | Response:
             form.slug.errors = [*form.slug.errors, str(error)]
         else:
             analysis_admin.reanalyse_soon()
-            flash("Theme added.", "success")
+            flash(
+                f"Theme “{theme.name}” added. Comments are being analysed again with its rules.",
+                "success",
+            )
             return redirect(url_for("admin.themes"))
     return render_template("admin/theme.html", theme=None, form=form)
 
@@ -202,7 +215,11 @@ def audit_log() -> str:
         page = max(request.args.get("page", 1, type=int) or 1, 1)
         entries = audit.recent_entries(limit=100, offset=(page - 1) * 100)
     return render_template(
-        "admin/audit.html", entries=entries, entity_type=entity_type, entity_id=entity_id
+        "admin/audit.html",
+        entries=audit_display.describe(entries),
+        entity_type=entity_type,
+        entity_id=entity_id,
+        record_types=audit_display.RECORDS,
     )
 
 

@@ -29,10 +29,11 @@ def _form(improvement: Improvement | None = None, *, stored: bool = False) -> Im
         if stored
         else ImprovementForm(obj=improvement)
     )
-    form.theme.choices = [("", "Select a theme"), *theme_names().items()]
-    quotes = improvements.published_quotes()
+    names = theme_names()
+    form.theme.choices = [("", "Select a theme"), *names.items()]
     form.quote_id.choices = [("", "No quote")] + [
-        (str(q["id"]), f"{q['theme'] or 'no theme'}: {q['text'][:80]}") for q in quotes
+        (str(q["id"]), improvements.quote_choice_label(q, names))
+        for q in improvements.published_quotes()
     ]
     if improvement is not None and (stored or request.method == "GET"):
         form.quote_id.data = str(improvement.quote_id or "")
@@ -124,7 +125,7 @@ def _save(improvement: Improvement | None, action: ComplaintAction | None) -> Re
             _apply_errors(form, error)
         else:
             if new:
-                flash("Entry saved", "success")
+                flash(f"Entry saved: “{improvement.title}”", "success")
             else:
                 flash("This form was sent twice: the entry was saved once")
             return redirect(url_for("publishing.edit_improvement", entry_id=improvement.id), 303)
@@ -151,7 +152,7 @@ def add_milestone(entry_id: int) -> Response | str:
         except improvements.ImprovementError as error:
             form.description.errors = list(error.errors.values())
         else:
-            flash("Milestone added", "success")
+            flash(f"Milestone added to “{improvement.title}”", "success")
             return redirect(url_for("publishing.edit_improvement", entry_id=entry_id), 303)
     return render_template(
         "publishing/improvement.html",

@@ -13,7 +13,8 @@ from feedback_app.auth.access import roles_required
 from feedback_app.ids import parse_id
 from feedback_app.models import Release, Role
 from feedback_app.publishing.forms import CorrectionForm, CreateReleaseForm, RemarkForm
-from feedback_app.services import audit, releases, surveys
+from feedback_app.services import audit, audit_display, publish_check, releases, surveys
+from feedback_app.services.findings import theme_names
 from feedback_app.services.open_data import public_payload
 
 bp = Blueprint("publishing", __name__)
@@ -57,7 +58,11 @@ def create_release() -> Response | str:
     except releases.ReleaseError as error:
         form.period.errors = [str(error)]
         return releases_list(form)
-    flash("Draft started")
+    flash(
+        f"Draft release started for {releases.survey_of(release).name}, "
+        f"{releases.period_name(release)}",
+        "success",
+    )
     return redirect(url_for("publishing.show_release", release_id=release.id))
 
 
@@ -73,12 +78,14 @@ def _context(release: Release, **extra: Any) -> dict[str, Any]:
         "release": release,
         "payload": payload,
         "survey": releases.survey_of(release),
+        "period_name": releases.period_name(release),
+        "theme_names": theme_names(),
         "candidates": releases.quote_candidates(release) if release.is_draft else [],
         "quote_texts": releases.staff_quote_texts(release),
         "withheld": releases.WITHHELD,
         "remark_form": extra.pop("remark_form", None) or RemarkForm(),
         "correction_form": extra.pop("correction_form", None) or CorrectionForm(),
-        "trail": audit.entries_for("release", release.id),
+        "trail": audit_display.describe(audit.entries_for("release", release.id)),
         "can_edit": current_user.has_role(Role.ANALYST),
         **extra,
     }
@@ -120,7 +127,8 @@ def propose_quote(release_id: int) -> Response:
     return _do(
         release,
         lambda: releases.propose_quote(release, comment_id, current_user),
-        "Quote added: it needs approving",
+        f"Quote added from comment {comment_id}. Read it and approve its wording before "
+        "you publish: a quote nobody approved is not published.",
     )
 
 
@@ -133,7 +141,7 @@ def approve_quote(release_id: int, quote_id: int) -> Response:
     return _do(
         release,
         lambda: releases.approve_quote(release, quote_id, shown, current_user),
-        "Quote approved",
+        f"Quote {quote_id} approved: it will be published with the release",
     )
 
 
@@ -142,7 +150,11 @@ def approve_quote(release_id: int, quote_id: int) -> Response:
 def remove_quote(release_id: int, quote_id: int) -> Response:
     """Take a quote out of the draft."""
     release = _release(release_id)
-    return _do(release, lambda: releases.remove_quote(release, quote_id), "Quote removed")
+    return _do(
+        release,
+        lambda: releases.remove_quote(release, quote_id),
+        f"Quote {quote_id} removed from the draft",
+    )
 
 
 @bp.post("/releases/<int:release_id>/remarks")
@@ -157,16 +169,51 @@ def add_remark(release_id: int) -> Response | str:
     return _do(
         release,
         lambda: releases.add_remark(release, form.body.data or "", current_user),
-        "Comment added",
+        "Your comment was added to the draft",
     )
+
+
+@bp.get("/releases/<int:release_id>/publish")
+@roles_required(Role.ANALYST)
+def check_release(release_id: int) -> str | Response:
+    """Check before you publish: what will be published, and what will not."""
+    release = _release(release_id)
+    if not release.is_draft:
+        flash(releases.LOCKED, "error")
+        return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
+    return render_template("publishing/check.html", check=publish_check.check(release))
 
 
 @bp.post("/releases/<int:release_id>/publish")
 @roles_required(Role.ANALYST)
-def publish_release(release_id: int) -> Response:
-    """Publish a draft: freeze its figures and quotes."""
+def publish_release(release_id: int) -> Response | tuple[str, int]:
+    """Publish a draft as checked: freeze its figures and approved quotes.
+
+    A request without the check (an old page, or a form posted by hand) is sent to the
+    check page: publishing is never one click. A check made before the quotes changed
+    is shown again with the change."""
     release = _release(release_id)
-    return _do(release, lambda: releases.publish(release, current_user), "Release published")
+    checked = request.form.get("checked")
+    if checked is None:
+        return redirect(url_for("publishing.check_release", release_id=release.id), code=303)
+    try:
+        publish_check.publish_as_checked(release, checked, current_user)
+    except publish_check.ReleaseChangedError as error:
+        page = render_template(
+            "publishing/check.html", check=publish_check.check(release), changed=str(error)
+        )
+        return page, 409
+    except releases.ReleaseError as error:
+        flash(str(error), "error")
+        return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
+    quotes = len(release.snapshot.get("quotes", []))
+    flash(
+        f"Release published: {releases.survey_of(release).name}, "
+        f"{releases.period_name(release)}, with {quotes} quote{'' if quotes == 1 else 's'}. "
+        "It is on the public findings page now.",
+        "success",
+    )
+    return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
 
 
 @bp.post("/releases/<int:release_id>/correct")
@@ -192,7 +239,11 @@ def correct_release(release_id: int) -> Response | str:
     except releases.ReleaseError as error:
         flash(str(error), "error")
         return redirect(url_for("publishing.show_release", release_id=release.id), code=303)
-    flash(f"Version {draft.version} started")
+    flash(
+        f"Version {draft.version} started as a draft correction of version {release.version}. "
+        "Make the changes, then publish it.",
+        "success",
+    )
     return redirect(url_for("publishing.show_release", release_id=draft.id), code=303)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from feedback_app import analysis
@@ -79,6 +81,18 @@ def _back() -> Response:
     return redirect(_return_to())
 
 
+def _after_saving(comment: Comment) -> str:
+    """Back to the page the review was sent from, at the card after the saved comment's
+    when it came from the queue (the queue, with its filters and page, shows the comments
+    after it), so the analyst carries on where they were without JavaScript too."""
+    back = _return_to()
+    parts = urlsplit(back)
+    if parts.path != url_for("review.queue"):
+        return back
+    following = review.next_in_queue(_filters(MultiDict(parse_qsl(parts.query))), comment.id)
+    return f"{back}#comment-{following}" if following is not None else back
+
+
 def _reviewable(comment_id: int) -> Comment:
     comment = review.get_reviewable_comment(comment_id)
     if comment is None:
@@ -86,18 +100,23 @@ def _reviewable(comment_id: int) -> Comment:
     return comment
 
 
+def _filters(args: MultiDict[str, str]) -> review.ReviewFilters:
+    """The queue's filters from its query string."""
+    return review.ReviewFilters(
+        status=args.get("status", "unreviewed"),
+        source=args.get("source", ""),
+        theme=args.get("theme", ""),
+        sentiment=args.get("sentiment", ""),
+        words=args.get("words", "")[:200],
+        page=args.get("page", 1, type=int) or 1,
+    )
+
+
 @bp.get("/")
 @roles_required(Role.ANALYST)
 def queue() -> str:
     """List comments to review, with a card (and its forms) for each."""
-    filters = review.ReviewFilters(
-        status=request.args.get("status", "unreviewed"),
-        source=request.args.get("source", ""),
-        theme=request.args.get("theme", ""),
-        sentiment=request.args.get("sentiment", ""),
-        words=request.args.get("words", "")[:200],
-        page=request.args.get("page", 1, type=int) or 1,
-    )
+    filters = _filters(request.args)
     result = review.review_queue(filters)
     reasons = review.explain_suggestions(result.comments)
     return render_template(
@@ -144,8 +163,8 @@ def save_review(comment_id: int) -> str | Response | tuple[str, int]:
         return _review_conflict(comment, form, conflict)
     if htmx:
         return render_template("review/_comment_card.html", **_card(comment, saved=True))
-    flash("Review saved.", "success")
-    return _back()
+    flash(f"Review saved for comment {comment.id}", "success")
+    return redirect(_after_saving(comment))
 
 
 def _review_conflict(

@@ -54,7 +54,7 @@ def show_flag(flag_id: int) -> str | Response | tuple[str, int]:
             saved = SafeguardingActionForm(formdata=None, obj=flag)
             unsaved = stale_form(form, saved, str(conflict))
             return _flag_page(flag, saved, unsaved), 409
-        flash("Saved what was done.", "success")
+        flash(safeguarding.saved_message(flag), "success")
         return redirect(url_for("safeguarding.queue"))
     return _flag_page(flag, form)
 

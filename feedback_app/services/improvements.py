@@ -255,6 +255,14 @@ def published_quotes() -> list[dict[str, Any]]:
     )
 
 
+def quote_choice_label(quote: dict[str, Any], names: dict[str, str]) -> str:
+    """How a published quote reads in the entry form's list: its theme's name and the
+    start of its words ("Communication: Our caseworker…")."""
+    theme = names.get(quote["theme"] or "", quote["theme"] or "") or "No theme"
+    text = quote["text"]
+    return f"{theme}: {text[:80]}{'…' if len(text) > 80 else ''}"
+
+
 def theme_evidence() -> dict[str, dict[str, Any]]:
     """Per theme, what families said: counts from the latest published releases.
 

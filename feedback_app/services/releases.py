@@ -9,6 +9,7 @@ again whenever a page is rendered, because a flag can be raised at any time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,9 +53,32 @@ def _require_draft(release: Release) -> None:
         raise ReleaseError(LOCKED)
 
 
-def list_releases() -> list[Release]:
-    """Every release, newest first, for the staff list."""
-    return list(db.session.scalars(select(Release).order_by(Release.id.desc())))
+@dataclass(frozen=True)
+class Listed:
+    """A release as the staff list names it: "Your child's new EHC plan, 2023/24"."""
+
+    release: Release
+    survey_name: str
+    period_name: str
+
+
+def list_releases() -> list[Listed]:
+    """Every release, newest first, with its survey's name and its period's, for the staff
+    list (several surveys have releases for the same period)."""
+    rows = db.session.execute(
+        select(Release, Survey.name)
+        .join(Survey, Survey.id == Release.survey_id)
+        .order_by(Release.id.desc())
+    )
+    return [Listed(release, name, period_name(release)) for release, name in rows]
+
+
+def period_name(release: Release) -> str:
+    """The release's period as people write it: "2023/24" or "Q2 2024/25"."""
+    try:
+        return parse_period(release.period).name
+    except PeriodError:  # not made by create_draft; shown as stored rather than failing
+        return release.period
 
 
 def get_release(release_id: int) -> Release | None:

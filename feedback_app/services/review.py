@@ -85,6 +85,13 @@ def review_queue(filters: ReviewFilters | None = None) -> ReviewPage:
     return ReviewPage(comments=list(rows), total=total, page=page, pages=pages)
 
 
+def next_in_queue(filters: ReviewFilters, after_id: int) -> int | None:
+    """The id of the first comment after ``after_id`` on the queue page ``filters`` show,
+    or None when none follows it there."""
+    following = [c.id for c in review_queue(filters).comments if c.id > after_id]
+    return following[0] if following else None
+
+
 def get_reviewable_comment(comment_id: int) -> Comment | None:
     """Return a comment an analyst may review (safeguarding ones go to the lead only)."""
     comment = db.session.get(Comment, comment_id)

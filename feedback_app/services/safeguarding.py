@@ -99,6 +99,21 @@ def record_action(
         db.session.commit()
 
 
+def saved_message(flag: SafeguardingFlag) -> str:
+    """What saving the lead's record did, in words: whether the flag is closed or still
+    open, and whether the comment is still withheld from analysts."""
+    state = {
+        "closed": "The flag is closed",
+        "in_progress": "The flag is still open (in progress)",
+    }.get(flag.status, "The flag is still open")
+    withheld = (
+        "the comment stays withheld from review and quotes"
+        if flag.withholds
+        else "the comment is no longer withheld: analysts can review it"
+    )
+    return f"What was done about flag {flag.id} is saved. {state}, and {withheld}."
+
+
 def waiting_for(flag: SafeguardingFlag, now: datetime | None = None) -> str:
     """Say in words how long a flag has waited since it arrived, e.g. "3 hours"."""
     raised = flag.raised_at if flag.raised_at.tzinfo else flag.raised_at.replace(tzinfo=UTC)

@@ -168,6 +168,8 @@ def test_staff_publishing_pages_are_accessible(
         "/staff/publishing/improvements/new",
         "/staff/publishing/evidence-pack?period=2023-24",
     ]
+    if "draft" in published:  # "Check before you publish", while the draft is one
+        paths.append(f"/staff/publishing/releases/{published['draft']}/publish")
     for path in paths:
         page.goto(live_server + path)
         violations = axe_check(page)

@@ -49,7 +49,9 @@ def test_a_review_shows_up_in_the_agreement_figures(
     # The analyst keeps the suggested theme and adds one the analyser missed.
     card.get_by_label("How staff treated us").check()
     card.get_by_role("button", name=f"Save review of comment {analyst['comment']}").click()
-    expect(card.get_by_role("status")).to_have_text("Saved.")
+    expect(card.get_by_role("status")).to_have_text(
+        f"Review saved for comment {analyst['comment']}."
+    )
 
     card.get_by_text("Why the analyser suggested this").click()
     assert_accessible(page)  # with the explanation open

@@ -9,6 +9,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote
 from feedback_app.services import releases, review
 from tests.conftest import parse_html
+from tests.support.publishing import publish
 
 FULL = {"involved": "agree", "aspirational": "agree", "contact": "disagree"}
 # A pet name in lower case with no context: the redaction misses it, as it may miss a name.
@@ -28,7 +29,7 @@ def _approved_quote(client, factories) -> tuple[Release, ReleaseQuote]:  # type:
 def test_a_published_quote_hides_words_hidden_since(app: Flask, sign_in, factories) -> None:
     client = sign_in("analyst")
     release, quote = _approved_quote(client, factories)
-    client.post(f"/staff/publishing/releases/{release.id}/publish")
+    publish(client, release.id)
     assert "bramble at" in client.get("/findings").get_data(as_text=True)
 
     review.hide_personal_data(db.session.get(Comment, quote.comment_id), "bramble", "name")

@@ -12,6 +12,7 @@ from feedback_app.models import AuditEntry, Release, ReleaseQuote
 from feedback_app.models.findings import PublishedReleaseError
 from feedback_app.services import releases
 from tests.conftest import parse_html
+from tests.support.publishing import publish
 
 FULL = {
     "involved": "agree",
@@ -47,7 +48,7 @@ def test_analyst_picks_and_approves_a_quote_and_publishes(app: Flask, sign_in, f
     )
     db.session.refresh(quote)
     assert quote.status == "approved" and quote.text == good.redacted
-    client.post(f"/staff/publishing/releases/{release.id}/publish")
+    publish(client, release.id)
     db.session.refresh(release)
     assert release.status == "published"
     public = client.get("/findings").get_data(as_text=True)
@@ -96,7 +97,7 @@ def test_published_release_cannot_change_and_a_correction_is_version_2(
     comment = factories.add_comment("Good plan.", themes=("plan_quality",), sentiment="positive")
     client = sign_in("analyst")
     release = _draft(client)
-    client.post(f"/staff/publishing/releases/{release.id}/publish")
+    publish(client, release.id)
     db.session.refresh(release)
     frozen = dict(release.snapshot)
     # More responses arrive: the published page must not change silently.
@@ -120,7 +121,7 @@ def test_published_release_cannot_change_and_a_correction_is_version_2(
     )
     draft = db.session.scalars(select(Release).where(Release.version == 2)).one()
     assert draft.is_draft and draft.note == "Late returns added."
-    client.post(f"/staff/publishing/releases/{draft.id}/publish")
+    publish(client, draft.id)
     db.session.refresh(release)
     assert release.status == "superseded" and release.snapshot == frozen
     page = client.get("/findings").get_data(as_text=True)

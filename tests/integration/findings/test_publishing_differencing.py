@@ -17,6 +17,7 @@ from feedback_app.extensions import db
 from feedback_app.models import Release
 from feedback_app.services.published_cells import payload_cells
 from feedback_app.services.suppression import is_small
+from tests.support.publishing import publish
 
 AGREE = {"involved": "agree"}
 
@@ -25,7 +26,7 @@ def _publish(client: FlaskClient, period: str) -> Release:
     response = client.post("/staff/publishing/", data={"survey": "new_ehcp", "period": period})
     assert response.status_code == 302, response.get_data(as_text=True)
     release = db.session.scalars(select(Release).where(Release.period == period)).one()
-    response = client.post(f"/staff/publishing/releases/{release.id}/publish")
+    response = publish(client, release.id)
     assert response.status_code == 303
     db.session.refresh(release)
     assert release.status == "published"
@@ -113,7 +114,7 @@ def test_a_correction_adding_two_responses_does_not_show_them(
     preview = client.get(f"/staff/publishing/releases/{draft.id}/preview").get_data(as_text=True)
     assert ">12</span>" not in preview and ">10</span>" not in preview
     assert "not shown" in _statement_row(preview, "involved")
-    client.post(f"/staff/publishing/releases/{draft.id}/publish")
+    publish(client, draft.id)
     version_1 = _download(client, "2023-24", version=1)
     version_2 = _download(client, "2023-24")
     assert version_2["version"] == 2
@@ -127,7 +128,7 @@ def test_a_correction_adding_two_responses_does_not_show_them(
     second = db.session.get(Release, draft.id)
     client.post(f"/staff/publishing/releases/{second.id}/correct", data={"note": "More."})
     third = db.session.scalars(select(Release).where(Release.version == 3)).one()
-    client.post(f"/staff/publishing/releases/{third.id}/publish")
+    publish(client, third.id)
     version_3 = _download(client, "2023-24")
     assert version_3["version"] == 3 and version_3["responses"] == 15
     assert _small_differences(version_3, [version_1], 5) == []
@@ -139,7 +140,7 @@ def test_a_correction_that_changes_nothing_shows_everything(app: Flask, sign_in,
     first = _publish(client, "2023-24")
     client.post(f"/staff/publishing/releases/{first.id}/correct", data={"note": "Wording."})
     draft = db.session.scalars(select(Release).where(Release.version == 2)).one()
-    client.post(f"/staff/publishing/releases/{draft.id}/publish")
+    publish(client, draft.id)
     assert _download(client, "2023-24")["responses"] == 10
 
 
@@ -153,7 +154,7 @@ def test_the_threshold_setting_decides_what_a_small_difference_is(
     factories.add_responses(3, AGREE)
     client.post(f"/staff/publishing/releases/{first.id}/correct", data={"note": "Late."})
     draft = db.session.scalars(select(Release).where(Release.version == 2)).one()
-    client.post(f"/staff/publishing/releases/{draft.id}/publish")
+    publish(client, draft.id)
     assert _download(client, "2023-24")["responses"] == 13  # 3 is not small when it is 3
 
 
@@ -178,6 +179,6 @@ def test_the_first_year_a_label_names_can_be_corrected(app: Flask, sign_in, fact
     first = _publish(client, "2000-01")
     client.post(f"/staff/publishing/releases/{first.id}/correct", data={"note": "Checked."})
     draft = db.session.scalars(select(Release).where(Release.version == 2)).one()
-    response = client.post(f"/staff/publishing/releases/{draft.id}/publish")
+    response = publish(client, draft.id)
     assert response.status_code == 303
     assert _download(client, "2000-01")["responses"] == 6

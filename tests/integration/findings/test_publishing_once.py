@@ -11,6 +11,7 @@ from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Improvement, Release, ReleaseQuote
 from feedback_app.services import audit, releases
 from tests.conftest import parse_html
+from tests.support.publishing import checked_value
 from tests.support.races import at_once, clients_like
 
 FULL = {"involved": "agree", "aspirational": "agree", "contact": "disagree"}
@@ -168,12 +169,16 @@ def test_publishing_at_once_publishes_once(app: Flask, sign_in, factories, monke
     release = releases.create_draft("new_ehcp", "2023-24", None)
     client = sign_in("analyst")
     path = f"/staff/publishing/releases/{release.id}/publish"
+    checked = checked_value(client, release.id)
     one, two = clients_like(app, client)
 
     results = at_once(
         monkeypatch,
         (audit, "record"),
-        [lambda: c.post(path, follow_redirects=True) for c in (one, two)],
+        [
+            lambda: c.post(path, data={"checked": checked}, follow_redirects=True)
+            for c in (one, two)
+        ],
     )
 
     texts = _texts(results)

@@ -71,7 +71,7 @@ def test_htmx_review_returns_just_the_card(sign_in):
     assert response.status_code == 200
     assert "<html" not in body
     assert f'id="comment-{comment.id}"' in body
-    assert "Saved." in body
+    assert f"Review saved for comment {comment.id}." in body
 
 
 def test_missing_sentiment_is_a_clear_error_not_a_500(sign_in):
