@@ -104,9 +104,13 @@ class Config:
 
     # Retention, in days: personal data in complaints after closure, contact details in
     # survey responses after submission, unfinished survey drafts after last change.
-    COMPLAINT_RETENTION_DAYS = _int("COMPLAINT_RETENTION_DAYS", 6 * 365)
-    SURVEY_CONTACT_RETENTION_DAYS = _int("SURVEY_CONTACT_RETENTION_DAYS", 365)
-    DRAFT_RETENTION_DAYS = _int("DRAFT_RETENTION_DAYS", 30)
+    # Kept as written: `flask purge-expired` checks them (services.retention_periods) and
+    # says what is wrong, where a bad number here would stop every command with a traceback.
+    COMPLAINT_RETENTION_DAYS = os.environ.get("COMPLAINT_RETENTION_DAYS", "").strip() or 6 * 365
+    SURVEY_CONTACT_RETENTION_DAYS = (
+        os.environ.get("SURVEY_CONTACT_RETENTION_DAYS", "").strip() or 365
+    )
+    DRAFT_RETENTION_DAYS = os.environ.get("DRAFT_RETENTION_DAYS", "").strip() or 30
 
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")

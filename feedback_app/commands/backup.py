@@ -1,4 +1,4 @@
-"""``flask backup FILE`` and ``flask restore FILE [--force]``."""
+"""``flask backup FILE [--force]`` and ``flask restore FILE [--force]``."""
 
 from __future__ import annotations
 
@@ -14,10 +14,14 @@ from feedback_app.services import backup as backups
 @click.command("backup")
 @with_appcontext
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
-def backup_command(file: Path) -> None:
-    """Write every table to FILE (gzip JSON lines), readable by `flask restore`."""
+@click.option("--force", is_flag=True, help="Replace FILE if it already exists.")
+def backup_command(file: Path, force: bool) -> None:
+    """Write every table to FILE (gzip JSON lines), readable by `flask restore`.
+
+    FILE is readable by its owner only (it holds personal data); an existing FILE is
+    replaced only with --force."""
     try:
-        summary = backups.backup(db.engine, file)
+        summary = backups.backup(db.engine, file, overwrite=force)
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backed up {summary.total} rows from {len(summary.counts)} tables to {file}")

@@ -14,6 +14,7 @@ from feedback_app.services import (
     complaints_report,
     complaints_retention,
     reminders,
+    retention_periods,
     survey_retention,
 )
 from feedback_app.services.periods import PeriodError, parse_quarter, quarter_of
@@ -60,18 +61,43 @@ def complaints_report_command(quarter_label: str, output: str) -> None:
 @click.command("send-reminders")
 def send_reminders_command() -> None:
     """Remind officers and action owners of deadlines due soon or passed, and the
-    safeguarding lead of flags nobody has started on."""
+    safeguarding lead of flags nobody has started on. Each reminder goes once a day: run
+    again the same day, it sends only what has fallen due since."""
     counts = reminders.send_reminders(clock.today())
     click.echo(
         f"Sent {counts.total} reminders: {counts.acknowledgements} acknowledgements, "
         f"{counts.responses} responses, {counts.actions} overdue actions, "
         f"{counts.safeguarding_flags} open safeguarding flags"
     )
+    if counts.already_sent:
+        click.echo(f"{counts.already_sent} reminders were sent earlier today and not sent again")
 
 
 @click.command("purge-expired")
-def purge_expired_command() -> None:
-    """Erase personal data past its retention period: complaints, survey contacts, drafts."""
+@click.option(
+    "--dry-run", is_flag=True, help="Say what would be erased and deleted, changing nothing."
+)
+def purge_expired_command(dry_run: bool) -> None:
+    """Erase personal data past its retention period: complaints, survey contacts, drafts.
+
+    The retention settings are checked first: a period that is not a whole number of
+    days, or is shorter than its floor (docs/operations.md), stops the command with
+    nothing erased.
+    """
+    try:
+        retention_periods.periods()
+    except retention_periods.RetentionSettingError as error:
+        raise click.ClickException(f"{error}\nNothing was erased.") from None
+    if dry_run:
+        count = complaints_retention.count_expired()
+        surveys = survey_retention.count_expired()
+        click.echo("Dry run: nothing was erased or deleted.")
+        click.echo(f"Would erase personal data from {count} complaints")
+        click.echo(
+            f"Would erase contact details from {surveys.contacts_erased} survey responses and "
+            f"delete {surveys.drafts_deleted} unfinished drafts"
+        )
+        return
     count = complaints_retention.purge_expired()
     click.echo(f"Erased personal data from {count} complaints")
     surveys = survey_retention.purge_expired()

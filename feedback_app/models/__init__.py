@@ -26,6 +26,7 @@ from feedback_app.models.findings import (  # noqa: E402
     ReleaseQuote,
     ReleaseRemark,
 )
+from feedback_app.models.reminders import SentReminder
 from feedback_app.models.surveys import Answer, Question, Response, Survey, SurveyVersion
 from feedback_app.models.taxonomy import Theme
 from feedback_app.models.users import PasswordResetToken, Role, SignInFailure, User
@@ -43,6 +44,7 @@ __all__ = [
     "Role",
     "RedactionName",
     "SafeguardingFlag",
+    "SentReminder",
     "SignInFailure",
     "Survey",
     "SurveyVersion",

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Row, func, or_, select
+from sqlalchemy import Row, delete, func, or_, select
 
 from feedback_app import analysis
+from feedback_app.analysis import redaction
 from feedback_app.extensions import db
 from feedback_app.models import AnalysisModel, AuditEntry, Comment, SafeguardingFlag
-from feedback_app.services import audit, jobs
+from feedback_app.services import audit, jobs, redaction_names
 from feedback_app.services.comments import reanalyse_all
 
 __all__ = [
+    "KEEP_MODELS",
     "RETRAIN_PATIENCE",
     "LearningStatus",
     "RetrainRefused",
@@ -25,6 +28,7 @@ __all__ = [
     "request_retrain",
     "retrain",
     "retrain_in_background",
+    "training_text",
 ]
 
 RETRAIN_REQUESTED = "analysis.retrain_requested"
@@ -38,10 +42,21 @@ def corrections() -> list[tuple[str, list[str] | None, str | None, bool | None]]
     An analyst's label gives themes and sentiment; a safeguarding lead's decision says
     whether the comment is a disclosure. A comment may have either or both; what nobody
     decided is ``None`` and teaches nothing.
+
+    The text is the redacted text the analyst saw, never what the family wrote: a model
+    keeps word pairs ("perpetua zanzibar", "07700 900987"), is stored for as long as it
+    is among the newest ``KEEP_MODELS`` and goes into every backup, and nothing erases a
+    person from it. A comment whose text cannot be shown safely is left out
+    (``training_text``).
     """
     query = (
         select(
-            Comment.text, Comment.label_themes, Comment.label_sentiment, SafeguardingFlag.concern
+            Comment.text,
+            Comment.redacted,
+            Comment.hidden_phrases,
+            Comment.label_themes,
+            Comment.label_sentiment,
+            SafeguardingFlag.concern,
         )
         .outerjoin(SafeguardingFlag, SafeguardingFlag.comment_id == Comment.id)
         .where(
@@ -52,19 +67,55 @@ def corrections() -> list[tuple[str, list[str] | None, str | None, bool | None]]
         )
         .order_by(Comment.id)
     )
-    return [
-        (
-            text,
-            None if sentiment is None else list(themes or []),
-            sentiment,
-            None if concern in (None, "undecided") else concern == "concern",
+    # The names analysis hides (staff, and those analysts hid in every comment).
+    known_names = redaction_names.staff_names() + redaction_names.names()
+    examples = []
+    for text, redacted, hidden, themes, sentiment, concern in db.session.execute(query):
+        shown = training_text(text, redacted, hidden, known_names)
+        if shown is None:
+            continue
+        examples.append(
+            (
+                shown,
+                None if sentiment is None else list(themes or []),
+                sentiment,
+                None if concern in (None, "undecided") else concern == "concern",
+            )
         )
-        for text, themes, sentiment, concern in db.session.execute(query)
-    ]
+    return examples
+
+
+def training_text(
+    text: str,
+    redacted: str | None,
+    hidden_phrases: Sequence[Sequence[str]] | None,
+    known_names: Sequence[str] = (),
+) -> str | None:
+    """The words of a comment a model may learn from: its redacted text, redacted again
+    with today's rules and names (it may have been analysed before a name was listed),
+    with the phrases analysts and the record's own details hid, hidden.
+
+    None (the comment teaches nothing) if a hidden phrase would still reach the model,
+    which ``hide_phrases`` should make impossible: better one example fewer than a model
+    that keeps a name.
+    """
+    shown = redaction.redact(redacted or text, known_names)
+    phrases = [list(pair) for pair in hidden_phrases or []]
+    shown = redaction.hide_phrases(shown, phrases)
+    if any(redaction.phrase_shown(shown, phrase) for phrase, _kind in phrases):
+        return None
+    return shown
+
+
+#: How many learned models are kept. Each one holds words from the comments it learned
+#: from; older ones are deleted when a new one is stored, so words erased from the
+#: comments (a family's, at the end of retention) leave the models within a few retrains.
+KEEP_MODELS = 3
 
 
 def retrain() -> AnalysisModel:
-    """Train on the shipped examples plus people's decisions; store the model and commit."""
+    """Train on the shipped examples plus people's decisions; store the model, delete all
+    but the newest ``KEEP_MODELS`` and commit."""
     labelled = corrections()
     learned = analysis.train_with_defaults(labelled)
     labels = sum(1 for _text, _themes, sentiment, _disclosure in labelled if sentiment)
@@ -78,15 +129,26 @@ def retrain() -> AnalysisModel:
     )
     db.session.add(row)
     db.session.flush()
+    removed = _delete_old_models()
     audit.record(
         "analysis.retrained",
         "analysis_model",
         row.id,
         corrections=labels,
         safeguarding_decisions=decisions,
+        older_models_deleted=removed,
     )
     db.session.commit()
     return row
+
+
+def _delete_old_models() -> int:
+    """Delete every stored model but the newest ``KEEP_MODELS``; return how many went."""
+    kept = select(AnalysisModel.id).order_by(AnalysisModel.id.desc()).limit(KEEP_MODELS)
+    old = list(db.session.scalars(select(AnalysisModel.id).where(AnalysisModel.id.not_in(kept))))
+    if old:
+        db.session.execute(delete(AnalysisModel).where(AnalysisModel.id.in_(old)))
+    return len(old)
 
 
 @dataclass(frozen=True)

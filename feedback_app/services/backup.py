@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,11 +61,15 @@ class BackupSummary:
         return sum(self.counts.values())
 
 
-def backup(engine: Engine, path: Path) -> BackupSummary:
-    """Write every table of the database to ``path`` as gzip JSON lines."""
+def backup(engine: Engine, path: Path, *, overwrite: bool = False) -> BackupSummary:
+    """Write every table of the database to ``path`` as gzip JSON lines, readable by its
+    owner only (0600: it holds personal data). An existing file is replaced only when
+    ``overwrite`` is given: a backup typed over last night's would lose it."""
     summary = BackupSummary()
     if not path.parent.is_dir():
         raise BackupError(f"The folder {path.parent} does not exist.")
+    if path.exists() and not overwrite:
+        raise _exists(path)
     tmp = path.with_name(path.name + ".partial")
     with _snapshot(engine) as connection:
         metadata = _reflect(connection)
@@ -79,7 +84,7 @@ def backup(engine: Engine, path: Path) -> BackupSummary:
         }
         # Write beside the target and rename at the end, so a failed backup never
         # leaves a file that looks complete.
-        with gzip.open(tmp, "wt", encoding="utf-8") as out:
+        with _private(tmp) as raw, gzip.open(raw, "wt", encoding="utf-8") as out:
             _write(out, header)
             for table in tables:
                 count = 0
@@ -91,8 +96,45 @@ def backup(engine: Engine, path: Path) -> BackupSummary:
                 summary.counts[table.name] = count
             _write(out, {"end": True, "counts": summary.counts})
         connection.rollback()
-    tmp.replace(path)
+    if overwrite:
+        tmp.replace(path)
+    else:
+        _move_unless_there(tmp, path)
     return summary
+
+
+def _exists(path: Path) -> BackupError:
+    return BackupError(
+        f"{path} already exists, so nothing was written. Choose another name, or use "
+        "--force to replace it."
+    )
+
+
+@contextmanager
+def _private(path: Path) -> Iterator[IO[bytes]]:
+    """Open ``path`` for writing, readable and writable by its owner only, whatever the
+    umask (a backup by hand is made with the shell's, usually 022: world-readable)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a .partial left by an earlier run keeps its old mode otherwise
+    with os.fdopen(fd, "wb") as raw:
+        yield raw
+
+
+def _move_unless_there(tmp: Path, path: Path) -> None:
+    """Give the finished backup its name, unless a file took that name while it was
+    written: a hard link fails rather than replace it."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        tmp.unlink()
+        raise _exists(path) from None
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            tmp.unlink()
+            raise _exists(path) from None
+        tmp.replace(path)
+        return
+    tmp.unlink()
 
 
 @contextmanager

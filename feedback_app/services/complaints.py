@@ -52,10 +52,14 @@ PERSONAL_FIELDS = (
     "summary",
 )
 #: Keys of a complaint's audit entries that would hold personal data: the complaint's
-#: personal fields, a point's ``summary`` and an action's ``notes`` (all erased by retention).
-# Free text an officer writes may name people too: an extension's reason, an action's
-# evidence, the person a compliment praises.
-PERSONAL_AUDIT_KEYS = frozenset((*PERSONAL_FIELDS, "notes", "reason", "evidence", "person_praised"))
+#: personal fields, a point's ``summary``, an action's ``description``, ``notes`` and
+#: ``evidence``, and an extension's ``reason`` (all erased by retention).
+# Free text an officer writes may name people: "Call Mrs Okafor about Tom's transport" is
+# an action's description. The person a compliment praises is kept out of the log too.
+# Every other key of a complaint's entries is a code, a date, a number, a team or an id.
+PERSONAL_AUDIT_KEYS = frozenset(
+    (*PERSONAL_FIELDS, "description", "notes", "reason", "evidence", "person_praised")
+)
 
 
 #: The complainant's own details, which are hidden wherever the complaint's text repeats them.

@@ -1,43 +1,63 @@
 """Retention: erasing complainants' personal data once the retention period has run.
 
-Themes, outcomes, stages and dates stay, so quarterly reports keep their counts.
+Themes, outcomes, stages, teams and dates stay, so quarterly reports keep their counts.
+Every free-text field of the complaint, its points, actions and stages goes: officers
+write the family's names and circumstances into action descriptions, evidence and
+extension reasons as readily as into the summary.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import Complaint
 from feedback_app.models.complaints import ERASED
-from feedback_app.services import audit, comments
+from feedback_app.services import audit, comments, retention_periods
 from feedback_app.services.complaints import PERSONAL_AUDIT_KEYS, today
+
+
+def _expired(on: date | None) -> Select[tuple[Complaint]]:
+    """Complaints closed before the retention period and not yet erased."""
+    period = retention_periods.days("COMPLAINT_RETENTION_DAYS")
+    cutoff = (on or today()) - timedelta(days=period)
+    return select(Complaint).where(
+        Complaint.closed_on.is_not(None),
+        Complaint.closed_on < cutoff,
+        Complaint.erased_at.is_(None),
+    )
+
+
+def count_expired(on: date | None = None) -> int:
+    """How many complaints ``purge_expired`` would erase, changing nothing (``--dry-run``)."""
+    query = _expired(on).with_only_columns(func.count()).order_by(None)
+    return db.session.scalar(query) or 0
 
 
 def purge_expired(on: date | None = None) -> int:
     """Erase personal data of complaints closed more than the retention period ago; commit.
 
-    Themes, outcomes, stages and dates stay, so reports keep their counts.
+    Themes, outcomes, stages and dates stay, so reports keep their counts. Raises
+    ``retention_periods.RetentionSettingError`` (erasing nothing) for a bad setting.
     """
-    cutoff = (on or today()) - timedelta(days=int(current_app.config["COMPLAINT_RETENTION_DAYS"]))
-    query = select(Complaint).where(
-        Complaint.closed_on.is_not(None),
-        Complaint.closed_on < cutoff,
-        Complaint.erased_at.is_(None),
-    )
     count = 0
-    for complaint in db.session.scalars(query).all():
+    for complaint in db.session.scalars(_expired(on)).all():
         erase_personal_data(complaint)
         count += 1
     db.session.commit()
     return count
 
 
+def _erased(text: str | None) -> str:
+    """What a free-text field holds once erased: a marker if there was text, else nothing."""
+    return ERASED if text else ""
+
+
 def erase_personal_data(complaint: Complaint) -> None:
-    """Blank the complainant's details and free text, and delete the complaint's comments.
+    """Blank the complainant's details and every free text of the complaint, its points,
+    actions and stages, and delete the complaint's comments.
 
     The complaint's audit entries (its points' and actions' too) lose their copies of
     those values, which entries made before personal data was kept out of the log hold.
@@ -51,8 +71,16 @@ def erase_personal_data(complaint: Complaint) -> None:
     for point in complaint.points:
         point.summary = ERASED
         for action in point.actions:
-            action.notes = ERASED if action.notes else ""
+            # The team, dates and status stay: reports count actions done on time.
+            action.description = ERASED
+            action.notes = _erased(action.notes)
+            action.evidence = _erased(action.evidence)
+    for stage in complaint.stages:
+        # The number of days stays (the clock's figures); the reason is the officer's words.
+        stage.extension_reason = _erased(stage.extension_reason)
     complaint.erased_at = datetime.now(UTC)
+    # A complaint's comment is its summary, analysed: its text, redacted text and hidden
+    # phrases (the complainant's own details) all go with it.
     comments.delete_comments_for("complaint", complaint.id)
     audit.scrub("complaint", complaint.id, PERSONAL_AUDIT_KEYS, ERASED)
     audit.record("complaint.erased", "complaint", complaint.id, reason="retention period ended")

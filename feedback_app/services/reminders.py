@@ -6,25 +6,39 @@ past its agreed date, and safeguarding flags raised before today that nobody has
 started on. Messages carry the complaint reference and the deadline, or the number of
 flags and how long the oldest has waited; never a name or a family's words: email is not
 the place for them.
+
+Each reminder is sent at most once a day: its reference names the record, the kind and
+the day, and is recorded (``SentReminder``) before the message goes, so a second run the
+same day (by hand, or a timer on two hosts) sends only what has fallen due since.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from feedback_app import clock
 from feedback_app.extensions import db
-from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, SafeguardingFlag
+from feedback_app.models import (
+    Complaint,
+    ComplaintAction,
+    ComplaintPoint,
+    SafeguardingFlag,
+    SentReminder,
+)
 from feedback_app.services import notifications, safeguarding
 from feedback_app.services.clocks import add_working_days, describe_days_left
 
 # Remind this many working days before a deadline, and on every day after it.
 WARN_WORKING_DAYS = 2
+#: How long the record of a sent reminder is kept: only today's is needed, a few weeks
+#: answer "was I reminded?".
+KEEP_SENT_DAYS = 35
 
 
 @dataclass
@@ -36,6 +50,8 @@ class ReminderCounts:
     actions: int = 0
     #: Open safeguarding flags raised before the day (all in one message to the lead).
     safeguarding_flags: int = 0
+    #: Reminders due that were sent earlier the same day, and not sent again.
+    already_sent: int = 0
 
     @property
     def total(self) -> int:
@@ -49,9 +65,39 @@ def _officer_address(complaint: Complaint) -> str:
     return str(current_app.config.get("COMPLAINTS_EMAIL") or current_app.config["CONTACT_EMAIL"])
 
 
+def _first_time(reference: str, on: date) -> bool:
+    """Record that the reminder ``reference`` is sent on ``on`` and commit; False if it was
+    sent already (by an earlier run, or a run at the same moment)."""
+    if db.session.scalar(select(SentReminder.id).where(SentReminder.reference == reference)):
+        return False
+    db.session.add(SentReminder(reference=reference, sent_on=on))
+    try:
+        db.session.commit()
+    except IntegrityError:  # another run recorded it between the check and the insert
+        db.session.rollback()
+        return False
+    return True
+
+
+def _send_once(
+    counts: ReminderCounts, on: date, to: str, subject: str, body: str, reference: str
+) -> bool:
+    """Send a reminder unless it was sent already today; return whether it was sent."""
+    if not _first_time(reference, on):
+        counts.already_sent += 1
+        return False
+    notifications.send(to=to, subject=subject, body=body, reference=reference)
+    return True
+
+
 def send_reminders(on: date) -> ReminderCounts:
-    """Send every reminder due on ``on``; return how many of each kind."""
+    """Send every reminder due on ``on`` not sent already that day; return how many of each
+    kind. Commits (each reminder as it is recorded)."""
     counts = ReminderCounts()
+    db.session.execute(
+        delete(SentReminder).where(SentReminder.sent_on < on - timedelta(days=KEEP_SENT_DAYS))
+    )
+    db.session.commit()
     horizon = add_working_days(on, WARN_WORKING_DAYS)
     due = db.session.scalars(
         select(Complaint)
@@ -63,11 +109,13 @@ def send_reminders(on: date) -> ReminderCounts:
         .options(selectinload(Complaint.officer))
         .order_by(Complaint.due_on)
     )
-    for complaint in due:
+    for complaint in list(due):
         assert complaint.due_on is not None
         what = "acknowledgement" if complaint.state == "awaiting_acknowledgement" else "response"
         words = describe_days_left(complaint.due_on, on)
-        notifications.send(
+        sent = _send_once(
+            counts,
+            on,
             to=_officer_address(complaint),
             subject=f"Complaint {complaint.reference}: {what} {words.lower()}",
             body=(
@@ -76,6 +124,8 @@ def send_reminders(on: date) -> ReminderCounts:
             ),
             reference=f"complaint-{complaint.id}-{what}-{on.isoformat()}",
         )
+        if not sent:
+            continue
         if what == "acknowledgement":
             counts.acknowledgements += 1
         else:
@@ -86,9 +136,11 @@ def send_reminders(on: date) -> ReminderCounts:
         .options(selectinload(ComplaintAction.point).selectinload(ComplaintPoint.complaint))
         .order_by(ComplaintAction.due_on)
     )
-    for action in actions:
+    for action in list(actions):
         complaint = action.point.complaint
-        notifications.send(
+        if not _send_once(
+            counts,
+            on,
             to=action.owner_email or _officer_address(complaint),
             subject=f"Action from complaint {complaint.reference} is overdue",
             body=(
@@ -98,13 +150,14 @@ def send_reminders(on: date) -> ReminderCounts:
                 "or agree a new date with the complaints officer."
             ),
             reference=f"complaint-action-{action.id}-{on.isoformat()}",
-        )
+        ):
+            continue
         counts.actions += 1
-    counts.safeguarding_flags = _remind_safeguarding_lead(on)
+    counts.safeguarding_flags = _remind_safeguarding_lead(counts, on)
     return counts
 
 
-def _remind_safeguarding_lead(on: date) -> int:
+def _remind_safeguarding_lead(counts: ReminderCounts, on: date) -> int:
     """Tell the lead about flags raised before ``on`` that are still open (nobody has
     started on them); return how many. Each flag notified the lead when it was raised:
     this catches the one that sat unseen, in a full inbox or while the lead was away."""
@@ -119,7 +172,9 @@ def _remind_safeguarding_lead(on: date) -> int:
     if not waiting:
         return 0
     many = len(waiting) > 1
-    notifications.send(
+    sent = _send_once(
+        counts,
+        on,
         to=safeguarding.lead_address(),
         subject=(
             f"{len(waiting)} safeguarding flag{'s' if many else ''} "
@@ -133,4 +188,4 @@ def _remind_safeguarding_lead(on: date) -> int:
         ),
         reference=f"safeguarding-open-{on.isoformat()}",
     )
-    return len(waiting)
+    return len(waiting) if sent else 0

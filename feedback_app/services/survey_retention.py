@@ -3,19 +3,31 @@
 Responses themselves are anonymous and kept; what is personal (the contact details
 a family chose to leave) is erased after SURVEY_CONTACT_RETENTION_DAYS, and drafts
 nobody came back to are deleted after DRAFT_RETENTION_DAYS.
+
+Erasing contact details erases every copy of them: a family often signs their comment
+("ring me on 07700 900987, Perpetua Zanzibar"), and the comment keeps those details in
+its ``hidden_phrases`` so that re-analysis hides them again. On erasure the comment's
+text and the answer it came from become the redacted text the analysts saw, and the
+hidden phrases go: the words are no longer there to hide. Themes, sentiment and the
+redacted quotes are unchanged, so the findings are too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from flask import current_app
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy.orm import selectinload
 
+from feedback_app.analysis.redaction import hide_phrases, own_details_in, phrase_shown, redact
 from feedback_app.extensions import db
-from feedback_app.models import Answer, Response
-from feedback_app.services import audit
+from feedback_app.models import Answer, Comment, ReleaseQuote, Response
+from feedback_app.services import audit, releases, retention_periods
+from feedback_app.services.comments import WriterDetails
+
+BATCH_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -26,38 +38,146 @@ class SurveyPurge:
     drafts_deleted: int
 
 
-def purge_expired(now: datetime | None = None) -> SurveyPurge:
-    """Erase expired contact details and delete expired drafts, then commit."""
-    now = now or datetime.now(UTC)
-    contact_cutoff = now - timedelta(days=current_app.config["SURVEY_CONTACT_RETENTION_DAYS"])
-    draft_cutoff = now - timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
+@dataclass(frozen=True)
+class _Cutoffs:
+    contacts: datetime
+    drafts: datetime
 
+
+def _cutoffs(now: datetime | None) -> _Cutoffs:
+    """The moments before which contact details and drafts expire; raises
+    ``retention_periods.RetentionSettingError`` for a bad setting."""
+    now = now or datetime.now(UTC)
+    return _Cutoffs(
+        contacts=now - timedelta(days=retention_periods.days("SURVEY_CONTACT_RETENTION_DAYS")),
+        drafts=now - timedelta(days=retention_periods.days("DRAFT_RETENTION_DAYS")),
+    )
+
+
+def _expired_contacts(cutoffs: _Cutoffs) -> ColumnElement[bool]:
     has_contact = or_(
         Response.contact_name.is_not(None),
         Response.contact_email.is_not(None),
         Response.contact_phone.is_not(None),
     )
-    erased = db.session.execute(  # type: ignore[attr-defined]
-        update(Response)
-        .where(Response.status == "submitted", Response.submitted_at < contact_cutoff, has_contact)
-        .values(contact_name=None, contact_email=None, contact_phone=None)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-
-    stale = select(Response.id).where(
-        Response.status == "draft", Response.updated_at < draft_cutoff
+    return and_(
+        Response.status == "submitted", Response.submitted_at < cutoffs.contacts, has_contact
     )
-    stale_ids = list(db.session.scalars(stale))
+
+
+def _stale_drafts(cutoffs: _Cutoffs) -> ColumnElement[bool]:
+    return and_(Response.status == "draft", Response.updated_at < cutoffs.drafts)
+
+
+def count_expired(now: datetime | None = None) -> SurveyPurge:
+    """What ``purge_expired`` would erase and delete, changing nothing (``--dry-run``)."""
+    cutoffs = _cutoffs(now)
+    count = select(func.count()).select_from(Response)
+    return SurveyPurge(
+        contacts_erased=db.session.scalar(count.where(_expired_contacts(cutoffs))) or 0,
+        drafts_deleted=db.session.scalar(count.where(_stale_drafts(cutoffs))) or 0,
+    )
+
+
+def purge_expired(now: datetime | None = None) -> SurveyPurge:
+    """Erase expired contact details (and every copy of them) and delete expired drafts,
+    then commit."""
+    cutoffs = _cutoffs(now)
+    expired_ids = list(
+        db.session.scalars(
+            select(Response.id).where(_expired_contacts(cutoffs)).order_by(Response.id)
+        )
+    )
+    for start in range(0, len(expired_ids), BATCH_SIZE):
+        batch = db.session.scalars(
+            select(Response)
+            .where(Response.id.in_(expired_ids[start : start + BATCH_SIZE]))
+            .options(selectinload(Response.answers))
+        )
+        for response in batch:
+            erase_contact_details(response)
+        db.session.flush()
+
+    stale_ids = list(db.session.scalars(select(Response.id).where(_stale_drafts(cutoffs))))
     if stale_ids:
         db.session.execute(delete(Answer).where(Answer.response_id.in_(stale_ids)))
         db.session.execute(delete(Response).where(Response.id.in_(stale_ids)))
-    if erased or stale_ids:
+    if expired_ids or stale_ids:
         audit.record(
             "surveys.retention_purge",
             "responses",
             "-",
-            contacts_erased=erased,
+            contacts_erased=len(expired_ids),
             drafts=len(stale_ids),
         )
     db.session.commit()
-    return SurveyPurge(contacts_erased=erased or 0, drafts_deleted=len(stale_ids))
+    return SurveyPurge(contacts_erased=len(expired_ids), drafts_deleted=len(stale_ids))
+
+
+def erase_contact_details(response: Response) -> None:
+    """Erase a response's contact details and every copy of them in its comments, answers
+    and quotes; the caller commits."""
+    writer = WriterDetails(
+        names=(response.contact_name or "",),
+        emails=(response.contact_email or "",),
+        phones=(response.contact_phone or "",),
+    )
+    kept_text: dict[str, str] = {}
+    for comment in db.session.scalars(
+        select(Comment).where(Comment.source == "survey", Comment.source_id == response.id)
+    ):
+        kept_text[comment.field] = _keep_only_redacted(comment, writer)
+    for answer in response.answers:
+        if answer.text:
+            kept = kept_text.get(answer.question_key)
+            answer.text = kept if kept is not None else _without_details(answer.text, writer)
+    response.contact_name = response.contact_email = response.contact_phone = None
+
+
+def _details(text: str, writer: WriterDetails) -> list[list[str]]:
+    return own_details_in(text, names=writer.names, emails=writer.emails, phones=writer.phones)
+
+
+def _without_details(text: str, writer: WriterDetails) -> str:
+    """A text with no comment of its own (another free-text answer), redacted with the
+    family's details hidden."""
+    return hide_phrases(redact(text), _details(text, writer))
+
+
+def _keep_only_redacted(comment: Comment, writer: WriterDetails) -> str:
+    """Make the comment's text its redacted text and drop the hidden phrases; return it.
+
+    The redacted text already hides the family's details (``WriterDetails`` at
+    submission); any the text repeats that it does not yet hide are hidden now, and a
+    quote that showed them goes back for approval.
+    """
+    own = _details(comment.text, writer)
+    phrases = [*(comment.hidden_phrases or []), *own]
+    shown = hide_phrases(comment.redacted or redact(comment.text), phrases)
+    if shown != comment.redacted:
+        if comment.redacted:
+            releases.reopen_quotes_of([comment])
+        comment.redacted = shown
+    _hide_in_quotes(comment.id, own)
+    comment.text = shown
+    # What is still shown (nothing, but for words hidden in other ways) stays hidden; the
+    # rest are copies of words that are gone.
+    comment.hidden_phrases = _still_shown(shown, comment.hidden_phrases or []) or None
+    return shown
+
+
+def _still_shown(text: str, phrases: Iterable[Sequence[str]]) -> list[list[str]]:
+    return [list(pair) for pair in phrases if phrase_shown(text, pair[0])]
+
+
+def _hide_in_quotes(comment_id: int, own: list[list[str]]) -> None:
+    """Hide the family's details in the text of any quote of the comment (published ones
+    too: a published page must not go on showing what has been erased)."""
+    if not own:
+        return
+    for quote in db.session.scalars(
+        select(ReleaseQuote).where(ReleaseQuote.comment_id == comment_id)
+    ):
+        hidden = hide_phrases(quote.text, own)
+        if hidden != quote.text:
+            quote.text = hidden
