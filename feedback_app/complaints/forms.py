@@ -196,6 +196,11 @@ class DateForm(FlaskForm):
     )
     # For an escalation: the stage it escalates from, so that sending it twice escalates once.
     from_stage = HiddenField()
+    # For closing a complaint with work unfinished; checked by services.complaints.close.
+    confirm_unfinished = BooleanField(
+        "I understand that this work is unfinished and want to close the complaint",
+        widget=GovCheckboxInput(),
+    )
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 

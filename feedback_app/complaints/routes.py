@@ -8,9 +8,9 @@ in ``views_lists`` on the same blueprint.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -19,11 +19,19 @@ from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
 from feedback_app.form_fields import stale_form
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role
-from feedback_app.services import audit, complaint_points, complaints, edits
-from feedback_app.services.clocks import describe_days_left, urgency_colour
-from feedback_app.services.complaints_queue import action_due_words, officers
+from feedback_app.models.complaints import CHANNELS, EHCP_STAGES, RELATIONSHIPS
+from feedback_app.services import audit, complaint_points, complaints, complaints_audit, edits
+from feedback_app.services.complaints_queue import (
+    QueueFilters,
+    action_due_words,
+    complaint_due,
+    officers,
+)
+from feedback_app.templating import format_date
 
 bp = Blueprint("complaints", __name__)
+#: Words for the values a complaint's details page shows, the same as its form's.
+DETAIL_LABELS = {"channel": CHANNELS, "relationship": RELATIONSHIPS, "ehcp_stage": EHCP_STAGES}
 OFFICER = Role.COMPLAINTS_OFFICER
 Page = str | Response | tuple[str, int]
 
@@ -113,19 +121,25 @@ def show_complaint(complaint_id: int) -> Page:
     """Show a complaint: details, clocks, points, outcomes and actions."""
     complaint = _load(complaint_id)
     today = complaints.today()
-    due = (
-        (describe_days_left(complaint.due_on, today), urgency_colour(complaint.due_on, today))
-        if complaint.due_on
-        else ("Nothing due", "grey")
-    )
     action_words = {a.id: action_due_words(a, today) for p in complaint.points for a in p.actions}
     return render_template(
         "complaints/complaint.html",
         complaint=complaint,
-        due=due,
+        due=complaint_due(complaint, today),
         action_words=action_words,
         today=today,
+        back_url=_queue_url(request.args.get("queue", "")),
+        extensions={stage.id: complaints.describe_extension(stage) for stage in complaint.stages},
+        labels=DETAIL_LABELS,
     )
+
+
+def _queue_url(query: str) -> str:
+    """The queue as the officer last filtered it, from the query string the queue's link
+    carried. Read into filters and built again, so the link only ever goes to the queue."""
+    filters = QueueFilters.from_args(dict(parse_qsl(query[:500])))
+    args: dict[str, Any] = filters.as_args()
+    return url_for(".queue", **args)
 
 
 def _edit_form(complaint: Complaint, *, saved: bool = False) -> forms.ComplaintEditForm:
@@ -161,7 +175,7 @@ def edit_complaint(complaint_id: int) -> Page:
             unsaved = stale_form(form, saved, str(conflict))
             return _form_page(saved, complaint, title, unsaved=unsaved), 409
         else:
-            flash("Complaint details saved.", "success")
+            flash(f"Details of complaint {complaint.reference} saved", "success")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, title)
 
@@ -188,7 +202,10 @@ def add_point(complaint_id: int) -> Page:
             form.theme.errors = [str(error)]
         else:
             if made.new:
-                flash("Point added.", "success")
+                flash(
+                    f"Point {made.record.position} added to complaint {complaint.reference}",
+                    "success",
+                )
             else:
                 flash(f"This form was sent twice: point {made.record.position} was added once.")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
@@ -228,7 +245,7 @@ def edit_point(complaint_id: int, point_id: int) -> Page:
                 saved, complaint, title, field_params=_theme_hint(suggested), unsaved=unsaved
             ), 409
         else:
-            flash("Point saved.", "success")
+            flash(f"Point {point.position} of complaint {complaint.reference} saved", "success")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, title, field_params=_theme_hint(suggested))
 
@@ -254,19 +271,11 @@ def _theme_hint(suggested: list[str]) -> dict[str, Any]:
     return {"theme": {"hint": {"text": "Suggested from the text: check it before you save."}}}
 
 
-STEPS: dict[str, tuple[str, str, Callable[[Complaint, date], object]]] = {
-    "acknowledge": (
-        "Record the acknowledgement",
-        "the date the complaint was acknowledged",
-        complaints.acknowledge,
-    ),
-    "respond": ("Record the response", "the date of the response", complaints.respond),
-    "escalate": (
-        "Escalate to the next stage",
-        "the date the complaint was escalated",
-        complaints.escalate,
-    ),
-    "close": ("Close the complaint", "the date the complaint was closed", complaints.close),
+STEPS: dict[str, tuple[str, str]] = {
+    "acknowledge": ("Record the acknowledgement", "the date the complaint was acknowledged"),
+    "respond": ("Record the response", "the date of the response"),
+    "escalate": ("Escalate to the next stage", "the date the complaint was escalated"),
+    "close": ("Close the complaint", "the date the complaint was closed"),
 }
 
 
@@ -277,7 +286,7 @@ STEPS: dict[str, tuple[str, str, Callable[[Complaint, date], object]]] = {
 def record_step(complaint_id: int, step: str) -> Page:
     """Record a dated step of the complaint's clock."""
     complaint = _load(complaint_id)
-    title, what, service = STEPS[step]
+    title, what = STEPS[step]
     form = forms.DateForm()
     form.on.what = what
     form.on.label.text = what[4:].capitalize()
@@ -288,27 +297,44 @@ def record_step(complaint_id: int, step: str) -> Page:
     elif request.method == "GET":
         # The form says which stage it escalates from, so sending it twice escalates once.
         form.from_stage.data = complaint.stage
+    unfinished = complaints.unfinished_work(complaint) if step == "close" else []
+    if not unfinished:
+        del form.confirm_unfinished
     if form.validate_on_submit():
         assert form.on.data is not None  # required, so validation guarantees it
         try:
-            if step == "escalate":
-                # A POST may leave the field out altogether, and then its data is None.
-                reference = (
-                    (form.reference.data or "").strip() if form.reference is not None else ""
-                )
-                complaints.escalate(
-                    complaint, form.on.data, reference, from_stage=form.from_stage.data or ""
-                )
-            else:
-                service(complaint, form.on.data)
+            done = _record(complaint, step, form)
         except complaints.AlreadyDoneError as error:
             return _already_done(complaint, error)
+        except complaints.UnfinishedWorkError as error:
+            form.confirm_unfinished.errors = [str(error)]
         except complaints.ComplaintError as error:
             form.on.errors = [str(error)]
         else:
-            flash(f"{title[:1]}{title[1:]}: saved.", "success")
+            flash(done, "success")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
-    return _form_page(form, complaint, title)
+    return _form_page(form, complaint, title, unfinished=unfinished)
+
+
+def _record(complaint: Complaint, step: str, form: forms.DateForm) -> str:
+    """Record the step with its service; say what was done, for the success message."""
+    on, reference = form.on.data, complaint.reference
+    assert on is not None
+    if step == "acknowledge":
+        complaints.acknowledge(complaint, on)
+        return f"Acknowledgement recorded for {reference}"
+    if step == "respond":
+        complaints.respond(complaint, on)
+        return f"Response recorded for {reference}"
+    if step == "close":
+        confirmed = form.confirm_unfinished is not None and bool(form.confirm_unfinished.data)
+        complaints.close(complaint, on, confirmed_unfinished=confirmed)
+        return f"Complaint {reference} closed"
+    # A POST may leave the field out altogether, and then its data is None.
+    ombudsman = (form.reference.data or "").strip() if form.reference is not None else ""
+    record = complaints.escalate(complaint, on, ombudsman, from_stage=form.from_stage.data or "")
+    to = "the ombudsman" if record.stage == "ombudsman" else record.label.lower()
+    return f"Complaint {reference} escalated to {to}"
 
 
 @bp.route("/<int:complaint_id>/extend", methods=["GET", "POST"])
@@ -331,7 +357,11 @@ def extend_deadline(complaint_id: int) -> Page:
         except complaints.ComplaintError as error:
             form.days.errors = [str(error)]
         else:
-            flash("Response deadline extended.", "success")
+            flash(
+                f"Response deadline for {complaint.reference} extended to "
+                f"{format_date(complaint.due_on)}",
+                "success",
+            )
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Extend the response deadline")
 
@@ -377,7 +407,10 @@ def add_action(complaint_id: int, point_id: int) -> Page:
             form.description.errors = [str(error)]
         else:
             if made.new:
-                flash("Action added.", "success")
+                flash(
+                    f"Action added to point {point.position} of complaint {complaint.reference}",
+                    "success",
+                )
             else:
                 flash("This form was sent twice: the action was added once.")
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
@@ -394,7 +427,7 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
     del form.submission_token  # a token is for adding an action, not changing one
     if form.validate_on_submit():
         complaint_points.update_action(action, _action_data(form))
-        flash("Action saved.", "success")
+        flash(f"Action for point {action.point.position} of {complaint.reference} saved", "success")
         return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Change the action")
 
@@ -415,7 +448,10 @@ def complete_action(complaint_id: int, action_id: int) -> Page:
         except complaints.ComplaintError as error:
             form.completed_on.errors = [str(error)]
         else:
-            flash("Action marked as done.", "success")
+            flash(
+                f"Action for point {action.point.position} of {complaint.reference} marked as done",
+                "success",
+            )
             return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return _form_page(form, complaint, "Mark the action as done", action=action)
 
@@ -425,7 +461,9 @@ def complete_action(complaint_id: int, action_id: int) -> Page:
 def audit_trail(complaint_id: int) -> Page:
     """Show an administrator every view of and change to one complaint."""
     complaint = _load(complaint_id)
-    entries = audit.entries_for("complaint", complaint.id)
+    entries = complaints_audit.describe_trail(
+        complaint, audit.entries_for("complaint", complaint.id)
+    )
     return render_template("complaints/audit.html", complaint=complaint, entries=entries)
 
 

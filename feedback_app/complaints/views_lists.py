@@ -7,6 +7,7 @@ The queue answers both ways: the full page, or for an htmx request just the
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
@@ -16,8 +17,7 @@ from feedback_app.auth.access import roles_required
 from feedback_app.complaints import forms
 from feedback_app.complaints.routes import OFFICER, bp
 from feedback_app.extensions import htmx
-from feedback_app.ids import parse_id
-from feedback_app.models.complaints import STAGE_LABELS
+from feedback_app.models.complaints import OUTCOME_LABELS, STAGE_LABELS
 from feedback_app.services import (
     complaint_points,
     complaints,
@@ -34,19 +34,15 @@ from feedback_app.services.periods import (
 )
 
 FIRST_QUARTER = Quarter(2022, 1)
+#: The report's outcome columns, in the order of the Outcomes row, with the same words as
+#: the point form, so that each theme's row adds up to its points.
+REPORT_OUTCOMES = {
+    slug: OUTCOME_LABELS[slug] for slug in ("upheld", "partially_upheld", "not_upheld", "pending")
+}
 
 
 def _filters() -> complaints_queue.QueueFilters:
-    args = request.args
-    page = args.get("page", "1")
-    status = args.get("status", "open")
-    return complaints_queue.QueueFilters(
-        stage=args.get("stage", "") if args.get("stage", "") in STAGE_LABELS else "",
-        status=status if status in complaints_queue.STATUS_FILTERS or status == "" else "open",
-        theme=args.get("theme", "")[:40],
-        officer=args.get("officer", "")[:12],
-        page=parse_id(page) or 1,  # "²".isdigit() is True, but int("²") fails
-    )
+    return complaints_queue.QueueFilters.from_args(request.args)
 
 
 def queue_context() -> dict[str, Any]:
@@ -61,6 +57,8 @@ def queue_context() -> dict[str, Any]:
         "stages": STAGE_LABELS,
         "statuses": complaints_queue.STATUS_FILTERS,
         "today": today,
+        # Links to complaints carry the queue's filters, so "Back to complaints" returns here.
+        "came_from": urlencode(filters.as_args()),
     }
 
 
@@ -69,7 +67,8 @@ def queue_context() -> dict[str, Any]:
 def queue() -> Response:
     """The officer's dashboard: overdue actions first, then the triage queue."""
     context = queue_context()
-    if htmx:
+    # htmx asks for the whole page when Back finds no copy of it in its history cache.
+    if htmx and not htmx.history_restore_request:
         body = render_template("complaints/_queue_table.html", **context)
     else:
         today = context["today"]
@@ -118,7 +117,7 @@ def log_compliment() -> str | BaseResponse:
                 "summary": form.summary.data.strip(),
             }
         )
-        flash("Compliment logged.", "success")
+        flash(f"Compliment for {form.team.data.strip()} logged", "success")
         return redirect(url_for(".list_compliments"))
     return render_template(
         "complaints/form.html",
@@ -149,7 +148,12 @@ def quarterly_report() -> str:
     report = complaints_report.build_report(quarter)
     choices = list(reversed(quarters_between(FIRST_QUARTER, quarter_of(clock.today()))))
     return render_template(
-        "complaints/report.html", report=report, quarter=quarter, choices=choices, problem=problem
+        "complaints/report.html",
+        report=report,
+        quarter=quarter,
+        choices=choices,
+        problem=problem,
+        outcome_labels=REPORT_OUTCOMES,
     )
 
 

@@ -11,6 +11,7 @@ so that the triage queue can sort by it in SQL.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -427,7 +428,7 @@ def extend(complaint: Complaint, days: int, reason: str, *, deadline: date | Non
             f"may be extended by {settings.max_extension_days} working days in total"
         )
     old_by, old_days = current.respond_by, current.extension_days
-    reasons = [current.extension_reason, f"{days} working days: {reason.strip()}"]
+    reasons = [current.extension_reason, f"{_working_days(days)}: {reason.strip()}"]
     extended = once.claim(
         ComplaintStage,
         current.id,
@@ -457,6 +458,31 @@ def extend(complaint: Complaint, days: int, reason: str, *, deadline: date | Non
         ),
     )
     db.session.commit()
+
+
+def _working_days(days: int) -> str:
+    return f"{days} working day{'s' if days != 1 else ''}"
+
+
+_EXTENSION_LINE = re.compile(r"^\d+ working days?: ")
+
+
+def describe_extension(stage: ComplaintStage) -> str:
+    """Say how far a stage's deadline was extended and why, each reason once.
+
+    Each extension's reason is kept as "10 working days: reason", one line each; a
+    single one reads "Extended by 10 working days: reason", several are listed under
+    their total. Blank when the deadline was never extended.
+    """
+    if not stage.extension_days:
+        return ""
+    total = _working_days(stage.extension_days)
+    lines = [line.strip() for line in (stage.extension_reason or "").splitlines() if line.strip()]
+    if not lines:
+        return f"Extended by {total}"
+    if len(lines) == 1:
+        return f"Extended by {total}: {_EXTENSION_LINE.sub('', lines[0])}"
+    return "\n".join([f"Extended by {total} in all:", *lines])
 
 
 def _check_deadline(current: ComplaintStage, deadline: date | None) -> None:
@@ -523,8 +549,54 @@ def _check_stage(stage: str, from_stage: str | None) -> None:
     raise ComplaintError(STALE_FORM)
 
 
-def close(complaint: Complaint, on: date) -> None:
-    """Close the complaint; its retention period runs from this date."""
+class UnfinishedWorkError(ComplaintError):
+    """Closing would leave work unfinished, and the officer has not said they mean to."""
+
+
+#: What the officer is asked to confirm on the close page, and told when they have not.
+CONFIRM_UNFINISHED = "Confirm that you want to close the complaint with this work unfinished"
+
+
+def unfinished_work(complaint: Complaint) -> list[str]:
+    """Say what is still to do on a complaint, one sentence each; empty when nothing is.
+
+    A complaint may be closed with work unfinished (the family withdrew it, say), but
+    only once the officer has seen this list and confirmed it.
+    """
+    work: list[str] = []
+    current = complaint.current_stage
+    if current is not None and current.responded_on is None:
+        at = "the ombudsman stage" if current.stage == "ombudsman" else current.label.lower()
+        work.append(f"No response has been recorded at {at}.")
+    if not complaint.points:
+        work.append("The complaint has not been split into points.")
+    for point in complaint.points:
+        name = f"Point {point.position}"
+        if point.outcome == "pending":
+            work.append(f"{name} has no outcome yet: it is pending.")
+        elif point.needs_actions and not point.actions:
+            work.append(f"{name} was {point.outcome_label.lower()} but has no actions.")
+        for action in point.actions:
+            if action.status == "open":
+                work.append(
+                    f"An action for {name.lower()} is still open, due "
+                    f"{format_date(action.due_on)}: {_shorten(action.description)}"
+                )
+    return work
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def close(complaint: Complaint, on: date, *, confirmed_unfinished: bool | None = None) -> None:
+    """Close the complaint; its retention period runs from this date.
+
+    ``confirmed_unfinished`` is whether the officer confirmed closing it with work
+    unfinished (``unfinished_work``): when False and work is unfinished, nothing is
+    closed (``UnfinishedWorkError``). None, for imports and scripts, does not ask.
+    """
     if complaint.closed_on is not None:
         raise ComplaintError("This complaint is already closed")
     if on < complaint.received_on:
@@ -539,6 +611,8 @@ def close(complaint: Complaint, on: date) -> None:
         raise ComplaintError(
             f"The date closed must be on or after the response, {format_date(current.responded_on)}"
         )
+    if confirmed_unfinished is False and unfinished_work(complaint):
+        raise UnfinishedWorkError(CONFIRM_UNFINISHED)
     complaint.closed_on = on
     refresh(complaint)
     audit.record("complaint.closed", "complaint", complaint.id, closed_on={"old": None, "new": on})

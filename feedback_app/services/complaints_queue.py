@@ -13,6 +13,7 @@ sorting every matching complaint (50,000 of them for "all") to keep 25.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,8 +23,10 @@ from sqlalchemy.orm import joinedload, selectinload
 from feedback_app.extensions import db
 from feedback_app.ids import parse_id
 from feedback_app.models import Complaint, ComplaintAction, ComplaintPoint, Role, User
+from feedback_app.models.complaints import STAGE_LABELS
 from feedback_app.services.clocks import describe_days_left, urgency_colour
 from feedback_app.services.paging import page_bounds
+from feedback_app.templating import format_date
 
 PAGE_SIZE = 25
 # Complaints with a deadline first, earliest first; then by date received. Keep in step
@@ -43,6 +46,9 @@ STATUS_FILTERS = {
     "awaiting_response": "Awaiting response",
     "responded": "Responded",
     "closed": "Closed",
+    # A word, not a blank value: a blank one is dropped from paging links, and the next
+    # page would fall back to the default of open complaints only.
+    "all": "All, including closed",
 }
 
 
@@ -56,7 +62,23 @@ class QueueFilters:
     officer: str = ""  # a user id, "none" for unassigned, or blank
     page: int = 1
 
+    @classmethod
+    def from_args(cls, args: Mapping[str, str]) -> QueueFilters:
+        """Read the filters from a query string, ignoring anything not on offer."""
+        stage = args.get("stage", "")
+        status = args.get("status", "open")
+        if status == "":  # the value "All, including closed" had before it was "all"
+            status = "all"
+        return cls(
+            stage=stage if stage in STAGE_LABELS else "",
+            status=status if status in STATUS_FILTERS else "open",
+            theme=args.get("theme", "")[:40],
+            officer=args.get("officer", "")[:12],
+            page=parse_id(args.get("page", "1")) or 1,  # "²".isdigit(), but int("²") fails
+        )
+
     def as_args(self, **overrides: object) -> dict[str, object]:
+        """The filters as query arguments, leaving out blanks and page 1."""
         args: dict[str, object] = {
             "stage": self.stage,
             "status": self.status,
@@ -100,7 +122,7 @@ def _conditions(filters: QueueFilters, on: date) -> list[ColumnElement[bool]]:
         conditions.append(Complaint.state.in_(OPEN_STATES))
     elif status == "overdue":
         conditions += [Complaint.state.in_(OPEN_STATES), Complaint.due_on < on]
-    elif status:
+    elif status and status != "all":
         conditions.append(Complaint.state == status)
     if filters.theme:
         # A semi-join answered from ix_complaint_points_theme_complaint (theme, complaint_id).
@@ -132,8 +154,16 @@ def page_query(filters: QueueFilters, on: date, page: int) -> Select[tuple[Compl
 def queue(filters: QueueFilters, on: date) -> QueuePage:
     """Return one page of complaints, most urgent first."""
     conditions = _conditions(filters, on)
-    # count(id) straight off the table, not count(*) over a subquery of every column.
-    total = db.session.scalar(select(func.count(Complaint.id)).where(*conditions)) or 0
+    # Counted straight off the table, not count(*) over a subquery of every column; the
+    # open and overdue counts are of the complaints that match, as the page says.
+    is_open = Complaint.state.in_(OPEN_STATES)
+    total, open_count, overdue = db.session.execute(
+        select(
+            func.count(Complaint.id),
+            func.count(Complaint.id).filter(is_open),
+            func.count(Complaint.id).filter(is_open, Complaint.due_on < on),
+        ).where(*conditions)
+    ).one()
     page, pages = page_bounds(total, filters.page, PAGE_SIZE)
     complaints = list(db.session.scalars(page_query(filters, on, page)))
     point_counts: dict[int, int] = {
@@ -154,9 +184,8 @@ def queue(filters: QueueFilters, on: date) -> QueuePage:
         )
         for c in complaints
     ]
-    return QueuePage(
-        rows=rows, total=total, page=page, pages=pages, filters=filters, counts=headline_counts(on)
-    )
+    counts = {**headline_counts(on), "matching_open": open_count, "matching_overdue": overdue}
+    return QueuePage(rows=rows, total=total, page=page, pages=pages, filters=filters, counts=counts)
 
 
 def headline_counts(on: date) -> dict[str, int]:
@@ -219,3 +248,30 @@ def action_due_words(action: ComplaintAction, on: date) -> tuple[str, str]:
     if action.status == "done":
         return "Done", "green"
     return describe_days_left(action.due_on, on), urgency_colour(action.due_on, on)
+
+
+def complaint_due(complaint: Complaint, on: date) -> tuple[str, str, str]:
+    """What is due next on a complaint, for its page: tag words, tag colour and a line
+    saying what is due by when.
+
+    The complaint's own deadline comes first; with none (responded, or closed) the
+    earliest open action's, so that a closed complaint with work still open never says
+    that nothing is due.
+    """
+    if complaint.due_on is not None:
+        what = "Acknowledgement" if complaint.state == "awaiting_acknowledgement" else "Response"
+        return (
+            describe_days_left(complaint.due_on, on),
+            urgency_colour(complaint.due_on, on),
+            f"{what} deadline: {format_date(complaint.due_on)}",
+        )
+    actions = [a for p in complaint.points for a in p.actions if a.status == "open"]
+    if actions:
+        first = min(actions, key=lambda a: (a.due_on, a.id))
+        more = f" ({len(actions)} actions open)" if len(actions) > 1 else ""
+        return (
+            f"Action {describe_days_left(first.due_on, on).lower()}",
+            urgency_colour(first.due_on, on),
+            f"Open action deadline: {format_date(first.due_on)}{more}",
+        )
+    return "Nothing due", "grey", ""

@@ -117,6 +117,7 @@ def build_report(quarter: Quarter, on: date | None = None) -> dict[str, Any]:
         "quarter": quarter.label,
         "quarter_name": quarter.name,
         "previous_quarter": previous.label,
+        "previous_quarter_name": previous.name,
         "complaints": complaints,
         "previous_complaints": previous_complaints,
         "points": points,

@@ -38,12 +38,17 @@ function moveFocusTo(element) {
   element.focus();
 }
 
-// Paging through a list that htmx swaps in place (the complaints queue): the link
-// pressed is replaced with the list, so focus would fall back to the page's body and
-// the next Tab would jump to the footer. Move it to the new page's summary instead.
+// Paging through a list that htmx swaps in place (the complaints queue), or filtering
+// it with a form swapped with it: the link or button pressed is replaced with the list,
+// so focus would fall back to the page's body and the next Tab would jump to the
+// footer. Move it to the new page's summary instead.
 document.body.addEventListener("htmx:afterSettle", (event) => {
   const link = event.detail.requestConfig && event.detail.requestConfig.elt;
-  if (!link || !link.closest || !link.closest(".govuk-pagination")) {
+  if (
+    !link ||
+    !link.closest ||
+    !(link.closest(".govuk-pagination") || link.closest("[data-focus-summary-after]"))
+  ) {
     return;
   }
   const summary = document.querySelector("[data-focus-after-paging]");

@@ -204,3 +204,46 @@ def test_paging_the_queue_with_javascript_keeps_focus_on_the_list(
     assert "page=2" in page.url
     expect(page).to_have_title(re.compile(r"^Complaints \(page 2 of \d+\) – "))
     assert_accessible(page)
+
+
+def test_back_after_filtering_and_paging_shows_the_filters_of_the_list(
+    page: Page, live_server: str, live_app, officer: str
+) -> None:
+    from feedback_app.services import complaint_points, complaints
+
+    with live_app.app_context():
+        for number in range(26):  # more than a page of 25
+            complaint = complaints.create_complaint(
+                {
+                    "received_on": date.today(),
+                    "channel": "email",
+                    "stage": "1",
+                    "complainant_name": "History Test",
+                    "relationship_to_child": "parent_carer",
+                    "summary": f"Queue history test {number}",
+                }
+            )
+            complaint_points.add_point(complaint, theme="transport", summary="x", outcome="pending")
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server}/staff/complaints/")
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.get_by_label("Theme").select_option("transport")
+    page.get_by_label("Status").select_option(label="All, including closed")
+    with page.expect_response(lambda r: "theme=transport" in r.url):
+        page.get_by_role("button", name="Apply filters").press("Enter")
+    expect(page.locator("#queue-summary")).to_be_focused()
+    with page.expect_response(lambda r: "page=2" in r.url):
+        page.get_by_role("link", name="Next page").click()
+    assert "status=all" in page.url and "theme=transport" in page.url
+    expect(page.get_by_label("Theme")).to_have_value("transport")
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"theme=transport(?!.*page=2)"))
+    expect(page.get_by_label("Theme")).to_have_value("transport")
+    expect(page.get_by_label("Status")).to_have_value("all")
+    expect(page.locator(".govuk-pagination")).to_contain_text("Page 1 of")
+
+    page.go_back()  # the queue before filtering
+    page.wait_for_url(re.compile(r"/staff/complaints/$"))
+    expect(page.get_by_label("Theme")).to_have_value("")
+    expect(page.get_by_label("Status")).to_have_value("open")
