@@ -121,7 +121,9 @@ class Config:
 
     ENVIRONMENT = os.environ.get("FEEDBACK_ENV", "development")
     SQLALCHEMY_DATABASE_URI = _database_url()
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
+    # hide_parameters: an error message (a log line, a traceback) never carries the values
+    # a query was sent, which may be a form token or a parent's words.
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True, "hide_parameters": True}
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
     COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Worcestershire Children First")
