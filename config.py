@@ -15,29 +15,95 @@ ROOT = Path(__file__).resolve().parent
 INSTANCE = ROOT / "instance"
 
 
+class ConfigError(SystemExit):
+    """A setting is wrong: stop at startup with one line that says which and how to fix it.
+
+    A SystemExit rather than an ordinary exception, so that whatever reads the settings
+    (``flask``, gunicorn's master, the RQ worker) stops with exit status 1 and this line
+    alone, never a traceback in which the message is lost, and never a half-started app
+    that fails later, in a request.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"Configuration error: {message}")
+
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
 def _flag(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """Read a yes/no setting; anything but a clear yes or no is an error, never a silent no."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ConfigError(f"{name} must be one of true/false, yes/no, on/off or 1/0, not {value!r}")
 
 
-def _int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value and value.strip() else default
+def _int(name: str, default: int, minimum: int, why: str = "") -> int:
+    """Read a whole-number setting of at least ``minimum``; ``why`` explains the floor."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {value[:40]!r}") from None
+    if number < minimum:
+        reason = f": {why}" if why else ""
+        raise ConfigError(f"{name} must be at least {minimum}, not {number}{reason}")
+    return number
+
+
+# DATABASE_URL schemes the app has drivers for (psycopg 3 and the standard library).
+DATABASE_SCHEMES = {
+    "postgres": "postgresql+psycopg",
+    "postgresql": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+    "sqlite": "sqlite",
+}
 
 
 def _database_url() -> str:
+    """Read DATABASE_URL; refuse a database the app has no driver for, or a missing folder."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
         INSTANCE.mkdir(exist_ok=True)
         return f"sqlite:///{INSTANCE / 'feedback.sqlite3'}"
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() not in DATABASE_SCHEMES:
+        # Name only the scheme: the rest of the URL may hold a password.
+        raise ConfigError(
+            "DATABASE_URL must start with postgresql:// (or postgres://) for PostgreSQL, "
+            f"or sqlite:/// for SQLite; {scheme + '://' if separator else 'it'} is not supported"
+        )
     # Hosting platforms hand out postgres:// URLs; SQLAlchemy needs the driver named.
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://") :]
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    url = f"{DATABASE_SCHEMES[scheme.lower()]}://{rest}"
+    if url.startswith("sqlite://"):
+        _check_sqlite_folder(url)
     return url
+
+
+def _check_sqlite_folder(url: str) -> None:
+    """Refuse a SQLite path whose folder does not exist: a mistyped path fails at startup.
+
+    (SQLite would otherwise fail on every request; a mistyped file name in a folder that
+    exists gives a new, empty database, which the health check reports as not migrated.)
+    """
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database or ""
+    if database in {"", ":memory:"} or database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise ConfigError(
+            f"DATABASE_URL: the folder {folder} for the SQLite database does not exist"
+        )
 
 
 def _development_secret_key() -> str:
@@ -55,7 +121,9 @@ class Config:
 
     ENVIRONMENT = os.environ.get("FEEDBACK_ENV", "development")
     SQLALCHEMY_DATABASE_URI = _database_url()
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
+    # hide_parameters: an error message (a log line, a traceback) never carries the values
+    # a query was sent, which may be a form token or a parent's words.
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True, "hide_parameters": True}
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
     COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Worcestershire Children First")
@@ -68,7 +136,9 @@ class Config:
     )
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "sendfeedback@example.gov.uk")
 
-    SUPPRESSION_THRESHOLD = _int("SUPPRESSION_THRESHOLD", 5)
+    SUPPRESSION_THRESHOLD = _int(
+        "SUPPRESSION_THRESHOLD", 5, 2, "a smaller base would publish the answers of one family"
+    )
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     # If Redis is down, count in memory for a while rather than refuse every form.
@@ -80,37 +150,35 @@ class Config:
     # (the header is ignored); behind the documented nginx it is 1, so rate limits count
     # each client's address rather than nginx's 127.0.0.1. Never more than there are:
     # a client could then forge its address.
-    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
+    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0, 0)
     REDIS_URL = os.environ.get("REDIS_URL", "")
 
     # Saved survey answers can be resumed for this many hours (SPEC: at least 20).
-    RESUME_HOURS = _int("RESUME_HOURS", 72)
-    SIGN_IN_MAX_FAILURES = _int("SIGN_IN_MAX_FAILURES", 5)
-    SIGN_IN_LOCKOUT_MINUTES = _int("SIGN_IN_LOCKOUT_MINUTES", 15)
+    RESUME_HOURS = _int("RESUME_HOURS", 72, 20, "families are promised at least 20 hours")
+    SIGN_IN_MAX_FAILURES = _int("SIGN_IN_MAX_FAILURES", 5, 1)
+    SIGN_IN_LOCKOUT_MINUTES = _int("SIGN_IN_LOCKOUT_MINUTES", 15, 1)
     # How long an emailed "reset your password" link works (once).
-    PASSWORD_RESET_MINUTES = _int("PASSWORD_RESET_MINUTES", 60)
+    PASSWORD_RESET_MINUTES = _int("PASSWORD_RESET_MINUTES", 60, 1)
     # Where people reach the service, like https://send-feedback.example.gov.uk. Links in
     # emails are built from it; unset, from the request's Host header, which a client
     # chooses: set it in production so a forged Host cannot send a reset link elsewhere.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
 
     # Complaint clocks in working days (LGSCO complaint handling code defaults).
-    STAGE1_ACKNOWLEDGE_DAYS = _int("STAGE1_ACKNOWLEDGE_DAYS", 5)
-    STAGE1_RESPOND_DAYS = _int("STAGE1_RESPOND_DAYS", 10)
-    STAGE1_MAX_EXTENSION_DAYS = _int("STAGE1_MAX_EXTENSION_DAYS", 10)
-    STAGE2_ACKNOWLEDGE_DAYS = _int("STAGE2_ACKNOWLEDGE_DAYS", 5)
-    STAGE2_RESPOND_DAYS = _int("STAGE2_RESPOND_DAYS", 20)
-    STAGE2_MAX_EXTENSION_DAYS = _int("STAGE2_MAX_EXTENSION_DAYS", 10)
+    STAGE1_ACKNOWLEDGE_DAYS = _int("STAGE1_ACKNOWLEDGE_DAYS", 5, 1)
+    STAGE1_RESPOND_DAYS = _int("STAGE1_RESPOND_DAYS", 10, 1)
+    STAGE1_MAX_EXTENSION_DAYS = _int("STAGE1_MAX_EXTENSION_DAYS", 10, 0)
+    STAGE2_ACKNOWLEDGE_DAYS = _int("STAGE2_ACKNOWLEDGE_DAYS", 5, 1)
+    STAGE2_RESPOND_DAYS = _int("STAGE2_RESPOND_DAYS", 20, 1)
+    STAGE2_MAX_EXTENSION_DAYS = _int("STAGE2_MAX_EXTENSION_DAYS", 10, 0)
 
     # Retention, in days: personal data in complaints after closure, contact details in
     # survey responses after submission, unfinished survey drafts after last change.
-    # Kept as written: `flask purge-expired` checks them (services.retention_periods) and
-    # says what is wrong, where a bad number here would stop every command with a traceback.
-    COMPLAINT_RETENTION_DAYS = os.environ.get("COMPLAINT_RETENTION_DAYS", "").strip() or 6 * 365
-    SURVEY_CONTACT_RETENTION_DAYS = (
-        os.environ.get("SURVEY_CONTACT_RETENTION_DAYS", "").strip() or 365
-    )
-    DRAFT_RETENTION_DAYS = os.environ.get("DRAFT_RETENTION_DAYS", "").strip() or 30
+    # The floors match services/retention_periods.py, which checks them again before
+    # `flask purge-expired` erases anything (and explains why each floor is what it is).
+    COMPLAINT_RETENTION_DAYS = _int("COMPLAINT_RETENTION_DAYS", 6 * 365, 365)
+    SURVEY_CONTACT_RETENTION_DAYS = _int("SURVEY_CONTACT_RETENTION_DAYS", 365, 30)
+    DRAFT_RETENTION_DAYS = _int("DRAFT_RETENTION_DAYS", 30, 1)
 
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")
@@ -163,7 +231,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     HSTS = True
-    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 1)
+    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 1, 0)
     LOG_JSON = _flag("LOG_JSON", True)
 
 
@@ -176,14 +244,17 @@ CONFIGS: dict[str, type[Config]] = {
 
 def load_config(name: str | None = None) -> type[Config]:
     """Pick the settings class for the named environment, defaulting to FEEDBACK_ENV."""
-    chosen = name or os.environ.get("FEEDBACK_ENV", "development")
-    config = CONFIGS.get(chosen, DevelopmentConfig)
+    chosen = (name or os.environ.get("FEEDBACK_ENV", "")).strip().lower() or "development"
+    config = CONFIGS.get(chosen)
+    if config is None:
+        # A typo must not quietly run development settings (no secure cookies, no HSTS).
+        raise ConfigError(f"FEEDBACK_ENV must be one of {', '.join(CONFIGS)}, not {chosen[:40]!r}")
     if config is ProductionConfig and not os.environ.get("SECRET_KEY"):
-        raise RuntimeError("SECRET_KEY must be set in production")
+        raise ConfigError("SECRET_KEY must be set in production")
     if config is ProductionConfig and not os.environ.get("PUBLIC_URL", "").startswith("https://"):
         # Links in emails (password resets) would otherwise take the request's Host
         # header, which anyone can forge to point a reset link at their own site.
-        raise RuntimeError("PUBLIC_URL must be set to the service's https:// address in production")
+        raise ConfigError("PUBLIC_URL must be set to the service's https:// address in production")
     if config is DevelopmentConfig and not config.SECRET_KEY:
         config.SECRET_KEY = _development_secret_key()
     return config

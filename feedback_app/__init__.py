@@ -26,6 +26,9 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     app.config.from_object(load_config(config_name))
     app.config.update(overrides or {})
     trust_proxies(app)
+    # First, so that a request the extensions end early (CSRF, rate limits) has an id.
+    logs.register_logging(app)
+    database.quiet_reflection_warnings()
 
     register_extensions(app)
     database.configure_engine_events(app)
@@ -33,7 +36,6 @@ def create_app(config_name: str | None = None, overrides: dict[str, Any] | None 
     templating.register_templates(app)
     security.register_security_headers(app)
     bad_input.register_bad_input_guards(app)
-    logs.register_logging(app)
     # Before any route is added: every <int:...> in an address must fit an id column.
     app.url_map.converters["int"] = ids.IdConverter
     blueprints.register_blueprints(app)

@@ -36,7 +36,10 @@ def register_error_handlers(app: Flask) -> None:
     def database_unavailable(error: OperationalError) -> tuple[str, int]:
         # The database restarted or is busy: nothing the person did was wrong.
         db.session.rollback()
-        log.warning("database unavailable: %s", type(error).__name__)
+        # The driver's first line ("no such table: x", "connection refused") says which
+        # outage it is; the engines leave query parameters out of it (config.py).
+        lines = str(error.orig or error).strip().splitlines()
+        log.warning("database unavailable: %s: %s", type(error).__name__, lines[0] if lines else "")
         return render_template("errors/try_again.html"), 503
 
     @app.errorhandler(Exception)
@@ -45,5 +48,7 @@ def register_error_handlers(app: Flask) -> None:
         if app.config.get("TESTING") and not app.config.get("FRIENDLY_ERRORS_IN_TESTS"):
             # Let tests see the real exception rather than the friendly page.
             raise error
-        log.exception("unhandled error")
+        # One record: the request id, the exception's type and a traceback field when
+        # LOG_JSON is on (feedback_app/logs.py).
+        log.exception("unhandled error: %s", type(error).__name__)
         return render_template("errors/500.html"), 500

@@ -41,13 +41,16 @@ def worker_command(queues: tuple[str, ...], burst: bool) -> None:
 @click.command("check")
 @with_appcontext
 def check_command() -> None:
-    """Check the database and, when configured, Redis; exit 1 if either is unreachable."""
+    """Check the database (reachable, migrated, writable) and Redis; exit 1 on any problem."""
     problems = []
-    if health.database_ok():
-        click.echo(f"database: ok ({db.engine.dialect.name})")
+    result = health.check_database(log_problem=False)  # printed below, detail and all
+    if result.ok:
+        click.echo(f"database: ok ({db.engine.dialect.name}, {result.detail})")
     else:
         problems.append("database")
-        click.echo("database: UNREACHABLE")
+        # "database not migrated" -> "database: NOT MIGRATED (why, and what to do)"
+        state = result.reason.removeprefix("database ").upper()
+        click.echo(f"database: {state} ({result.detail})")
     for setting in ("REDIS_URL", "RATELIMIT_STORAGE_URI"):
         url = str(current_app.config.get(setting) or "")
         if not url.startswith(("redis://", "rediss://")):

@@ -36,6 +36,9 @@ def cookies() -> str:
 
 @bp.get("/healthz")
 def healthz() -> tuple[Response, int]:
-    """Report whether the app can reach its database, for load balancers."""
-    ok = health.database_ok()
-    return jsonify(status="ok" if ok else "unavailable", database=ok), 200 if ok else 503
+    """Report whether the app can use its database, for load balancers."""
+    result = health.check_database()
+    if result.ok:
+        return jsonify(status="ok", database=True), 200
+    # Only the short reason: the detail (revisions, server messages) goes to the log.
+    return jsonify(status="unavailable", database=False, reason=result.reason), 503

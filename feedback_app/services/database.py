@@ -15,12 +15,13 @@ connection is dropped and the pool opens a new one for the next request.
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import SAWarning, SQLAlchemyError
 
 from feedback_app.extensions import db
 
@@ -46,6 +47,22 @@ def configure_engine_events(app: Flask) -> None:
             engine, "connect", _set_sqlite_pragmas
         ):
             event.listen(engine, "connect", _set_sqlite_pragmas)
+
+
+def quiet_reflection_warnings() -> None:
+    """Silence SQLite's "Skipped unsupported reflection of expression-based index" warning.
+
+    Backups and restores read the tables from the database (``metadata.reflect``), and
+    SQLAlchemy cannot reflect SQLite's expression indexes (complaints' two triage-queue
+    indexes sort on ``due_on IS NULL``), so it warned on every backup and restore about
+    indexes a backup has no use for: rows are copied into tables the migrations made,
+    indexes and all.
+    """
+    warnings.filterwarnings(
+        "ignore",
+        message=r"Skipped unsupported reflection of expression-based index",
+        category=SAWarning,
+    )
 
 
 def _end_session_safely(error: BaseException | None) -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from config import ProductionConfig, load_config
+from config import ConfigError, ProductionConfig, load_config
 
 
 def test_production_needs_an_https_public_url(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
     monkeypatch.delenv("PUBLIC_URL", raising=False)
-    with pytest.raises(RuntimeError, match="PUBLIC_URL"):
+    with pytest.raises(ConfigError, match="PUBLIC_URL"):
         load_config("production")
     monkeypatch.setenv("PUBLIC_URL", "http://send-feedback.example.gov.uk")
-    with pytest.raises(RuntimeError, match="PUBLIC_URL"):
+    with pytest.raises(ConfigError, match="PUBLIC_URL"):
         load_config("production")
     monkeypatch.setenv("PUBLIC_URL", "https://send-feedback.example.gov.uk")
     assert load_config("production") is ProductionConfig
@@ -22,5 +22,5 @@ def test_production_needs_an_https_public_url(monkeypatch: pytest.MonkeyPatch) -
 def test_production_needs_a_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.setenv("PUBLIC_URL", "https://send-feedback.example.gov.uk")
-    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
         load_config("production")
