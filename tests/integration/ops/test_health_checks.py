@@ -19,6 +19,7 @@ from feedback_app.extensions import db
 from tests.conftest import make_app
 
 Make = Callable[[str], str]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -67,7 +68,8 @@ def test_a_database_at_an_older_revision_is_not_migrated(spare_database: str) ->
     assert status == 503
     assert body == {"status": "unavailable", "database": False, "reason": "database not migrated"}
     assert exit_code == 1
-    assert "database: NOT MIGRATED" in output and "0019" in output and "0020" in output
+    newest = sorted(path.name[:4] for path in (ROOT / "migrations" / "versions").glob("0*.py"))[-1]
+    assert "database: NOT MIGRATED" in output and "0019" in output and newest in output
 
 
 def test_a_database_never_migrated_is_not_migrated(spare_database: str) -> None:
