@@ -36,6 +36,7 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, MetaData, Table, func, select, text, types
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 FORMAT = "feedback-backup"
 VERSION = 1
@@ -237,7 +238,17 @@ def _load(
 
 def _flush(connection: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
     if batch:
-        connection.execute(table.insert(), batch)
+        try:
+            connection.execute(table.insert(), batch)
+        except DBAPIError as error:
+            # The database's own message may quote the row (PostgreSQL's DETAIL line:
+            # "Key (email)=(…) already exists"), which holds personal data: keep only
+            # its first line, which names the rule broken, and drop the chained error.
+            first_line = str(error.orig).splitlines()[0] if error.orig else type(error).__name__
+            raise BackupError(
+                f"Rows for the table {table.name} could not be restored ({first_line}): "
+                "nothing was restored."
+            ) from None
         batch.clear()
 
 

@@ -235,3 +235,34 @@ def test_restore_refuses_another_schema_revision(
     result = run(make_app(new_sqlite("target")), "restore", str(other))
     assert result.exit_code != 0
     assert "schema revision" in result.output
+
+
+def _with_a_duplicate_user(backup_file: Path, tmp_path: Path) -> tuple[Path, str]:
+    """The backup with one user's row repeated under a new id: the email clashes."""
+    with gzip.open(backup_file, "rt", encoding="utf-8") as handle:
+        lines = [json.loads(line) for line in handle]
+    user = next(line for line in lines if line.get("t") == "users")
+    twin = {**user, "r": {**user["r"], "id": 99999}}
+    lines.insert(lines.index(user) + 1, twin)
+    lines[-1]["counts"]["users"] += 1
+    bad = tmp_path / "duplicate.jsonl.gz"
+    with gzip.open(bad, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(line) + "\n" for line in lines)
+    return bad, str(user["r"]["email"])
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_a_row_the_database_refuses_is_reported_without_its_values(
+    kind: str, request: pytest.FixtureRequest, backup_file: Path, tmp_path: Path
+) -> None:
+    bad, email = _with_a_duplicate_user(backup_file, tmp_path)
+    make = request.getfixturevalue("new_sqlite" if kind == "sqlite" else "new_postgres")
+    target = make_app(make("refused"))
+    result = run(target, "restore", str(bad))
+    assert result.exit_code != 0
+    assert "could not be restored" in result.output and "nothing was restored" in result.output
+    assert email not in result.output and "Traceback" not in result.output
+    with target.app_context():
+        assert backups.database_has_data(db.engine) == []
+        db.session.remove()
+        db.engine.dispose()
