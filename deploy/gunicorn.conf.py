@@ -10,11 +10,25 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+
+def _whole_number(name: str, default: int, minimum: int) -> int:
+    """A whole-number setting of at least ``minimum``, or one clear line and exit 1."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdecimal() or int(value) < minimum:
+        raise SystemExit(
+            f"Configuration error: {name} must be a whole number of at least {minimum}, "
+            f"not {value[:40]!r}"
+        )
+    return int(value)
+
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")  # nginx in front; never 0.0.0.0
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+workers = _whole_number("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1, 1)
 worker_class = "sync"
 # A parent's submission is a few small queries; anything slower than this is stuck.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+timeout = _whole_number("GUNICORN_TIMEOUT", 30, 1)
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so slow leaks never matter; jitter avoids all at once.
