@@ -174,18 +174,38 @@ def queue(filters: QueueFilters, on: date) -> QueuePage:
             .group_by(ComplaintPoint.complaint_id)
         ).tuples()
     }
-    rows = [
-        QueueRow(
-            complaint=c,
-            due_words=describe_days_left(c.due_on, on) if c.due_on else "Nothing due",
-            colour=urgency_colour(c.due_on, on),
-            overdue=bool(c.due_on and c.due_on < on),
-            points=point_counts.get(c.id, 0),
-        )
-        for c in complaints
-    ]
+    # A complaint with no deadline of its own (responded, or closed) may still have
+    # actions open: its row shows the earliest of them, never "Nothing due".
+    action_due: dict[int, date] = {
+        complaint_id: due
+        for complaint_id, due in db.session.execute(
+            select(ComplaintPoint.complaint_id, func.min(ComplaintAction.due_on))
+            .join(ComplaintAction, ComplaintAction.point_id == ComplaintPoint.id)
+            .where(
+                ComplaintAction.status == "open",
+                ComplaintPoint.complaint_id.in_([c.id for c in complaints if c.due_on is None]),
+            )
+            .group_by(ComplaintPoint.complaint_id)
+        ).tuples()
+    }
+    rows = [_row(c, on, action_due.get(c.id), point_counts.get(c.id, 0)) for c in complaints]
     counts = {**headline_counts(on), "matching_open": open_count, "matching_overdue": overdue}
     return QueuePage(rows=rows, total=total, page=page, pages=pages, filters=filters, counts=counts)
+
+
+def _row(complaint: Complaint, on: date, action_due: date | None, points: int) -> QueueRow:
+    """A queue row: the complaint's own deadline, else its earliest open action's."""
+    due = complaint.due_on or action_due
+    words = describe_days_left(due, on) if due else "Nothing due"
+    if complaint.due_on is None and action_due is not None:
+        words = f"Action {words.lower()}"
+    return QueueRow(
+        complaint=complaint,
+        due_words=words,
+        colour=urgency_colour(due, on),
+        overdue=bool(complaint.due_on and complaint.due_on < on),
+        points=points,
+    )
 
 
 def headline_counts(on: date) -> dict[str, int]:

@@ -179,6 +179,18 @@ def test_close_page_lists_unfinished_work_and_asks_to_confirm(officer_client, ma
     assert "Open action deadline: 1 June 2023" in " ".join(due.split())
 
 
+def test_a_closed_complaints_queue_row_shows_its_open_action(officer_client, make_complaint):
+    complaint = _unfinished(make_complaint)
+    complaints.close(complaint, date(2023, 5, 1))
+    soup = parse_html(officer_client.get(QUEUE + "?status=all").get_data(as_text=True))
+    row = next(
+        tr for tr in soup.select("#queue-table tbody tr") if complaint.reference in tr.get_text()
+    )
+    words = " ".join(row.get_text(" ").split())
+    assert "Nothing due" not in words
+    assert re.search(r"Action \d+ working days overdue", words), words
+
+
 def test_closing_finished_work_asks_nothing(officer_client, make_complaint):
     complaint = _with_point(make_complaint, outcome="not_upheld")
     complaints.respond(complaint, date(2023, 4, 20))
