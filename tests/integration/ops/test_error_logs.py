@@ -106,13 +106,20 @@ def test_sql_errors_say_what_failed_without_the_values_sent(
 
 def test_the_missing_table_message_is_logged(json_app: tuple[Flask, io.StringIO]) -> None:
     app, stream = json_app
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL reports a missing table as a ProgrammingError, not an outage")
-    assert app.test_client().get("/test-missing-table").status_code == 503
-    warning = next(r for r in records(stream) if r["level"] == "WARNING")
-    assert warning["message"] == (
-        "database unavailable: OperationalError: no such table: no_such_table"
-    )
+    status = app.test_client().get("/test-missing-table").status_code
+    if db.engine.dialect.name == "sqlite":
+        # SQLite reports a missing table as an OperationalError, which reads as an outage.
+        assert status == 503
+        warning = next(r for r in records(stream) if r["level"] == "WARNING")
+        assert warning["message"] == (
+            "database unavailable: OperationalError: no such table: no_such_table"
+        )
+    else:
+        # PostgreSQL reports it as a ProgrammingError: a fault, logged with its message.
+        assert status == 500
+        error = next(r for r in records(stream) if r["level"] == "ERROR")
+        assert "ProgrammingError" in error["exception"]
+        assert "no_such_table" in error["traceback"]
 
 
 @pytest.fixture
