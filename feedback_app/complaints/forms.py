@@ -315,4 +315,5 @@ class ComplimentForm(FlaskForm):
     summary = text_area(
         "What they said", max_length=5000, name="What they said", required="Enter what they said"
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Save compliment", widget=GovSubmitInput())

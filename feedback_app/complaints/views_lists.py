@@ -108,16 +108,22 @@ def log_compliment() -> str | BaseResponse:
     form = forms.ComplimentForm()
     form.theme.choices = [(t.slug, t.name) for t in complaint_points.active_themes()]
     if form.validate_on_submit():
-        compliments.create_compliment(
+        made = compliments.create_compliment_once(
             {
                 "received_on": form.received_on.data,
                 "theme": form.theme.data,
                 "team": form.team.data.strip(),
                 "person_praised": (form.person_praised.data or "").strip(),
                 "summary": form.summary.data.strip(),
-            }
+            },
+            submission_token=form.submission_token.sent,
         )
-        flash(f"Compliment for {form.team.data.strip()} logged", "success")
+        if made.new:
+            flash(f"Compliment for {made.record.team} logged", "success")
+        else:
+            flash(
+                f"This form was sent twice: the compliment for {made.record.team} was logged once."
+            )
         return redirect(url_for(".list_compliments"))
     return render_template(
         "complaints/form.html",

@@ -244,5 +244,7 @@ class Compliment(db.Model):  # type: ignore[name-defined,misc]
     person_praised: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: The one-time token of the form that logged it (``services.once``).
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     theme_record = relationship("Theme", viewonly=True)

@@ -9,16 +9,19 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Compliment
-from feedback_app.services import audit, comments
+from feedback_app.services import audit, comments, once
 from feedback_app.services.complaints import audit_safe
 
 FIELDS = ("received_on", "theme", "team", "person_praised", "summary")
 
 
-def create_compliment(data: Mapping[str, Any]) -> Compliment:
+def create_compliment(
+    data: Mapping[str, Any], *, submission_token: str | None = None
+) -> Compliment:
     """Log a compliment, analyse its words like any comment, audit it and commit."""
     compliment = Compliment(**{name: data.get(name) or "" for name in FIELDS})
     compliment.received_on = data["received_on"]
+    compliment.submission_token = submission_token
     db.session.add(compliment)
     db.session.flush()
     if not compliment.reference:
@@ -45,3 +48,15 @@ def recent_compliments(limit: int = 50) -> list[Compliment]:
     """The newest compliments first."""
     query = select(Compliment).order_by(Compliment.received_on.desc(), Compliment.id.desc())
     return list(db.session.scalars(query.limit(limit)))
+
+
+def create_compliment_once(
+    data: Mapping[str, Any], *, submission_token: str | None
+) -> once.Made[Compliment]:
+    """Log a compliment from the officer's form, once per form: the form sent again gets
+    the compliment it logged the first time (one logged twice counts twice in the report)."""
+    return once.make_once(
+        Compliment,
+        submission_token,
+        lambda: create_compliment(data, submission_token=submission_token),
+    )

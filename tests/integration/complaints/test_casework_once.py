@@ -17,6 +17,7 @@ from feedback_app.models import (
     ComplaintAction,
     ComplaintPoint,
     ComplaintStage,
+    Compliment,
 )
 from feedback_app.services import audit, complaint_points, complaints
 from tests.conftest import parse_html
@@ -234,6 +235,28 @@ def test_logging_a_complaint_twice_from_the_same_form_logs_one(officer_client):
     assert _count(Complaint) == 1
     reference = db.session.scalar(select(Complaint.reference))
     assert f"complaint {reference} was logged once" in again.get_data(as_text=True)
+
+
+def test_logging_a_compliment_twice_from_the_same_form_logs_one(officer_client):
+    url = "/staff/complaints/compliments/new"
+    data = {
+        **_form(officer_client, url),
+        "received_on": _date(date(2023, 6, 2)),
+        "theme": "communication",
+        "team": "SEND team",
+        "person_praised": "",
+        "summary": "The caseworker rang back the same day.",
+    }
+
+    first = officer_client.post(url, data=data)
+    again = officer_client.post(url, data=data, follow_redirects=True)
+
+    assert first.status_code == 302
+    assert _count(Compliment) == 1
+    assert "the compliment for SEND team was logged once" in again.get_data(as_text=True)
+    # A new form is a new compliment.
+    officer_client.post(url, data={**data, **_form(officer_client, url)})
+    assert _count(Compliment) == 2
 
 
 def test_edit_forms_carry_no_token(officer_client, make_complaint):
