@@ -352,6 +352,12 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def loads_finite(line: str | bytes) -> Any:
+    """Parse one line of JSON, refusing NaN, Infinity and numbers too large for a float,
+    which Python's json would otherwise take (and then write back as invalid JSON)."""
+    return json.loads(line, parse_constant=_refuse_constant, parse_float=_finite_float)
+
+
 def _is_strings(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
@@ -399,9 +405,7 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(
-                    line, parse_constant=_refuse_constant, parse_float=_finite_float
-                )
+                record = loads_finite(line)
             except RecursionError:
                 problems.append(f"line {number}: nested too deeply to read")
                 continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -95,17 +94,6 @@ def _lines(source: Iterable[bytes] | Iterable[str]) -> Iterator[bytes | str]:
         yield line
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text} is too large")
-    return value
-
-
 def _check_writable(value: Any, what: str, known_id: Any = None) -> None:
     """Refuse a parsed value that cannot be written as UTF-8 JSON: a lone surrogate (from an
     escape like \\ud800, or a byte a text stream could not decode) is not text."""
@@ -132,7 +120,7 @@ def _parse(raw: bytes | str) -> dict[str, Any]:
     if not line.strip():
         raise _LineError("blank line: expected an object with a text string")
     try:
-        item = json.loads(line, parse_constant=_refuse_constant, parse_float=_finite_float)
+        item = evaluation.loads_finite(line)
     except RecursionError:
         raise _LineError("nested too deeply to read") from None
     except ValueError as error:
