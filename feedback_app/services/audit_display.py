@@ -103,19 +103,19 @@ class EntryView:
     changes: list[str]  # ["Status: open → closed", "Comment: 12"]
 
 
-def _words(code: str) -> str:
+def code_words(code: str) -> str:
     """A code in words: ``quote_proposed`` is "Quote proposed"."""
     return code.replace(".", ": ").replace("_", " ").strip().capitalize()
 
 
 def action_words(action: str) -> str:
     """What an audit action did, in words."""
-    return ACTIONS.get(action) or _words(action)
+    return ACTIONS.get(action) or code_words(action)
 
 
 def record_words(entity_type: str, entity_id: str) -> str:
     """The record an entry is about: "Safeguarding flag 3"."""
-    name = RECORDS.get(entity_type) or _words(entity_type)
+    name = RECORDS.get(entity_type) or code_words(entity_type)
     return f"{name} {entity_id}".strip()
 
 
@@ -149,7 +149,9 @@ class _Names:
         if isinstance(value, list | tuple):
             return ", ".join(self.value(key, item) for item in value)
         if isinstance(value, Mapping):
-            return "; ".join(f"{_words(str(k))}: {self.value(str(k), v)}" for k, v in value.items())
+            return "; ".join(
+                f"{code_words(str(k))}: {self.value(str(k), v)}" for k, v in value.items()
+            )
         if isinstance(value, str) and key in ("theme", "themes"):
             return self.themes.get(value, value)
         if isinstance(value, str) and key == "concern" and value in _CONCERNS:
@@ -162,7 +164,7 @@ class _Names:
         """One change in words. ``{"old": a, "new": b}``, and a pair ``[a, b]`` in an action
         that records pairs, are a change from a to b ("Status: open → closed"); anything
         else is the value as it was set."""
-        name = _words(key)
+        name = code_words(key)
         if isinstance(value, Mapping) and set(value) == {"old", "new"}:
             return f"{name}: {self.value(key, value['old'])} → {self.value(key, value['new'])}"
         paired = action in _PAIRED and (_PAIRED[action] is None or key in (_PAIRED[action] or ()))

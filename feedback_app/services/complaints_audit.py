@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import AuditEntry, Complaint, ComplaintAction, ComplaintPoint, Theme, User
+from feedback_app.models import AuditEntry, Complaint, ComplaintAction, ComplaintPoint, User
 from feedback_app.models.complaints import (
     CHANNELS,
     EHCP_STAGES,
@@ -27,6 +27,8 @@ from feedback_app.models.complaints import (
     STAGE_LABELS,
     STATE_LABELS,
 )
+from feedback_app.services.audit_display import code_words
+from feedback_app.services.findings import theme_names
 from feedback_app.templating import format_date
 
 ACTIONS = {
@@ -123,18 +125,14 @@ def describe_trail(complaint: Complaint, entries: list[AuditEntry]) -> list[Audi
         AuditLine(
             at=entry.at,
             actor=entry.actor,
-            what=ACTIONS.get(entry.action, _humanise(entry.action.rpartition(".")[2])),
+            what=ACTIONS.get(entry.action, code_words(entry.action.rpartition(".")[2])),
             changes=[
-                (LABELS.get(key, _humanise(key)), words.value(key, value))
+                (LABELS.get(key, code_words(key)), words.value(key, value))
                 for key, value in (entry.changes or {}).items()
             ],
         )
         for entry in entries
     ]
-
-
-def _humanise(name: str) -> str:
-    return name.replace("_", " ").strip().capitalize()
 
 
 @dataclass
@@ -165,10 +163,7 @@ class _Words:
             ).tuples()
         }
         return cls(
-            themes={
-                slug: name
-                for slug, name in db.session.execute(select(Theme.slug, Theme.name)).tuples()
-            },
+            themes=theme_names(),
             officers={user.id: user.display_name for user in db.session.scalars(select(User))},
             points=points,
             actions=actions,
@@ -184,7 +179,7 @@ class _Words:
             return ", ".join(self.one(key, item) for item in value) or NOT_SET
         if isinstance(value, Mapping):
             return "; ".join(
-                f"{LABELS.get(str(k), _humanise(str(k)))}: {self.value(str(k), v)}"
+                f"{LABELS.get(str(k), code_words(str(k)))}: {self.value(str(k), v)}"
                 for k, v in value.items()
             )
         return self.one(key, value)
