@@ -44,6 +44,14 @@ def _flag(name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be one of true/false, yes/no, on/off or 1/0, not {value!r}")
 
 
+#: The fewest days each retention setting may be (services/retention_periods.py says why).
+RETENTION_FLOORS = {
+    "COMPLAINT_RETENTION_DAYS": 365,
+    "SURVEY_CONTACT_RETENTION_DAYS": 30,
+    "DRAFT_RETENTION_DAYS": 1,
+}
+
+
 def _int(name: str, default: int, minimum: int, why: str = "") -> int:
     """Read a whole-number setting of at least ``minimum``; ``why`` explains the floor."""
     value = os.environ.get(name, "").strip()
@@ -174,11 +182,17 @@ class Config:
 
     # Retention, in days: personal data in complaints after closure, contact details in
     # survey responses after submission, unfinished survey drafts after last change.
-    # The floors match services/retention_periods.py, which checks them again before
+    # services/retention_periods.py checks them again, against the same floors, before
     # `flask purge-expired` erases anything (and explains why each floor is what it is).
-    COMPLAINT_RETENTION_DAYS = _int("COMPLAINT_RETENTION_DAYS", 6 * 365, 365)
-    SURVEY_CONTACT_RETENTION_DAYS = _int("SURVEY_CONTACT_RETENTION_DAYS", 365, 30)
-    DRAFT_RETENTION_DAYS = _int("DRAFT_RETENTION_DAYS", 30, 1)
+    COMPLAINT_RETENTION_DAYS = _int(
+        "COMPLAINT_RETENTION_DAYS", 6 * 365, RETENTION_FLOORS["COMPLAINT_RETENTION_DAYS"]
+    )
+    SURVEY_CONTACT_RETENTION_DAYS = _int(
+        "SURVEY_CONTACT_RETENTION_DAYS", 365, RETENTION_FLOORS["SURVEY_CONTACT_RETENTION_DAYS"]
+    )
+    DRAFT_RETENTION_DAYS = _int(
+        "DRAFT_RETENTION_DAYS", 30, RETENTION_FLOORS["DRAFT_RETENTION_DAYS"]
+    )
 
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")

@@ -25,11 +25,16 @@ from typing import Any
 
 from flask import current_app
 
+from config import RETENTION_FLOORS
+
 #: setting -> (the least number of days it may be, the default, what is kept, for messages)
 FLOORS: dict[str, tuple[int, int, str]] = {
-    "COMPLAINT_RETENTION_DAYS": (365, 6 * 365, "closed complaints"),
-    "SURVEY_CONTACT_RETENTION_DAYS": (30, 365, "contact details in survey responses"),
-    "DRAFT_RETENTION_DAYS": (1, 30, "unfinished survey drafts"),
+    name: (RETENTION_FLOORS[name], default, what)
+    for name, default, what in (
+        ("COMPLAINT_RETENTION_DAYS", 6 * 365, "closed complaints"),
+        ("SURVEY_CONTACT_RETENTION_DAYS", 365, "contact details in survey responses"),
+        ("DRAFT_RETENTION_DAYS", 30, "unfinished survey drafts"),
+    )
 }
 MAX_DAYS = 100 * 366
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
