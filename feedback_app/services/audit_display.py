@@ -25,9 +25,12 @@ RECORDS: dict[str, str] = {
     "analysis_model": "Analyser",
     "comment": "Comment",
     "complaint": "Complaint",
+    "compliment": "Compliment",
+    "import": "Import of complaints",
     "improvement": "“You said, we did” entry",
     "redaction_name": "Hidden name",
     "release": "Release",
+    "responses": "Survey responses",
     "safeguarding_flag": "Safeguarding flag",
     "theme": "Theme",
     "user": "User",
@@ -48,9 +51,17 @@ class EntryView:
     changes: list[str]  # ["Status: open → closed", "Comment: 12"]
 
 
-def record_words(entity_type: str, entity_id: str) -> str:
-    """The record an entry is about: "Safeguarding flag 3"."""
+#: The id recorded for an entry about many records at once (a retention purge).
+_MANY = "-"
+
+
+def record_words(entity_type: str, entity_id: str, themes: Mapping[str, str] | None = None) -> str:
+    """The record an entry is about: "Safeguarding flag 3", or a theme by its name."""
     name = RECORDS.get(entity_type) or code_words(entity_type)
+    if entity_type == "theme" and themes and entity_id in themes:
+        return f"{name} “{themes[entity_id]}”"
+    if entity_id == _MANY:
+        return name
     return f"{name} {entity_id}".strip()
 
 
@@ -127,7 +138,7 @@ def describe(entries: Sequence[AuditEntry]) -> list[EntryView]:
             action=action_words(entry.action),
             actor=(names.get(entry.user_id) if entry.user_id is not None else None)
             or (SYSTEM if entry.actor == "system" else entry.actor),
-            record=record_words(entry.entity_type, entry.entity_id),
+            record=record_words(entry.entity_type, entry.entity_id, words.themes),
             changes=[
                 words.change(entry.action, key, value)
                 for key, value in (entry.changes or {}).items()
