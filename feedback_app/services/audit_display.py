@@ -2,7 +2,8 @@
 
 Entries are stored with short codes (``release.quote_proposed``) and JSON changes
 (``{"status": ["open", "closed"]}``), which suit scripts and exports. Pages show them
-as sentences and "open → closed" instead.
+as sentences and "open → closed" instead. What each action code did is worded once, in
+``audit_words``, which a complaint's own audit trail reads too.
 """
 
 from __future__ import annotations
@@ -16,73 +17,20 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, User
+from feedback_app.services.audit_words import action_words, code_words
 from feedback_app.services.findings import theme_names
-
-#: What each action did, as a sentence opening ("Quote proposed"). Codes not listed here
-#: (from a newer or older version of the platform) are worded from the code itself.
-ACTIONS: dict[str, str] = {
-    "analysis.retrain_requested": "Retraining of the analyser asked for",
-    "analysis.retrained": "Analyser retrained",
-    "comment.labelled": "Comment reviewed",
-    "comment.personal_data_hidden": "Personal data hidden in a comment",
-    "complaint.acknowledged": "Complaint acknowledged",
-    "complaint.action_added": "Action added to a complaint",
-    "complaint.action_completed": "Complaint action completed",
-    "complaint.action_updated": "Complaint action changed",
-    "complaint.closed": "Complaint closed",
-    "complaint.created": "Complaint recorded",
-    "complaint.erased": "Complaint's personal data erased",
-    "complaint.escalated": "Complaint escalated",
-    "complaint.extended": "Complaint response date extended",
-    "complaint.imported": "Complaint imported",
-    "complaint.point_added": "Complaint point added",
-    "complaint.point_updated": "Complaint point changed",
-    "complaint.responded": "Complaint responded to",
-    "complaint.updated": "Complaint details changed",
-    "complaint.viewed": "Complaint viewed",
-    "complaints.imported": "Complaints and compliments imported",
-    "compliment.created": "Compliment recorded",
-    "improvement.created": "“You said, we did” entry added",
-    "improvement.followed_action": "“You said, we did” entry followed its complaint action",
-    "improvement.milestone_added": "Milestone added to a “you said, we did” entry",
-    "improvement.quote_carried": "“You said, we did” entry linked to the corrected quote",
-    "improvement.updated": "“You said, we did” entry changed",
-    "redaction.name_added": "Name hidden in every comment",
-    "redaction.name_removed": "Name taken off the list of hidden names",
-    "release.correction_started": "Correction started",
-    "release.created": "Draft started",
-    "release.published": "Published",
-    "release.quote_approved": "Quote approved",
-    "release.quote_proposed": "Quote proposed",
-    "release.quote_removed": "Quote removed",
-    "release.quote_reopened": "Quote sent back for approval, as its words changed",
-    "release.remark_added": "Comment from the forum added",
-    "release.superseded": "Replaced by a newer version",
-    "safeguarding.flag_raised": "Safeguarding flag raised",
-    "safeguarding.flag_reopened": "Safeguarding flag reopened",
-    "safeguarding.referred": "Raised with the safeguarding lead",
-    "safeguarding.updated": "Safeguarding flag updated",
-    "safeguarding.viewed": "Safeguarding flag viewed",
-    "surveys.retention_purge": "Old survey data erased",
-    "theme.added": "Theme added",
-    "theme.updated": "Theme changed",
-    "user.created": "User added",
-    "user.deactivated": "User deactivated",
-    "user.locked": "User locked out after failed sign-ins",
-    "user.password_reset": "Password reset",
-    "user.password_reset_link_sent": "Password reset link sent",
-    "user.role_changed": "Role changed",
-    "user.unlocked": "User unlocked",
-}
 
 #: Names of the kinds of record the log is about.
 RECORDS: dict[str, str] = {
     "analysis_model": "Analyser",
     "comment": "Comment",
     "complaint": "Complaint",
+    "compliment": "Compliment",
+    "import": "Import of complaints",
     "improvement": "“You said, we did” entry",
     "redaction_name": "Hidden name",
     "release": "Release",
+    "responses": "Survey responses",
     "safeguarding_flag": "Safeguarding flag",
     "theme": "Theme",
     "user": "User",
@@ -103,19 +51,17 @@ class EntryView:
     changes: list[str]  # ["Status: open → closed", "Comment: 12"]
 
 
-def code_words(code: str) -> str:
-    """A code in words: ``quote_proposed`` is "Quote proposed"."""
-    return code.replace(".", ": ").replace("_", " ").strip().capitalize()
+#: The id recorded for an entry about many records at once (a retention purge).
+_MANY = "-"
 
 
-def action_words(action: str) -> str:
-    """What an audit action did, in words."""
-    return ACTIONS.get(action) or code_words(action)
-
-
-def record_words(entity_type: str, entity_id: str) -> str:
-    """The record an entry is about: "Safeguarding flag 3"."""
+def record_words(entity_type: str, entity_id: str, themes: Mapping[str, str] | None = None) -> str:
+    """The record an entry is about: "Safeguarding flag 3", or a theme by its name."""
     name = RECORDS.get(entity_type) or code_words(entity_type)
+    if entity_type == "theme" and themes and entity_id in themes:
+        return f"{name} “{themes[entity_id]}”"
+    if entity_id == _MANY:
+        return name
     return f"{name} {entity_id}".strip()
 
 
@@ -192,7 +138,7 @@ def describe(entries: Sequence[AuditEntry]) -> list[EntryView]:
             action=action_words(entry.action),
             actor=(names.get(entry.user_id) if entry.user_id is not None else None)
             or (SYSTEM if entry.actor == "system" else entry.actor),
-            record=record_words(entry.entity_type, entry.entity_id),
+            record=record_words(entry.entity_type, entry.entity_id, words.themes),
             changes=[
                 words.change(entry.action, key, value)
                 for key, value in (entry.changes or {}).items()

@@ -3,7 +3,9 @@
 The log keeps what the services recorded: field names, slugs, ISO dates and
 ``{"old", "new"}`` pairs (some older entries hold ``[old, new]`` lists). This module
 turns each entry into labels and values an officer reads, with the same words as the
-complaint's pages and forms. It only reads: the log itself never changes here.
+complaint's pages and forms. What each action did is worded by ``audit_words``, as on
+the admin's audit log, so both name an event alike; this page adds the point or action
+an entry is about among its changes. It only reads: the log itself never changes here.
 """
 
 from __future__ import annotations
@@ -27,27 +29,10 @@ from feedback_app.models.complaints import (
     STAGE_LABELS,
     STATE_LABELS,
 )
-from feedback_app.services.audit_display import code_words
+from feedback_app.services.audit_words import action_words, code_words
 from feedback_app.services.findings import theme_names
 from feedback_app.templating import format_date
 
-ACTIONS = {
-    "complaint.created": "Complaint logged",
-    "complaint.imported": "Complaint imported",
-    "complaint.viewed": "Viewed",
-    "complaint.updated": "Details changed",
-    "complaint.acknowledged": "Acknowledgement recorded",
-    "complaint.responded": "Response recorded",
-    "complaint.extended": "Response deadline extended",
-    "complaint.escalated": "Escalated",
-    "complaint.closed": "Closed",
-    "complaint.point_added": "Point added",
-    "complaint.point_updated": "Point changed",
-    "complaint.action_added": "Action added",
-    "complaint.action_updated": "Action changed",
-    "complaint.action_completed": "Action marked as done",
-    "complaint.erased": "Personal details erased",
-}
 LABELS = {
     "received_on": "Date received",
     "channel": "How it was received",
@@ -125,7 +110,7 @@ def describe_trail(complaint: Complaint, entries: list[AuditEntry]) -> list[Audi
         AuditLine(
             at=entry.at,
             actor=entry.actor,
-            what=ACTIONS.get(entry.action, code_words(entry.action.rpartition(".")[2])),
+            what=action_words(entry.action),
             changes=[
                 (LABELS.get(key, code_words(key)), words.value(key, value))
                 for key, value in (entry.changes or {}).items()

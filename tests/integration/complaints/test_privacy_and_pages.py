@@ -60,7 +60,7 @@ def test_only_admins_see_the_audit_trail(client, make_user, make_complaint):
     body = response.get_data(as_text=True)
     parse_html(body)
     assert "complaints_officer@example.gov.uk" in body
-    assert "Viewed" in body and "Complaint logged" in body
+    assert "Complaint viewed" in body and "Complaint logged" in body
 
 
 def test_every_view_is_audited(officer_client, make_complaint):
