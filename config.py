@@ -99,8 +99,8 @@ def _database_url() -> str:
 def _check_sqlite_folder(url: str) -> None:
     """Refuse a SQLite path whose folder does not exist: a mistyped path fails at startup.
 
-    (SQLite would otherwise fail on every request; a mistyped file name in a folder that
-    exists gives a new, empty database, which the health check reports as not migrated.)
+    (SQLite would otherwise fail on every request. A mistyped file name in a folder that
+    exists is refused when the app connects, outside development: services/database.py.)
     """
     from sqlalchemy.engine import make_url
 
@@ -132,6 +132,11 @@ class Config:
     # hide_parameters: an error message (a log line, a traceback) never carries the values
     # a query was sent, which may be a form token or a parent's words.
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True, "hide_parameters": True}
+    # Whether opening a SQLite file that is not there makes it, empty (SQLite's way). Only
+    # in development and tests: elsewhere a missing file is refused, and the app says it is
+    # missing and how to make it (``flask db upgrade``), which alone may make it
+    # (services/database.py).
+    CREATE_MISSING_SQLITE_FILE = False
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
     COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Worcestershire Children First")
@@ -230,6 +235,8 @@ class Config:
 class DevelopmentConfig(Config):
     """Local development: a generated secret key and an embedded database."""
 
+    CREATE_MISSING_SQLITE_FILE = True
+
 
 class TestingConfig(Config):
     """Tests: fixed secret, rate limits off unless a test turns them on."""
@@ -237,6 +244,7 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
     RATELIMIT_ENABLED = False
+    CREATE_MISSING_SQLITE_FILE = True
 
 
 class ProductionConfig(Config):

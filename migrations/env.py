@@ -4,6 +4,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from feedback_app.services.database import creating_sqlite_file
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -69,6 +71,14 @@ def run_migrations_offline():
         context.run_migrations()
 
 
+def moves_to_a_revision():
+    """Whether this command takes the database to a revision (upgrade, downgrade, stamp)."""
+    try:
+        return context.get_revision_argument() is not None
+    except KeyError:  # `current`, `check`, `migrate`: Alembic was given no revision
+        return False
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -93,7 +103,16 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
+    # Outside development the app never makes a missing SQLite file; a migration to a
+    # revision (`flask db upgrade`) is how a new installation makes its database. Other
+    # commands (`flask db current`, `flask db check`) leave a missing file missing.
+    if moves_to_a_revision():
+        with creating_sqlite_file():
+            connection = connectable.connect()
+    else:
+        connection = connectable.connect()
+
+    with connection:
         if connection.dialect.name == "sqlite":
             # A batch ALTER on SQLite copies and drops the table; with foreign keys on,
             # dropping `responses` would cascade-delete every answer.

@@ -96,6 +96,8 @@ class ReleaseRemark(db.Model):  # type: ignore[name-defined,misc]
     author: Mapped[str] = mapped_column(String(254), default="")
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: The one-time token of the form that left it (``services.once``).
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     release: Mapped[Release] = relationship(back_populates="remarks")
 
@@ -153,6 +155,8 @@ class Milestone(db.Model):  # type: ignore[name-defined,misc]
     description: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
+    #: The one-time token of the form that added it (``services.once``).
+    submission_token: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
 
     improvement: Mapped[Improvement] = relationship(back_populates="milestones")
 

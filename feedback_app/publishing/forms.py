@@ -45,6 +45,7 @@ class RemarkForm(FlaskForm):
         name="Your comment",
         required="Enter your comment",
     )
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Add comment", widget=GovSubmitInput())
 
 
@@ -95,4 +96,5 @@ class MilestoneForm(FlaskForm):
     description = StringField("Milestone", widget=GovTextInput())
     due_on = GovDateField("Due", what="the due date", required=False, past_only=False)
     done_on = GovDateField("Done", what="the date it was done", required=False, past_only=False)
+    submission_token = SubmissionTokenField()
     submit = SubmitField("Add milestone", widget=GovSubmitInput())

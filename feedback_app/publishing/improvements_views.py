@@ -146,13 +146,20 @@ def add_milestone(entry_id: int) -> Response | str:
     form = MilestoneForm(prefix="milestone")
     if form.validate_on_submit():
         try:
-            improvements.add_milestone(
-                improvement, form.description.data or "", form.due_on.data, form.done_on.data
+            made = improvements.add_milestone_once(
+                improvement,
+                form.description.data or "",
+                form.due_on.data,
+                form.done_on.data,
+                submission_token=form.submission_token.sent,
             )
         except improvements.ImprovementError as error:
             form.description.errors = list(error.errors.values())
         else:
-            flash(f"Milestone added to “{improvement.title}”", "success")
+            if made.new:
+                flash(f"Milestone added to “{improvement.title}”", "success")
+            else:
+                flash("This form was sent twice: the milestone was added once")
             return redirect(url_for("publishing.edit_improvement", entry_id=entry_id), 303)
     return render_template(
         "publishing/improvement.html",

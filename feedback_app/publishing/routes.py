@@ -166,11 +166,19 @@ def add_remark(release_id: int) -> Response | str:
     if not form.validate_on_submit():
         ctx = _context(release, remark_form=form)
         return render_template("publishing/release.html", form=form, **ctx)
-    return _do(
-        release,
-        lambda: releases.add_remark(release, form.body.data or "", current_user),
-        "Your comment was added to the draft",
-    )
+    back = redirect(url_for("publishing.show_release", release_id=release.id), code=303)
+    try:
+        made = releases.add_remark_once(
+            release, form.body.data or "", current_user, submission_token=form.submission_token.sent
+        )
+    except releases.ReleaseError as error:
+        flash(str(error), "error")
+        return back
+    if made.new:
+        flash("Your comment was added to the draft", "success")
+    else:
+        flash("This form was sent twice: your comment was added to the draft once")
+    return back
 
 
 @bp.get("/releases/<int:release_id>/publish")

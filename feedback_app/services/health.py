@@ -20,13 +20,13 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from feedback_app.extensions import db
+from feedback_app.services import database
 
 log = logging.getLogger(__name__)
 
@@ -85,10 +85,10 @@ def check_database(log_problem: bool = True) -> DatabaseHealth:
 
 def _check() -> DatabaseHealth:
     expected = expected_migrations(migrations_directory())
-    missing_file = _missing_sqlite_file()
+    missing_file = database.missing_sqlite_file(db.engine.url)
     if missing_file:
-        # Connecting would create it, empty; say so without leaving one behind.
-        return DatabaseHealth(False, NOT_MIGRATED, f"no SQLite database at {missing_file}")
+        # Connecting would create it, empty, in development; say so without leaving one.
+        return DatabaseHealth(False, NOT_MIGRATED, database.no_database_file(missing_file))
     try:
         rows = db.session.execute(text("SELECT version_num FROM alembic_version"))
         revisions = frozenset(str(row[0]) for row in rows)
@@ -139,16 +139,6 @@ def _reachable() -> bool:
     except SQLAlchemyError:
         db.session.rollback()
         return False
-
-
-def _missing_sqlite_file() -> str:
-    url = db.engine.url
-    if url.get_backend_name() != "sqlite" or url.database in {None, "", ":memory:"}:
-        return ""
-    database = str(url.database)
-    if database.startswith("file:") or Path(database).exists():
-        return ""
-    return database
 
 
 def _describe(error: SQLAlchemyError) -> str:

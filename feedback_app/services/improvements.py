@@ -188,19 +188,48 @@ def _audit_fields(entry: EntryInput) -> dict[str, Any]:
 
 
 def add_milestone(
-    improvement: Improvement, description: str, due_on: date | None, done_on: date | None
+    improvement: Improvement,
+    description: str,
+    due_on: date | None,
+    done_on: date | None,
+    *,
+    submission_token: str | None = None,
 ) -> Milestone:
     """Add a step to an entry. Commits."""
     if not description.strip():
         raise ImprovementError({"description": "Enter the milestone"})
     if redact(description) != description:
         raise ImprovementError({"description": "Remove personal details from the milestone"})
-    milestone = Milestone(description=description.strip(), due_on=due_on, done_on=done_on)
+    milestone = Milestone(
+        description=description.strip(),
+        due_on=due_on,
+        done_on=done_on,
+        submission_token=submission_token,
+    )
     improvement.milestones.append(milestone)
     improvement.updated_at = datetime.now(UTC)
     audit.record("improvement.milestone_added", "improvement", improvement.id, text=description)
     db.session.commit()
     return milestone
+
+
+def add_milestone_once(
+    improvement: Improvement,
+    description: str,
+    due_on: date | None,
+    done_on: date | None,
+    *,
+    submission_token: str | None,
+) -> once.Made[Milestone]:
+    """Add a step from the staff form, once per form: the form sent again gets the
+    milestone it added the first time, not a second copy on the public page. Commits."""
+    return once.make_once(
+        Milestone,
+        submission_token,
+        lambda: add_milestone(
+            improvement, description, due_on, done_on, submission_token=submission_token
+        ),
+    )
 
 
 def get_entry(entry_id: int) -> Improvement | None:

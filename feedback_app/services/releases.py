@@ -243,7 +243,9 @@ def _quote(release: Release, quote_id: int) -> ReleaseQuote:
     raise ReleaseError("That quote is not part of this release")
 
 
-def add_remark(release: Release, body: str, user: User | None) -> ReleaseRemark:
+def add_remark(
+    release: Release, body: str, user: User | None, *, submission_token: str | None = None
+) -> ReleaseRemark:
     """Record a forum member's comment on a draft (co-production). Commits."""
     _require_draft(release)
     if not body.strip():
@@ -253,11 +255,24 @@ def add_remark(release: Release, body: str, user: User | None) -> ReleaseRemark:
         user_id=user.id if user else None,
         author=(user.name or user.email) if user else "system",
         body=body.strip()[:5000],
+        submission_token=submission_token,
     )
     db.session.add(remark)
     audit.record("release.remark_added", "release", release.id)
     db.session.commit()
     return remark
+
+
+def add_remark_once(
+    release: Release, body: str, user: User | None, *, submission_token: str | None
+) -> once.Made[ReleaseRemark]:
+    """Record a comment from the forum's form, once per form: the form sent again gets the
+    comment it left the first time. Commits."""
+    return once.make_once(
+        ReleaseRemark,
+        submission_token,
+        lambda: add_remark(release, body, user, submission_token=submission_token),
+    )
 
 
 def approved_quotes(release: Release) -> list[dict[str, Any]]:
