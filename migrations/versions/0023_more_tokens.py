@@ -1,7 +1,7 @@
 """One-time form tokens on milestones and forum comments on a draft, so that a form sent
 twice adds one (as 0020 did for points, actions and "you said, we did" entries).
 
-Revision ID: 0024
+Revision ID: 0023
 Revises: 0022
 
 Plain ADD COLUMNs and unique indexes, not batch alters, for the reason 0016 gives: on
@@ -12,7 +12,7 @@ columns start empty, so no existing row can break the unique indexes.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0024"
+revision = "0023"
 down_revision = "0022"
 branch_labels = None
 depends_on = None
