@@ -38,6 +38,9 @@ ACTIONS: dict[str, str] = {
     "complaint.viewed": "Complaint viewed",
     "complaints.imported": "Complaints and compliments imported",
     "compliment.created": "Compliment logged",
+    "improvement.complainant_details_hidden": (
+        "Complainant's details hidden in a “you said, we did” entry (complaint erased)"
+    ),
     "improvement.created": "“You said, we did” entry added",
     "improvement.followed_action": "“You said, we did” entry followed its complaint action",
     "improvement.milestone_added": "Milestone added to a “you said, we did” entry",

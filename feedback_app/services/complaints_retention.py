@@ -3,20 +3,24 @@
 Themes, outcomes, stages, teams and dates stay, so quarterly reports keep their counts.
 Every free-text field of the complaint, its points, actions and stages goes: officers
 write the family's names and circumstances into action descriptions, evidence and
-extension reasons as readily as into the summary.
+extension reasons as readily as into the summary. "You said, we did" entries written from
+its actions stay published, with the complainant's details hidden in them.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Select, func, select
 
+from feedback_app.analysis.redaction import own_details_in, phrase_shown
 from feedback_app.extensions import db
 from feedback_app.models import Complaint
 from feedback_app.models.complaints import ERASED
-from feedback_app.services import audit, comments, retention_periods
-from feedback_app.services.complaints import PERSONAL_AUDIT_KEYS, today
+from feedback_app.services import audit, comments, improvements, retention_periods
+from feedback_app.services.complaints import PERSONAL_AUDIT_KEYS, complainant, today
 
 
 def _expired(on: date | None) -> Select[tuple[Complaint]]:
@@ -61,7 +65,13 @@ def erase_personal_data(complaint: Complaint) -> None:
 
     The complaint's audit entries (its points' and actions' too) lose their copies of
     those values, which entries made before personal data was kept out of the log hold.
+    "You said, we did" entries written from its actions lose the complainant's details.
     """
+    # First, while the complaint still says who the complainant is.
+    improvements.hide_complainant_details(
+        [action.id for point in complaint.points for action in point.actions],
+        _details_finder(complaint),
+    )
     complaint.complainant_name = ERASED
     complaint.contact_email = ""
     complaint.contact_phone = ""
@@ -84,3 +94,24 @@ def erase_personal_data(complaint: Complaint) -> None:
     comments.delete_comments_for("complaint", complaint.id)
     audit.scrub("complaint", complaint.id, PERSONAL_AUDIT_KEYS, ERASED)
     audit.record("complaint.erased", "complaint", complaint.id, reason="retention period ended")
+
+
+def _details_finder(complaint: Complaint) -> Callable[[str], list[list[str]]]:
+    """What the complaint holds about the family, as a function giving the (phrase, kind)
+    pairs a text repeats: the complainant's name (whole and part by part), email and phone
+    number, the child's case reference, and the lines of the address with a number in
+    them (a house, with and without its number, or a postcode; a town alone names no
+    one)."""
+    writer = complainant(complaint)
+    others = [[complaint.child_reference.strip(), "reference"]]
+    for line in re.split(r"[\n,]", complaint.contact_address or ""):
+        line = " ".join(line.split())
+        if any(ch.isdigit() for ch in line):
+            street = re.sub(r"^\d+[a-z]?\s+", "", line, flags=re.IGNORECASE)
+            others += [[line, "address"]] + ([[street, "address"]] if street != line else [])
+
+    def details_in(text: str) -> list[list[str]]:
+        found = own_details_in(text, names=writer.names, emails=writer.emails, phones=writer.phones)
+        return found + [pair for pair in others if pair[0] and phrase_shown(text, pair[0])]
+
+    return details_in

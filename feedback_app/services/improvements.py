@@ -2,12 +2,17 @@
 
 Entries come from improvement actions staff add, and from complaint actions the
 complaints officer marked as candidates. For those, staff write public wording:
-nothing is copied from the complaint, and wording that looks like it holds
-personal data (names, phone numbers, emails) is refused.
+nothing is copied from the complaint but its theme, team (as the service), dates
+and status, and wording that looks like it holds personal data (names, phone numbers,
+emails) is refused. The rules cannot know every complainant's name ("the Zanzibar
+family"), so when retention erases a complaint, its complainant's details are hidden in
+the entries written from its actions (``hide_complainant_details``): the entries stay
+published, as what changed belongs to every family.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -15,11 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from feedback_app.analysis.redaction import redact
+from feedback_app.analysis.redaction import hide_phrases, redact
 from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement, Milestone, Release, ReleaseQuote
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
-from feedback_app.services import audit, once
+from feedback_app.services import audit, once, redaction_names
 from feedback_app.services.findings import theme_names, threshold
 from feedback_app.services.releases import shown_quotes
 
@@ -174,6 +179,74 @@ def follow_action(action: ComplaintAction) -> Improvement | None:
         **{name: {"old": old[name], "new": new[name]} for name in old},
     )
     return improvement
+
+
+#: An entry's words, public on /you-said-we-did.
+ENTRY_TEXTS = ("title", "you_said", "we_did", "service")
+#: The keys of an entry's audit entries that hold its words (a milestone's is ``text``).
+AUDITED_TEXTS = ("title", "service", "text")
+
+
+def hide_complainant_details(
+    action_ids: Collection[int], details_in: Callable[[str], list[list[str]]]
+) -> int:
+    """Hide a complainant's details in the entries written from their complaint's actions,
+    as retention erases the complaint; return how many entries changed. The caller commits.
+
+    ``details_in(text)`` gives the (phrase, kind) pairs of the complainant's own details
+    that a text repeats. Each of the entry's words, its milestones and the copies of them
+    in its audit entries are redacted again (today's rules and the names hidden
+    everywhere) with those details hidden. The entry stays published, linked to its
+    action, and its status goes on following the action.
+    """
+    if not action_ids:
+        return 0
+    names = redaction_names.names()
+
+    def hidden(text: str) -> str:
+        return hide_phrases(redact(text, names), details_in(text)) if text else text
+
+    changed = 0
+    for entry in db.session.scalars(
+        select(Improvement).where(Improvement.complaint_action_id.in_(list(action_ids)))
+    ):
+        fields = [
+            name for name in ENTRY_TEXTS if hidden(getattr(entry, name)) != getattr(entry, name)
+        ]
+        for name in fields:
+            setattr(entry, name, _fit(name, hidden(getattr(entry, name))))
+        milestones = [m for m in entry.milestones if hidden(m.description) != m.description]
+        for milestone in milestones:
+            milestone.description = hidden(milestone.description)
+        _hide_in_audit(entry.id, hidden)
+        if fields or milestones:
+            changed += 1
+            # Which words changed, never the words: the log is read more widely.
+            audit.record(
+                "improvement.complainant_details_hidden",
+                "improvement",
+                entry.id,
+                fields=fields,
+                milestones=len(milestones),
+            )
+    return changed
+
+
+def _fit(field: str, text: str) -> str:
+    """A label can be longer than the words it hides: keep within the column."""
+    length = Improvement.__table__.c[field].type.length
+    return text if length is None or len(text) <= length else text[: length - 1] + "…"
+
+
+def _hide_in_audit(entry_id: int, hidden: Callable[[str], str]) -> None:
+    for record in audit.entries_for("improvement", entry_id):
+        changes = dict(record.changes or {})
+        for key in AUDITED_TEXTS:
+            value = changes.get(key)
+            if isinstance(value, str) and hidden(value) != value:
+                changes[key] = hidden(value)
+        if changes != record.changes:
+            record.changes = changes  # a new dict: the JSON column does not track changes in place
 
 
 def apply_changes(improvement: Improvement, entry: EntryInput) -> None:

@@ -8,13 +8,15 @@ Erasing contact details erases every copy of them: a family often signs their co
 ("ring me on 07700 900987, Perpetua Zanzibar"), and the comment keeps those details in
 its ``hidden_phrases`` so that re-analysis hides them again. On erasure the comment's
 text and the answer it came from become the redacted text the analysts saw, and the
-hidden phrases go: the words are no longer there to hide. Themes, sentiment and the
-redacted quotes are unchanged, so the findings are too.
+hidden phrases go: the words are no longer there to hide. A phrase a published release
+still shows in its frozen copy of the comment's quote (hidden there after publication) is
+kept, or the findings page would show it again. Themes, sentiment and the redacted quotes
+are unchanged, so the findings are too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -23,7 +25,7 @@ from sqlalchemy.orm import selectinload
 
 from feedback_app.analysis.redaction import hide_phrases, own_details_in, phrase_shown, redact
 from feedback_app.extensions import db
-from feedback_app.models import Answer, Comment, ReleaseQuote, Response
+from feedback_app.models import Answer, Comment, Release, ReleaseQuote, Response
 from feedback_app.services import audit, releases, retention_periods
 from feedback_app.services.comments import WriterDetails
 
@@ -88,6 +90,7 @@ def purge_expired(now: datetime | None = None) -> SurveyPurge:
             select(Response.id).where(_expired_contacts(cutoffs)).order_by(Response.id)
         )
     )
+    published = published_quote_texts() if expired_ids else {}
     for start in range(0, len(expired_ids), BATCH_SIZE):
         batch = db.session.scalars(
             select(Response)
@@ -95,7 +98,7 @@ def purge_expired(now: datetime | None = None) -> SurveyPurge:
             .options(selectinload(Response.answers))
         )
         for response in batch:
-            erase_contact_details(response)
+            erase_contact_details(response, published)
         db.session.flush()
 
     stale_ids = list(db.session.scalars(select(Response.id).where(_stale_drafts(cutoffs))))
@@ -114,9 +117,16 @@ def purge_expired(now: datetime | None = None) -> SurveyPurge:
     return SurveyPurge(contacts_erased=len(expired_ids), drafts_deleted=len(stale_ids))
 
 
-def erase_contact_details(response: Response) -> None:
+def erase_contact_details(
+    response: Response, published: Mapping[int, Sequence[str]] | None = None
+) -> None:
     """Erase a response's contact details and every copy of them in its comments, answers
-    and quotes; the caller commits."""
+    and quotes; the caller commits.
+
+    ``published``: ``published_quote_texts()``, read once by a caller erasing many.
+    """
+    if published is None:
+        published = published_quote_texts()
     writer = WriterDetails(
         names=(response.contact_name or "",),
         emails=(response.contact_email or "",),
@@ -126,7 +136,9 @@ def erase_contact_details(response: Response) -> None:
     for comment in db.session.scalars(
         select(Comment).where(Comment.source == "survey", Comment.source_id == response.id)
     ):
-        kept_text[comment.field] = _keep_only_redacted(comment, writer)
+        kept_text[comment.field] = _keep_only_redacted(
+            comment, writer, published.get(comment.id, ())
+        )
     for answer in response.answers:
         if answer.text:
             kept = kept_text.get(answer.question_key)
@@ -144,12 +156,15 @@ def _without_details(text: str, writer: WriterDetails) -> str:
     return hide_phrases(redact(text), _details(text, writer))
 
 
-def _keep_only_redacted(comment: Comment, writer: WriterDetails) -> str:
+def _keep_only_redacted(
+    comment: Comment, writer: WriterDetails, published_quotes: Sequence[str]
+) -> str:
     """Make the comment's text its redacted text and drop the hidden phrases; return it.
 
     The redacted text already hides the family's details (``WriterDetails`` at
     submission); any the text repeats that it does not yet hide are hidden now, and a
-    quote that showed them goes back for approval.
+    quote that showed them goes back for approval. ``published_quotes``: the texts of the
+    comment's quotes frozen in published releases.
     """
     own = _details(comment.text, writer)
     phrases = [*(comment.hidden_phrases or []), *own]
@@ -158,26 +173,42 @@ def _keep_only_redacted(comment: Comment, writer: WriterDetails) -> str:
         if comment.redacted:
             releases.reopen_quotes_of([comment])
         comment.redacted = shown
-    _hide_in_quotes(comment.id, own)
+    _hide_in_quotes(comment.id, phrases)
     comment.text = shown
-    # What is still shown (nothing, but for words hidden in other ways) stays hidden; the
-    # rest are copies of words that are gone.
-    comment.hidden_phrases = _still_shown(shown, comment.hidden_phrases or []) or None
+    # A phrase goes with the words it hid, but for one still shown: by a published
+    # release's frozen quote (hidden after publication: the page hides it as it shows the
+    # quote, through the comment's hidden phrases) or, hidden in other ways, by the text.
+    comment.hidden_phrases = _still_shown([shown, *published_quotes], phrases) or None
     return shown
 
 
-def _still_shown(text: str, phrases: Iterable[Sequence[str]]) -> list[list[str]]:
-    return [list(pair) for pair in phrases if phrase_shown(text, pair[0])]
+def _still_shown(texts: Iterable[str], phrases: Iterable[Sequence[str]]) -> list[list[str]]:
+    texts = list(texts)
+    shown: list[list[str]] = []
+    for pair in phrases:
+        if list(pair) not in shown and any(phrase_shown(text, pair[0]) for text in texts):
+            shown.append(list(pair))
+    return shown
 
 
-def _hide_in_quotes(comment_id: int, own: list[list[str]]) -> None:
-    """Hide the family's details in the text of any quote of the comment (published ones
-    too: a published page must not go on showing what has been erased)."""
-    if not own:
+def published_quote_texts() -> dict[int, list[str]]:
+    """The words of every quote frozen in a published (or superseded) release, by comment."""
+    texts: dict[int, list[str]] = {}
+    for snapshot in db.session.scalars(select(Release.snapshot).where(Release.status != "draft")):
+        for quote in (snapshot or {}).get("quotes", []):
+            texts.setdefault(int(quote["comment_id"]), []).append(str(quote.get("text", "")))
+    return texts
+
+
+def _hide_in_quotes(comment_id: int, phrases: list[list[str]]) -> None:
+    """Hide the family's details, and the words hidden in the comment, in the text of any
+    quote of the comment (published ones too: the phrases that hid them there are going,
+    and a published page must not go on showing what has been erased)."""
+    if not phrases:
         return
     for quote in db.session.scalars(
         select(ReleaseQuote).where(ReleaseQuote.comment_id == comment_id)
     ):
-        hidden = hide_phrases(quote.text, own)
+        hidden = hide_phrases(quote.text, phrases)
         if hidden != quote.text:
             quote.text = hidden
