@@ -1,4 +1,4 @@
-"""Migration 0023: responses whose contact details an older retention erased (it blanked
+"""Migration 0024: responses whose contact details an older retention erased (it blanked
 the name, email and phone only) lose the family's words the way erasure now takes them;
 "you said, we did" entries of complaints erased before are redacted again. Responses that
 never had contact details, or still have them, are left alone."""
@@ -196,7 +196,7 @@ def _entry(complaint_name: str, erased: bool, title: str) -> int:
     return entry_id
 
 
-def test_0023_mends_what_older_erasure_left(database: str) -> None:
+def test_0024_mends_what_older_erasure_left(database: str) -> None:
     app = make_app(database)
     runner = app.test_cli_runner()
     assert runner.invoke(args=["db", "upgrade", "0022"]).exit_code == 0
@@ -254,7 +254,7 @@ def test_0023_mends_what_older_erasure_left(database: str) -> None:
             )
         ]
         assert trail[0]["title"] == "[name] family: taxis on time"
-        assert trail[-1] == {"fields": ["title"], "milestones": 1, "by": "migration 0023"}
+        assert trail[-1] == {"fields": ["title"], "milestones": 1, "by": "migration 0024"}
 
         # Nothing of the erased family is left, bar the erased complaint's own marker.
         found = where_found(["Perpetua", "07700 900987"])
@@ -262,7 +262,7 @@ def test_0023_mends_what_older_erasure_left(database: str) -> None:
         db.engine.dispose()
 
 
-def test_0023_changes_nothing_where_retention_never_erased_contacts(tmp_path: Path) -> None:
+def test_0024_changes_nothing_where_retention_never_erased_contacts(tmp_path: Path) -> None:
     app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     runner = app.test_cli_runner()
     assert runner.invoke(args=["db", "upgrade", "0022"]).exit_code == 0

@@ -1,7 +1,7 @@
 """Contact details and complaints erased before now leave no copy of the family's words.
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 
 **Survey responses.** Retention used to erase a response's contact details by blanking
 ``contact_name``, ``contact_email`` and ``contact_phone`` only; the comment kept the text
@@ -52,8 +52,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0023"
-down_revision = "0022"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
@@ -372,7 +372,7 @@ def _mend_entry(connection: sa.Connection, entry: Any, hidden: Callable[[str], s
                 changes={
                     "fields": [name for name in ENTRY_TEXTS if name in values],
                     "milestones": changed_milestones,
-                    "by": "migration 0023",
+                    "by": "migration 0024",
                 },
             )
         )
