@@ -24,7 +24,7 @@ from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintStage
 from feedback_app.models.complaints import STAGES
-from feedback_app.services import audit, comments, edits, once
+from feedback_app.services import audit, comments, edits, once, references
 from feedback_app.services.clocks import add_working_days
 from feedback_app.templating import format_date
 
@@ -194,7 +194,7 @@ def create_complaint(
     refresh(complaint)
     db.session.add(complaint)
     db.session.flush()
-    complaint.reference = f"CMP-{complaint.id:06d}"
+    references.assign(complaint, references.COMPLAINT_PREFIX)
     comments.record_comment(
         source="complaint",
         source_id=complaint.id,
