@@ -25,7 +25,7 @@ from feedback_app.services.complaints_queue import (
     QueueFilters,
     action_due_words,
     complaint_due,
-    officers,
+    officer_choices,
 )
 from feedback_app.templating import format_date
 
@@ -74,10 +74,8 @@ def _form_page(form: Any, complaint: Complaint | None, title: str, **context: An
     )
 
 
-def _officer_choices(form: forms.ComplaintForm) -> None:
-    form.officer_id.choices = [("", "Not assigned")] + [
-        (str(user.id), user.display_name) for user in officers()
-    ]
+def _officer_choices(form: forms.ComplaintForm, keep: int | None = None) -> None:
+    form.officer_id.choices = officer_choices(keep)
 
 
 def _complaint_data(form: forms.ComplaintForm) -> dict[str, Any]:
@@ -150,7 +148,7 @@ def _edit_form(complaint: Complaint, *, saved: bool = False) -> forms.ComplaintE
         if saved
         else forms.ComplaintEditForm(obj=complaint)
     )
-    _officer_choices(form)
+    _officer_choices(form, keep=complaint.officer_id)
     if saved or request.method == "GET":
         form.officer_id.data = str(complaint.officer_id or "")
         form.stage.data = complaint.stage
