@@ -40,6 +40,8 @@ def register_templates(app: Flask) -> None:
     app.add_template_global(generate_csrf, "csrf_token_value")
     app.add_template_filter(format_date)
     app.add_template_filter(format_count)
+    app.add_template_filter(period_in_words)
+    app.add_template_filter(working_days)
     app.add_template_global(staff_navigation)
 
     @app.context_processor
@@ -50,6 +52,11 @@ def register_templates(app: Flask) -> None:
             "urgent_help_text": app.config["URGENT_HELP_TEXT"],
             "contact_email": app.config["CONTACT_EMAIL"],
             "suppression_threshold": app.config["SUPPRESSION_THRESHOLD"],
+            # What public pages promise families: timescales and how long we keep things.
+            "stage1_acknowledge_days": int(app.config["STAGE1_ACKNOWLEDGE_DAYS"]),
+            "stage1_respond_days": int(app.config["STAGE1_RESPOND_DAYS"]),
+            "complaint_retention_days": int(app.config["COMPLAINT_RETENTION_DAYS"]),
+            "survey_contact_retention_days": int(app.config["SURVEY_CONTACT_RETENTION_DAYS"]),
             "is_htmx": bool(htmx),
         }
 
@@ -79,6 +86,25 @@ def format_date(value: Any, pattern: str = "%-d %B %Y") -> str:
 def format_count(value: int) -> str:
     """Write a count the GOV.UK way, with a comma between thousands: 12,500."""
     return f"{value:,}"
+
+
+def period_in_words(days: int) -> str:
+    """Say a retention period the way people do: whole years as years ("6 years",
+    "1 year"), any other number as days ("400 days").
+
+    Only whole years become years: "1 month" for 30 days, or "about a year" for 400,
+    would promise families a time we do not keep to. A year counts as 365 days, so a
+    period of years never runs past the calendar years it names.
+    """
+    years, rest = divmod(days, 365)
+    if years and not rest:
+        return f"{years} year{'s' if years != 1 else ''}"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def working_days(days: int) -> str:
+    """Say a number of working days: "1 working day", "5 working days"."""
+    return f"{days} working day{'s' if days != 1 else ''}"
 
 
 # Staff areas: (label, endpoint, roles). Endpoints not registered yet are left out.

@@ -58,7 +58,5 @@ def complaint_sent() -> str:
     nobody is shown a reference they did not just make.
     """
     return render_template(
-        "complaints/public_sent.html",
-        acknowledge_days=current_app.config["STAGE1_ACKNOWLEDGE_DAYS"],
-        reference=session.get(SESSION_SENT_REFERENCE),
+        "complaints/public_sent.html", reference=session.get(SESSION_SENT_REFERENCE)
     )

@@ -27,7 +27,7 @@ from feedback_app.services.complaints_queue import (
     QueueFilters,
     action_due_words,
     complaint_due,
-    officers,
+    officer_choices,
 )
 
 bp = Blueprint("complaints", __name__)
@@ -68,10 +68,8 @@ def already_done(complaint: Complaint, error: complaints.AlreadyDoneError) -> Re
     return redirect(url_for(".show_complaint", complaint_id=complaint.id))
 
 
-def _officer_choices(form: forms.ComplaintForm) -> None:
-    form.officer_id.choices = [("", "Not assigned")] + [
-        (str(user.id), user.display_name) for user in officers()
-    ]
+def _officer_choices(form: forms.ComplaintForm, keep: int | None = None) -> None:
+    form.officer_id.choices = officer_choices(keep)
 
 
 def _complaint_data(form: forms.ComplaintForm) -> dict[str, Any]:
@@ -144,7 +142,7 @@ def _edit_form(complaint: Complaint, *, saved: bool = False) -> forms.ComplaintE
         if saved
         else forms.ComplaintEditForm(obj=complaint)
     )
-    _officer_choices(form)
+    _officer_choices(form, keep=complaint.officer_id)
     if saved or request.method == "GET":
         form.officer_id.data = str(complaint.officer_id or "")
         form.stage.data = complaint.stage

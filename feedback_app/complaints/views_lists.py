@@ -25,15 +25,8 @@ from feedback_app.services import (
     complaints_report,
     compliments,
 )
-from feedback_app.services.periods import (
-    PeriodError,
-    Quarter,
-    parse_quarter,
-    quarter_of,
-    quarters_between,
-)
+from feedback_app.services.periods import PeriodError, Quarter, parse_quarter, quarter_of
 
-FIRST_QUARTER = Quarter(2022, 1)
 #: The report's outcome columns, in the order of the Outcomes row, with the same words as
 #: the point form, so that each theme's row adds up to its points.
 REPORT_OUTCOMES = {
@@ -152,7 +145,7 @@ def quarterly_report() -> str:
     """The quarterly report: this quarter beside the last, by theme, with timeliness."""
     quarter, problem = _quarter()
     report = complaints_report.build_report(quarter)
-    choices = list(reversed(quarters_between(FIRST_QUARTER, quarter_of(clock.today()))))
+    choices = complaints_report.report_quarters(quarter)
     return render_template(
         "complaints/report.html",
         report=report,

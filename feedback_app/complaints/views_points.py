@@ -154,6 +154,8 @@ def add_action(complaint_id: int, point_id: int) -> Page:
             made = complaint_points.add_action_once(
                 point, _action_data(form), form.submission_token.sent
             )
+        except complaint_points.DueDateError as error:
+            form.due_on.errors = [str(error)]
         except complaints.ComplaintError as error:
             form.description.errors = [str(error)]
         else:
@@ -177,9 +179,16 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
     form = forms.ActionForm(obj=action)
     del form.submission_token  # a token is for adding an action, not changing one
     if form.validate_on_submit():
-        complaint_points.update_action(action, _action_data(form))
-        flash(f"Action for point {action.point.position} of {complaint.reference} saved", "success")
-        return redirect(url_for(".show_complaint", complaint_id=complaint.id))
+        try:
+            complaint_points.update_action(action, _action_data(form))
+        except complaint_points.DueDateError as error:
+            form.due_on.errors = [str(error)]
+        else:
+            flash(
+                f"Action for point {action.point.position} of {complaint.reference} saved",
+                "success",
+            )
+            return redirect(url_for(".show_complaint", complaint_id=complaint.id))
     return form_page(form, complaint, "Change the action")
 
 

@@ -147,12 +147,28 @@ def _check_point(theme: str, outcome: str, current: str | None = None) -> None:
 # --- actions ------------------------------------------------------------------------------
 
 
+class DueDateError(ComplaintError):
+    """An action's agreed due date that the rules refuse; the message is for the form."""
+
+
+def _check_due_on(point: ComplaintPoint, due_on: date | None) -> None:
+    # An action agreed before the complaint arrived is a mistyped year, and an overdue
+    # one is reminded of every day: refuse it, as completing one before receipt is.
+    received = point.complaint.received_on
+    if due_on is not None and due_on < received:
+        raise DueDateError(
+            "The agreed due date must be on or after the complaint was received, "
+            f"{format_date(received)}"
+        )
+
+
 def add_action(
     point: ComplaintPoint, data: Mapping[str, Any], *, submission_token: str | None = None
 ) -> ComplaintAction:
     """Give an action to a service for an upheld or partially upheld point; commit."""
     if not point.needs_actions:
         raise ComplaintError("Actions are for points that were upheld or partially upheld")
+    _check_due_on(point, data.get("due_on"))
     action = ComplaintAction(
         status="open",
         notes="",
@@ -189,7 +205,13 @@ def add_action_once(
 
 
 def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Change an action's details, audited; commit."""
+    """Change an action's details, audited; commit.
+
+    A new due date must be on or after the complaint was received (``DueDateError``);
+    one saved before that rule is left as it is while other details change.
+    """
+    if "due_on" in data and data["due_on"] != action.due_on:
+        _check_due_on(action.point, data["due_on"])
     changes = apply_changes(action, data, ACTION_FIELDS)
     if changes:
         audit.record(

@@ -17,7 +17,7 @@ from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, ComplaintPoint, Compliment, Theme
 from feedback_app.models.complaints import OUTCOMES, STAGES
-from feedback_app.services import audit, comments
+from feedback_app.services import audit, comments, references
 from feedback_app.services.complaints import complainant, new_stage, refresh
 from feedback_app.services.import_csv import by_line, parse_date, read_table
 from feedback_app.services.responses import clean_text
@@ -153,7 +153,14 @@ def _check_references(rows: list[_Row]) -> list[str]:
     )
     for reference, group in by_reference.items():
         first = group[0]
-        if reference in existing:
+        if references.looks_generated(reference):
+            # It would be the reference of a complaint or compliment not yet logged here.
+            problems.append(
+                f"Line {first.line}: reference {reference} is in the form this service gives "
+                f"new complaints and compliments ({references.GENERATED_FORM}): use the "
+                "reference from the old system or spreadsheet, or another one"
+            )
+        elif reference in existing:
             problems.append(f"Line {first.line}: reference {reference} has already been imported")
         if first.kind == "compliment" and len(group) > 1:
             problems.extend(

@@ -263,6 +263,23 @@ def officers() -> list[User]:
     )
 
 
+def officer_choices(keep: int | None = None) -> list[tuple[str, str]]:
+    """Choices for a complaint's officer: "Not assigned", then everyone in ``officers``.
+
+    ``keep`` is the officer the complaint has now. Their account may have been
+    deactivated (or their role changed) since: they are offered still, marked
+    "(deactivated)" if so, so that saving another change leaves the complaint with them
+    until someone chooses another officer.
+    """
+    choices = [("", "Not assigned")] + [(str(user.id), user.display_name) for user in officers()]
+    if keep is not None and all(value != str(keep) for value, _ in choices):
+        user = db.session.get(User, keep)
+        if user is not None:
+            name = user.display_name if user.active else f"{user.display_name} (deactivated)"
+            choices.append((str(user.id), name))
+    return choices
+
+
 def action_due_words(action: ComplaintAction, on: date) -> tuple[str, str]:
     """Words and tag colour for an action's due date."""
     if action.status == "done":

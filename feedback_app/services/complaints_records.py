@@ -15,7 +15,7 @@ from typing import Any
 
 from feedback_app.extensions import db
 from feedback_app.models import Complaint
-from feedback_app.services import audit, comments, edits, once
+from feedback_app.services import audit, comments, edits, once, references
 from feedback_app.services.complaints_clocks import (
     clock_settings,
     new_stage,
@@ -48,7 +48,7 @@ def create_complaint(
     refresh(complaint)
     db.session.add(complaint)
     db.session.flush()
-    complaint.reference = f"CMP-{complaint.id:06d}"
+    references.assign(complaint, references.COMPLAINT_PREFIX)
     comments.record_comment(
         source="complaint",
         source_id=complaint.id,

@@ -26,7 +26,7 @@ from feedback_app.models import (
     Theme,
 )
 from feedback_app.models.complaints import OUTCOMES
-from feedback_app.services.periods import Quarter
+from feedback_app.services.periods import FIRST_START_YEAR, Quarter, quarter_of, quarters_between
 
 
 def _in(column: Any, quarter: Quarter) -> Any:
@@ -35,6 +35,22 @@ def _in(column: Any, quarter: Quarter) -> Any:
 
 def _percent(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
+
+
+def report_quarters(shown: Quarter, on: date | None = None) -> list[Quarter]:
+    """The quarters the report can be shown for, newest first: every quarter from the one
+    in which the earliest complaint or compliment was received (imported ones included)
+    to today's, and ``shown``, the one on screen, wherever it falls."""
+    current = quarter_of(on or clock.today())
+    earliest = [
+        day
+        for model in (Complaint, Compliment)
+        if (day := db.session.scalar(select(func.min(model.received_on)))) is not None
+    ]
+    # A quarter label names a year from 2000-01 (periods.FIRST_START_YEAR), and imports
+    # refuse dates before it.
+    first = max(quarter_of(min(earliest)), Quarter(FIRST_START_YEAR, 1)) if earliest else current
+    return sorted(set(quarters_between(min(first, current), current)) | {shown}, reverse=True)
 
 
 def build_report(quarter: Quarter, on: date | None = None) -> dict[str, Any]:

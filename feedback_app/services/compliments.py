@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Compliment
-from feedback_app.services import audit, comments, once
+from feedback_app.services import audit, comments, once, references
 from feedback_app.services.complaints import audit_safe
 
 FIELDS = ("received_on", "theme", "team", "person_praised", "summary")
@@ -25,7 +25,7 @@ def create_compliment(
     db.session.add(compliment)
     db.session.flush()
     if not compliment.reference:
-        compliment.reference = f"CPL-{compliment.id:06d}"
+        references.assign(compliment, references.COMPLIMENT_PREFIX)
     comments.record_comment(
         source="compliment",
         source_id=compliment.id,

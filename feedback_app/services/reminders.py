@@ -3,9 +3,13 @@
 
 Four kinds: an acknowledgement due soon or late, a response due soon or late, an action
 past its agreed date, and safeguarding flags raised before today that nobody has
-started on. Messages carry the complaint reference and the deadline, or the number of
-flags and how long the oldest has waited; never a name or a family's words: email is not
-the place for them.
+started on. Messages carry the complaint reference, the deadline (and an action's team),
+or the number of flags and how long the oldest has waited, and a link to sign in; never
+a name or any free text (a family's words, an action's description): email is not the
+place for them, and an action's owner may be outside the council.
+
+A complaint's reminders go to its officer while their account is active; once it is
+deactivated, to the complaints mailbox, as for a complaint nobody has been given.
 
 Each reminder is sent at most once a day: its reference names the record, the kind and
 the day, and is recorded (``SentReminder``) before the message goes, so a second run the
@@ -17,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from flask import current_app
+from flask import current_app, has_request_context, url_for
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -30,6 +34,7 @@ from feedback_app.models import (
     ComplaintPoint,
     SafeguardingFlag,
     SentReminder,
+    User,
 )
 from feedback_app.services import notifications, safeguarding
 from feedback_app.services.clocks import add_working_days, describe_days_left
@@ -60,9 +65,49 @@ class ReminderCounts:
 
 
 def _officer_address(complaint: Complaint) -> str:
-    if complaint.officer is not None:
-        return str(complaint.officer.email)
+    """The complaint's officer, while their account is active; else the complaints mailbox."""
+    officer = complaint.officer
+    if officer is not None and officer.active:
+        return str(officer.email)
+    return _mailbox()
+
+
+def _mailbox() -> str:
     return str(current_app.config.get("COMPLAINTS_EMAIL") or current_app.config["CONTACT_EMAIL"])
+
+
+def _deactivated_addresses() -> set[str]:
+    """Email addresses of staff accounts that have been deactivated."""
+    emails = db.session.scalars(select(User.email).where(User.active.is_(False)))
+    return {email.lower() for email in emails}
+
+
+def _action_address(action: ComplaintAction, complaint: Complaint, deactivated: set[str]) -> str:
+    """The action's owner, unless they have none or their staff account was deactivated;
+    then whoever the complaint's reminders go to."""
+    owner = (action.owner_email or "").strip()
+    if owner and owner.lower() not in deactivated:
+        return owner
+    return _officer_address(complaint)
+
+
+def _sign_in_link() -> str:
+    """The address of the sign-in page, for emails: from ``PUBLIC_URL`` (always set in
+    production), else from the request. Blank when there is neither: a command run
+    without ``PUBLIC_URL`` cannot know where people reach the service."""
+    public_url = str(current_app.config.get("PUBLIC_URL") or "")
+    if public_url:
+        adapter = current_app.url_map.bind("", script_name=current_app.config["APPLICATION_ROOT"])
+        return public_url + adapter.build("auth.sign_in")
+    if has_request_context():
+        return url_for("auth.sign_in", _external=True)
+    return ""
+
+
+def _sign_in(to_do: str) -> str:
+    """Say "Sign in to <to_do>", with the link to sign in when there is one."""
+    link = _sign_in_link()
+    return f"Sign in to {to_do}" + (f": {link}" if link else ".")
 
 
 def _first_time(reference: str, on: date) -> bool:
@@ -120,7 +165,8 @@ def send_reminders(on: date) -> ReminderCounts:
             subject=f"Complaint {complaint.reference}: {what} {words.lower()}",
             body=(
                 f"The {complaint.stage_label.lower()} {what} to complaint {complaint.reference} "
-                f"is due by {complaint.due_on:%-d %B %Y} ({words.lower()})."
+                f"is due by {complaint.due_on:%-d %B %Y} ({words.lower()}).\n\n"
+                + _sign_in("see the complaint")
             ),
             reference=f"complaint-{complaint.id}-{what}-{on.isoformat()}",
         )
@@ -136,18 +182,22 @@ def send_reminders(on: date) -> ReminderCounts:
         .options(selectinload(ComplaintAction.point).selectinload(ComplaintPoint.complaint))
         .order_by(ComplaintAction.due_on)
     )
+    deactivated = _deactivated_addresses()
     for action in list(actions):
         complaint = action.point.complaint
+        # Never the action's description: it is free text, often naming the family.
         if not _send_once(
             counts,
             on,
-            to=action.owner_email or _officer_address(complaint),
+            to=_action_address(action, complaint, deactivated),
             subject=f"Action from complaint {complaint.reference} is overdue",
             body=(
-                f"The action agreed with {action.team or 'your team'} was due on "
-                f"{action.due_on:%-d %B %Y} ({describe_days_left(action.due_on, on)}): "
-                f"{action.description}\nPlease record it as done, with evidence, "
-                "or agree a new date with the complaints officer."
+                f"An action from complaint {complaint.reference}, agreed with "
+                f"{action.team or 'your team'}, was due on {action.due_on:%-d %B %Y} "
+                f"({describe_days_left(action.due_on, on).lower()}).\n\n"
+                + _sign_in("see it")
+                + "\n\nRecord it as done, with evidence, or agree a new date with the "
+                "complaints officer."
             ),
             reference=f"complaint-action-{action.id}-{on.isoformat()}",
         ):
@@ -183,8 +233,8 @@ def _remind_safeguarding_lead(counts: ReminderCounts, on: date) -> int:
         body=(
             f"{len(waiting)} comment{'s' if many else ''} flagged for safeguarding before today "
             f"{'are' if many else 'is'} still open. The oldest has waited "
-            f"{safeguarding.waiting_for(waiting[0])}. Sign in to review "
-            f"{'them' if many else 'it'}."
+            f"{safeguarding.waiting_for(waiting[0])}.\n\n"
+            + _sign_in(f"review {'them' if many else 'it'}")
         ),
         reference=f"safeguarding-open-{on.isoformat()}",
     )
