@@ -247,4 +247,5 @@ def correct_release(release_id: int) -> Response | str:
     return redirect(url_for("publishing.show_release", release_id=draft.id), code=303)
 
 
-from feedback_app.publishing import improvements_views  # noqa: E402,F401  (adds views to bp)
+# Both add views to bp.
+from feedback_app.publishing import improvements_views, milestone_views  # noqa: E402,F401
