@@ -73,6 +73,7 @@ ACTIONS: dict[str, str] = {
     "user.locked": "User locked out after failed sign-ins",
     "user.password_reset": "Password reset",
     "user.password_reset_link_sent": "Password reset link sent",
+    "user.reactivated": "User reactivated",
     "user.role_changed": "Role changed",
     "user.unlocked": "User unlocked",
 }
