@@ -159,10 +159,15 @@ def remove_quote(release_id: int, quote_id: int) -> Response:
 
 @bp.post("/releases/<int:release_id>/remarks")
 @roles_required(*READERS)
-def add_remark(release_id: int) -> Response | str:
+def add_remark(release_id: int) -> Response | str | tuple[str, int]:
     """Leave a comment on a draft."""
     release = _release(release_id)
     form = RemarkForm()
+    if not release.is_draft:
+        # Published while the comment was being written: say so in words that fit a forum
+        # member (who cannot start a correction), and give them back what they wrote.
+        ctx = _context(release, unsent_remark=(form.body.data or "").strip())
+        return render_template("publishing/release.html", **ctx), 409
     if not form.validate_on_submit():
         ctx = _context(release, remark_form=form)
         return render_template("publishing/release.html", form=form, **ctx)
