@@ -20,6 +20,15 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
 
 
+def strip_spaces(value: Any) -> Any:
+    """A form filter: spaces around what was typed are not part of it.
+
+    An email address copied from a letter or an email often brings a space (or a
+    non-breaking space) with it, which the format check would otherwise refuse.
+    """
+    return value.strip() if isinstance(value, str) else value
+
+
 def text_area(
     label: str, *, max_length: int, name: str, required: str | None = None
 ) -> TextAreaField:

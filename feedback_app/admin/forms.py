@@ -23,7 +23,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from feedback_app.analysis.themes import malformed_weights, parse_keywords
-from feedback_app.form_fields import EMAIL_PATTERN
+from feedback_app.form_fields import EMAIL_PATTERN, strip_spaces
 from feedback_app.models import Role
 from feedback_app.services import users
 
@@ -35,6 +35,7 @@ class UserForm(FlaskForm):
     email = EmailField(
         "Email address",
         widget=GovTextInput(),
+        filters=[strip_spaces],
         validators=[
             DataRequired(message="Enter an email address"),
             Regexp(

@@ -112,12 +112,40 @@ def change_user_role(user_id: int) -> Response:
     )
 
 
-@bp.post("/users/<int:user_id>/deactivate")
+@bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
-def deactivate_user(user_id: int) -> Response:
-    """Disable a user's account; their open sessions end."""
+def deactivate_user(user_id: int) -> str | Response:
+    """Ask, then disable a user's account; their open sessions end.
+
+    A POST without the confirmation page's answer (an old page, or a form posted by hand)
+    is sent to the confirmation page: deactivating someone is never one click.
+    """
+    user = users.get_user(user_id) or abort(404)
+    if not user.active:
+        flash(f"{user.email} is already deactivated", "error")
+        return redirect(url_for("admin.manage_users"))
+    if request.method == "POST" and request.form.get("confirmed") == "yes":
+        return _change_user(
+            user_id,
+            users.deactivate_user,
+            "{email} is deactivated and can no longer sign in. You can reactivate "
+            "their account from this page.",
+        )
+    if request.method == "POST":
+        return redirect(url_for("admin.deactivate_user", user_id=user_id), 303)
+    return render_template("admin/deactivate_user.html", user=user)
+
+
+@bp.post("/users/<int:user_id>/reactivate")
+@roles_required(Role.ADMIN)
+def reactivate_user(user_id: int) -> Response:
+    """Turn a deactivated account back on; it cannot sign in until a new password is set."""
     return _change_user(
-        user_id, users.deactivate_user, "{email} is deactivated and can no longer sign in."
+        user_id,
+        users.reactivate_user,
+        "{email} is reactivated. Their old password no longer works: send them a password "
+        "reset link from this page, or they can use the “Forgotten your password?” link on "
+        "the sign-in page.",
     )
 
 

@@ -7,7 +7,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput,
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Length, Regexp
 
-from feedback_app.form_fields import EMAIL_PATTERN
+from feedback_app.form_fields import EMAIL_PATTERN, strip_spaces
 
 
 class SignInForm(FlaskForm):
@@ -16,6 +16,7 @@ class SignInForm(FlaskForm):
     email = EmailField(
         "Email address",
         widget=GovTextInput(),
+        filters=[strip_spaces],
         validators=[
             DataRequired(message="Enter your email address"),
             Length(max=254, message="Email address must be 254 characters or fewer"),
@@ -38,6 +39,7 @@ class ForgottenPasswordForm(FlaskForm):
     email = EmailField(
         "Email address",
         widget=GovTextInput(),
+        filters=[strip_spaces],
         validators=[
             DataRequired(message="Enter your email address"),
             Length(max=254, message="Email address must be 254 characters or fewer"),

@@ -1,4 +1,4 @@
-"""``flask create-user`` and the commands that change, lock out or disable a user."""
+"""``flask create-user`` and the commands that change, lock out, disable or re-enable a user."""
 
 from __future__ import annotations
 
@@ -40,6 +40,19 @@ def deactivate_user_command(email: str) -> None:
     click.echo(f"Deactivated {user.email}; their open sessions have ended")
 
 
+@click.command("reactivate-user")
+@click.option("--email", required=True, help="The user's email address.")
+def reactivate_user_command(email: str) -> None:
+    """Turn a deactivated account back on; it cannot sign in until its password is reset."""
+    with _user_errors():
+        user = users.reactivate_user(email)
+    click.echo(
+        f"Reactivated {user.email}. Their old password no longer works: set a new one with "
+        "flask reset-password, or they can use the 'Forgotten your password?' link on the "
+        "sign-in page."
+    )
+
+
 @click.command("set-role")
 @click.option("--email", required=True, help="The user's email address.")
 @click.option("--role", required=True, help="admin, complaints_officer, analyst, …")
@@ -72,6 +85,7 @@ def unlock_user_command(email: str) -> None:
 COMMANDS = [
     create_user_command,
     deactivate_user_command,
+    reactivate_user_command,
     set_role_command,
     reset_password_command,
     unlock_user_command,

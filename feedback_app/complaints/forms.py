@@ -32,7 +32,13 @@ from wtforms.validators import (
 )
 
 from feedback_app.complaints.fields import GovDateField
-from feedback_app.form_fields import SubmissionTokenField, VersionField, text_area, text_input
+from feedback_app.form_fields import (
+    SubmissionTokenField,
+    VersionField,
+    strip_spaces,
+    text_area,
+    text_input,
+)
 from feedback_app.models.complaints import (
     CHANNELS,
     EHCP_STAGES,
@@ -72,6 +78,7 @@ class ComplaintForm(FlaskForm):
     contact_email = StringField(
         "Email address (optional)",
         widget=GovTextInput(),
+        filters=[strip_spaces],
         validators=[
             Optional(),
             Regexp(
@@ -124,6 +131,7 @@ class PublicComplaintForm(FlaskForm):
     contact_email = StringField(
         "Email address",
         widget=GovTextInput(),
+        filters=[strip_spaces],
         validators=[
             DataRequired(message="Enter your email address so we can reply"),
             Regexp(
@@ -259,6 +267,7 @@ class ActionForm(FlaskForm):
     owner_email = StringField(
         "Owner's email address (optional, for reminders)",
         widget=GovTextInput(),
+        filters=[strip_spaces],
         validators=[
             Optional(),
             Regexp(

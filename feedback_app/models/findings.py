@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
-from feedback_app.models.base import utcnow
+from feedback_app.models.base import Versioned, utcnow
 
 RELEASE_STATUSES = ("draft", "published", "superseded")
 IMPROVEMENT_STATUSES = {"planned": "Planned", "in_progress": "In progress", "done": "Done"}
@@ -145,8 +145,12 @@ class Improvement(db.Model):  # type: ignore[name-defined,misc]
         return IMPROVEMENT_STATUSES.get(self.status, self.status)
 
 
-class Milestone(db.Model):  # type: ignore[name-defined,misc]
-    """A step towards an improvement, with when it is due and when it was done."""
+class Milestone(Versioned, db.Model):  # type: ignore[name-defined,misc]
+    """A step towards an improvement, with when it is due and when it was done.
+
+    Staff change and remove milestones through forms, so each has a ``version``
+    (``services.edits``): a form opened before someone else's change is refused.
+    """
 
     __tablename__ = "improvement_milestones"
 

@@ -14,7 +14,7 @@ from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAre
 from wtforms.validators import DataRequired, Length, Regexp
 
 from feedback_app.complaints.fields import GovDateField
-from feedback_app.form_fields import SubmissionTokenField, text_area
+from feedback_app.form_fields import SubmissionTokenField, VersionField, text_area
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
 
 
@@ -95,6 +95,22 @@ class MilestoneForm(FlaskForm):
 
     description = StringField("Milestone", widget=GovTextInput())
     due_on = GovDateField("Due", what="the due date", required=False, past_only=False)
-    done_on = GovDateField("Done", what="the date it was done", required=False, past_only=False)
+    done_on = GovDateField("Done", what="the date it was done", required=False)
     submission_token = SubmissionTokenField()
     submit = SubmitField("Add milestone", widget=GovSubmitInput())
+
+
+class MilestoneChangeForm(MilestoneForm):
+    """A milestone's wording and dates as staff change them (a done date marks it done),
+    with the version their page showed."""
+
+    version = VersionField()
+    submission_token = None  # type: ignore[assignment]  # a token is for adding one, not changing it
+    submit = SubmitField("Save milestone", widget=GovSubmitInput())
+
+
+class MilestoneRemoveForm(FlaskForm):
+    """Confirm taking a milestone off its entry, with the version the page showed."""
+
+    version = VersionField()
+    submit = SubmitField("Remove milestone", widget=GovSubmitInput())

@@ -159,10 +159,15 @@ def remove_quote(release_id: int, quote_id: int) -> Response:
 
 @bp.post("/releases/<int:release_id>/remarks")
 @roles_required(*READERS)
-def add_remark(release_id: int) -> Response | str:
+def add_remark(release_id: int) -> Response | str | tuple[str, int]:
     """Leave a comment on a draft."""
     release = _release(release_id)
     form = RemarkForm()
+    if not release.is_draft:
+        # Published while the comment was being written: say so in words that fit a forum
+        # member (who cannot start a correction), and give them back what they wrote.
+        ctx = _context(release, unsent_remark=(form.body.data or "").strip())
+        return render_template("publishing/release.html", **ctx), 409
     if not form.validate_on_submit():
         ctx = _context(release, remark_form=form)
         return render_template("publishing/release.html", form=form, **ctx)
@@ -255,4 +260,5 @@ def correct_release(release_id: int) -> Response | str:
     return redirect(url_for("publishing.show_release", release_id=draft.id), code=303)
 
 
-from feedback_app.publishing import improvements_views  # noqa: E402,F401  (adds views to bp)
+# Both add views to bp.
+from feedback_app.publishing import improvements_views, milestone_views  # noqa: E402,F401

@@ -44,6 +44,8 @@ ACTIONS: dict[str, str] = {
     "improvement.created": "“You said, we did” entry added",
     "improvement.followed_action": "“You said, we did” entry followed its complaint action",
     "improvement.milestone_added": "Milestone added to a “you said, we did” entry",
+    "improvement.milestone_changed": "Milestone of a “you said, we did” entry changed",
+    "improvement.milestone_removed": "Milestone removed from a “you said, we did” entry",
     "improvement.quote_carried": "“You said, we did” entry linked to the corrected quote",
     "improvement.updated": "“You said, we did” entry changed",
     "redaction.name_added": "Name hidden in every comment",
@@ -70,6 +72,7 @@ ACTIONS: dict[str, str] = {
     "user.locked": "User locked out after failed sign-ins",
     "user.password_reset": "Password reset",
     "user.password_reset_link_sent": "Password reset link sent",
+    "user.reactivated": "User reactivated",
     "user.role_changed": "Role changed",
     "user.unlocked": "User unlocked",
 }

@@ -124,8 +124,11 @@ def build(period_label: str) -> dict[str, Any]:
             None if suppression.is_small(actions_total, limit) else actions_total
         ),
         "improvements": entries,
+        # Only entries marked done: a completion date on a planned entry is not a completion.
         "improvements_done": [
-            e for e in entries if e.completed_on and period.contains(e.completed_on)
+            e
+            for e in entries
+            if e.status == "done" and e.completed_on and period.contains(e.completed_on)
         ],
         "names": names,
     }

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from feedback_app import clock
 from feedback_app.analysis.redaction import hide_phrases, redact
 from feedback_app.extensions import db
 from feedback_app.models import ComplaintAction, Improvement, Milestone, Release, ReleaseQuote
@@ -27,6 +28,7 @@ from feedback_app.models.findings import IMPROVEMENT_STATUSES
 from feedback_app.services import audit, once, redaction_names
 from feedback_app.services.findings import theme_names, threshold
 from feedback_app.services.releases import shown_quotes
+from feedback_app.templating import format_date
 
 
 class ImprovementError(ValueError):
@@ -76,8 +78,31 @@ def validate(entry: EntryInput) -> dict[str, str]:
         errors["status"] = "Select the status"
     if entry.status == "done" and entry.completed_on is None:
         errors["completed_on"] = "Enter the date the action was completed"
+    errors.update(_date_errors(entry))
     if entry.quote_id is not None and entry.quote_id not in {q["id"] for q in published_quotes()}:
         errors["quote_id"] = "Select a quote from a published release"
+    return errors
+
+
+def _date_errors(entry: EntryInput) -> dict[str, str]:
+    """Dates the public page would show that cannot be true: a completion for an entry
+    not done, a start or completion still to come (UK today), or a completion before
+    the start."""
+    errors: dict[str, str] = {}
+    today = clock.today()
+    if entry.started_on is not None and entry.started_on > today:
+        errors["started_on"] = "The start date must be today or in the past"
+    if entry.completed_on is None:
+        return errors
+    if entry.status in IMPROVEMENT_STATUSES and entry.status != "done":
+        errors["completed_on"] = "Remove the completion date, or change the status to Done"
+    elif entry.completed_on > today:
+        errors["completed_on"] = "The completion date must be today or in the past"
+    elif entry.started_on is not None and entry.completed_on < entry.started_on:
+        errors["completed_on"] = (
+            "The completion date must be the same as or after the start date, "
+            f"{format_date(entry.started_on)}"
+        )
     return errors
 
 

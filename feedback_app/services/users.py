@@ -53,7 +53,13 @@ def create_user(email: str, role: str, password: str, name: str = "") -> User:
     if role not in {r.value for r in Role}:
         raise UserError(f"Role must be one of: {', '.join(r.value for r in Role)}")
     check_password(password, email)
-    if find_by_email(email) is not None:
+    existing = find_by_email(email)
+    if existing is not None and not existing.active:
+        raise UserError(
+            f"{existing.email} already has an account, which is deactivated. "
+            "Reactivate it instead of adding it again."
+        )
+    if existing is not None:
         raise UserError(f"A user with the email {email} already exists")
     user = User(
         email=email,
@@ -94,9 +100,35 @@ def deactivate_user(email: str) -> User:
     return user
 
 
-def set_role(email: str, role: str) -> User:
-    """Give a user a new role and end their open sessions; never demote the last admin."""
+def reactivate_user(email: str) -> User:
+    """Turn a deactivated account back on, locked out until a new password is chosen.
+
+    The old password stops working: whoever knew it when the account was turned off (a
+    colleague who left, or someone who should never have had it) must not be let back
+    in by turning it on again. The person chooses a new one with a reset link (sent by
+    an admin, or asked for on the forgotten-password page, which works once the account
+    is active) or an admin sets one with ``flask reset-password``. Sessions and any
+    lockout start afresh. Commits.
+    """
     user = _existing(email)
+    if user.active:
+        raise UserError(f"{user.email} is already active")
+    user.active = True
+    # A hash of a secret nobody is told: every password is refused, and checking one
+    # takes as long as for any account, so sign-in does not reveal the state.
+    user.password_hash = _hasher.hash(secrets.token_urlsafe(32))
+    lockout.clear(user)
+    _end_sessions(user)
+    audit.record("user.reactivated", "user", user.id)
+    db.session.commit()
+    return user
+
+
+def set_role(email: str, role: str) -> User:
+    """Give a user a new role and end their open sessions; never demote the last admin,
+    nor re-role a deactivated account (reactivate it first)."""
+    user = _existing(email)
+    _refuse_if_deactivated(user, "change their role")
     if role not in {r.value for r in Role}:
         raise UserError(f"Role must be one of: {', '.join(r.value for r in Role)}")
     if role == user.role:
@@ -119,6 +151,7 @@ def reset_password(email: str, password: str, how: str = "") -> User:
     ``how`` (like "emailed link") is noted in the audit entry when given.
     """
     user = _existing(email)
+    _refuse_if_deactivated(user, "reset their password")
     check_password(password, user.email)
     user.password_hash = _hasher.hash(password)
     lockout.clear(user)
@@ -153,6 +186,14 @@ def _existing(email: str) -> User:
     if user is None:
         raise UserError(f"There is no user with the email {email.strip().lower()}")
     return user
+
+
+def _refuse_if_deactivated(user: User, verb: str) -> None:
+    """A change to a deactivated account would look done but change nothing anyone can use."""
+    if not user.active:
+        raise UserError(
+            f"{user.email} is deactivated, so you cannot {verb}. Reactivate their account first."
+        )
 
 
 def _refuse_if_last_admin(user: User, verb: str) -> None:

@@ -32,11 +32,12 @@ def test_the_users_page_offers_each_action_with_csrf(csrf_app: Flask, make_user)
     page = parse_html(client.get("/staff/admin/users").get_data(as_text=True))
     actions = {form["action"] for form in page.find_all("form") if form.get("action")}
     assert f"/staff/admin/users/{analyst.id}/role" in actions
-    assert f"/staff/admin/users/{analyst.id}/deactivate" in actions
+    # Deactivating asks first, on a page of its own (test_reactivate_users.py).
+    assert page.find("a", href=f"/staff/admin/users/{analyst.id}/deactivate")
     assert f"/staff/admin/users/{analyst.id}/unlock" in actions
     assert f"Deactivate {analyst.email}" in page.get_text()
 
-    refused = client.post(f"/staff/admin/users/{analyst.id}/deactivate", data={})
+    refused = client.post(f"/staff/admin/users/{analyst.id}/deactivate", data={"confirmed": "yes"})
     assert refused.status_code == 400
     assert fresh(analyst.email).active
 
@@ -61,7 +62,11 @@ def test_an_admin_changes_a_role_deactivates_and_unlocks(app: Flask, sign_in, ma
     client.post(f"/staff/admin/users/{officer.id}/unlock")
     assert fresh(officer.email).locked_until is None
 
-    response = client.post(f"/staff/admin/users/{analyst.id}/deactivate", follow_redirects=True)
+    response = client.post(
+        f"/staff/admin/users/{analyst.id}/deactivate",
+        data={"confirmed": "yes"},
+        follow_redirects=True,
+    )
     assert "is deactivated" in response.get_data(as_text=True)
     assert not fresh(analyst.email).active
 
@@ -71,7 +76,7 @@ def test_the_page_will_not_remove_the_last_admin(app: Flask, sign_in) -> None:  
     admin = fresh("admin@example.gov.uk")
     for url, data in [
         (f"/staff/admin/users/{admin.id}/role", {"role": "analyst"}),
-        (f"/staff/admin/users/{admin.id}/deactivate", {}),
+        (f"/staff/admin/users/{admin.id}/deactivate", {"confirmed": "yes"}),
     ]:
         response = client.post(url, data=data, follow_redirects=True)
         assert "only active admin" in response.get_data(as_text=True)
