@@ -42,7 +42,7 @@ from feedback_app.services import (
     edits,
     notifications,
     redaction_names,
-    releases,
+    releases_shown,
     safeguarding,
     summaries,
 )
@@ -218,7 +218,7 @@ def analyse_comment(
     if shown_before and comment.redacted != shown_before:
         # Better redaction (new rules, a name added to the list) changed the words shown:
         # a quote approved with the old words goes back for approval.
-        releases.reopen_quotes_of([comment])
+        releases_shown.reopen_quotes_of([comment])
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment
     comment.polarity = result.polarity

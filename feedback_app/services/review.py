@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from feedback_app import analysis
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Theme, User
-from feedback_app.services import comments, edits, releases
+from feedback_app.services import comments, edits, releases_shown
 from feedback_app.services.paging import page_bounds
 
 PAGE_SIZE = 20
@@ -186,7 +186,7 @@ def hide_personal_data(
         else:
             comments.hide_personal_data(comment, phrase, kind)
             changed = [comment]
-        reopened = releases.reopen_quotes_of(changed)
+        reopened = releases_shown.reopen_quotes_of(changed)
         db.session.commit()
         return Hidden(len(changed), reopened)
 
