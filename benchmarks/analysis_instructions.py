@@ -22,7 +22,7 @@ import sys
 # Run as a script, benchmarks/ is on the path: the comments are analysis_speed.py's.
 from analysis_speed import DEV, forty_word_comments
 
-from feedback_app.analysis.evaluation import read_jsonl
+from feedback_app.analysis.evaluation_files import read_jsonl
 from feedback_app.analysis.learning import load_examples
 
 WARM_UP = 50

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from feedback_app.analysis import Analysis, analyse
-from feedback_app.analysis.evaluation import EvaluationReport, evaluate, read_jsonl
+from feedback_app.analysis.evaluation import EvaluationReport, evaluate
+from feedback_app.analysis.evaluation_files import read_jsonl
 from feedback_app.analysis.learning import (
     as_examples,
     load_corpus,

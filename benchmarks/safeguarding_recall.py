@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from feedback_app.analysis import RULES_ONLY, Analysis, LearnedModel, analyse
-from feedback_app.analysis.evaluation import PRF, evaluate, read_jsonl
+from feedback_app.analysis.evaluation import PRF, evaluate
+from feedback_app.analysis.evaluation_files import read_jsonl
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -1,25 +1,24 @@
-"""Evaluation of an analyser against labelled comments (the dev.jsonl format).
+"""Evaluation of an analyser against labelled comments (the dev.jsonl format): the scores.
 
-Pure functions, so ``flask analyse-eval`` and ``python -m feedback_app.analysis.evaluation
-FILE.jsonl`` print the same report. Redaction leaks are counted by the kind of the
-personal data that survived, guessed from the leaked string itself.
+Pure functions: ``evaluate`` counts each label's hits and misses, and ``interval`` says
+how far a figure could move on other comments like these. Redaction leaks are counted
+by the kind of the personal data that survived, guessed from the leaked string itself.
+Reading the files is in ``evaluation_files``, the printed report in ``evaluation_report``;
+``python -m feedback_app.analysis.evaluation FILE.jsonl`` prints the report.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import random
 import re
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from textblob.en import sentiment as _pattern_sentiment
 
-from feedback_app.analysis.pipeline import Analysis, analyse
+from feedback_app.analysis.pipeline import Analysis
 
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 LEAK_KINDS: tuple[str, ...] = ("email", "phone", "postcode", "NHS number", "name", "other")
@@ -263,184 +262,8 @@ def textblob_baseline(text: str, *, source: str | None = None) -> Analysis:
     return Analysis((), label, round(polarity, 3), False, (), text)
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.3f}"
-
-
-def format_report(report: EvaluationReport, baseline: EvaluationReport | None = None) -> str:
-    """Render the report as plain text; with ``baseline``, print its figures beside."""
-    lines = [f"comments: {report.records}", "", format_labels(report, baseline)]
-    sg = report.safeguarding
-    lines += [
-        "",
-        "safeguarding",
-        f"  recall {_fmt(sg.recall)}  precision {_fmt(sg.precision)}  "
-        f"(flagged right {sg.tp}, wrongly {sg.fp}, missed {sg.fn})",
-    ]
-    if report.missed_safeguarding:
-        lines.append("  missed: " + ", ".join(report.missed_safeguarding))
-    lines += ["", "redaction leaks (pii strings surviving / total)"]
-    for kind in LEAK_KINDS:
-        if report.pii_total[kind]:
-            lines.append(f"  {kind:<11} {report.leaks[kind]} / {report.pii_total[kind]}")
-    return "\n".join(lines)
-
-
-def format_labels(report: EvaluationReport, baseline: EvaluationReport | None = None) -> str:
-    """The themes and sentiment part of the report, as plain text."""
-    lines = ["themes           precision recall  f1     n"]
-    for slug, prf in report.themes.items():
-        lines.append(
-            f"  {slug:<15} {_fmt(prf.precision)}     {_fmt(prf.recall)}  {_fmt(prf.f1)}  "
-            f"{prf.tp + prf.fn}"
-        )
-    micro = report.theme_micro
-    lines += [
-        f"  micro           {_fmt(micro.precision)}     {_fmt(micro.recall)}  {_fmt(micro.f1)}",
-        f"  macro F1        {_fmt(report.theme_macro_f1)}",
-        _interval_line("micro F1", interval(report, lambda r: r.theme_micro.f1)),
-        "",
-    ]
-
-    def beside(ours: float, theirs: Callable[[EvaluationReport], float]) -> str:
-        return f"{_fmt(ours)}" + (
-            f"   (TextBlob alone {_fmt(theirs(baseline))})" if baseline else ""
-        )
-
-    lines += [
-        "sentiment",
-        f"  accuracy  {beside(report.sentiment_accuracy, lambda r: r.sentiment_accuracy)}",
-        f"  macro F1  {beside(report.sentiment_macro_f1, lambda r: r.sentiment_macro_f1)}",
-    ]
-    for label in LABELS:
-        prf = report.sentiment_prf(label)
-        lines.append(
-            f"  {label:<9} precision {_fmt(prf.precision)} recall {_fmt(prf.recall)} "
-            f"f1 {_fmt(prf.f1)}"
-        )
-    lines.append(_interval_line("macro F1", interval(report, lambda r: r.sentiment_macro_f1)))
-    lines.append("  confusion (rows true, columns predicted): " + " ".join(LABELS))
-    for true in LABELS:
-        row = report.confusion.get(true, Counter())
-        lines.append(f"    {true:<9} " + " ".join(f"{row[p]:>8}" for p in LABELS))
-    return "\n".join(lines)
-
-
-def _interval_line(name: str, found: Interval) -> str:
-    return (
-        f"  {name} 95% interval {_fmt(found.low)} to {_fmt(found.high)}"
-        f" ({found.resamples:,} resamples of the comments)"
-    )
-
-
-class LabelledFileError(ValueError):
-    """A labelled file that cannot be scored; ``problems`` says what is wrong, by line."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text} is too large")
-    return value
-
-
-def loads_finite(line: str | bytes) -> Any:
-    """Parse one line of JSON, refusing NaN, Infinity and numbers too large for a float,
-    which Python's json would otherwise take (and then write back as invalid JSON)."""
-    return json.loads(line, parse_constant=_refuse_constant, parse_float=_finite_float)
-
-
-def _is_strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-def record_problems(record: object) -> list[str]:
-    """What keeps one parsed line from being a labelled comment (the dev.jsonl format):
-    a "text" string and a "sentiment" label, with optional "themes" and "pii" lists of
-    strings, a "safeguarding" true or false, a "source" string and an "id"."""
-    if not isinstance(record, dict):
-        return [f"expected an object, found {type(record).__name__}"]
-    problems = []
-    if not isinstance(record.get("text"), str):
-        problems.append('"text" must be a string' if "text" in record else '"text" is missing')
-    if "sentiment" not in record:
-        problems.append('"sentiment" is missing')
-    elif record["sentiment"] not in LABELS:
-        problems.append(f'"sentiment" must be one of {", ".join(LABELS)}')
-    for key, what in (("themes", "theme slugs"), ("pii", "strings")):
-        if key in record and not _is_strings(record[key]):
-            problems.append(f'"{key}" must be a list of {what}')
-    if "safeguarding" in record and not isinstance(record["safeguarding"], bool):
-        problems.append('"safeguarding" must be true or false')
-    if record.get("source") is not None and not isinstance(record["source"], str):
-        problems.append('"source" must be a string')
-    if not isinstance(record.get("id", ""), str | int | None) or isinstance(record.get("id"), bool):
-        problems.append('"id" must be a string or a whole number')
-    return problems
-
-
-def read_jsonl(path: str) -> list[dict[str, Any]]:
-    """Read a JSON-lines file of labelled comments, blank lines skipped. Every line is
-    checked before any is used: LabelledFileError lists each problem by line, and says so
-    when the file holds no comments at all."""
-    records: list[dict[str, Any]] = []
-    problems: list[str] = []
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                problems.append(f"line {number}: not UTF-8 text (byte {error.start + 1})")
-                continue
-            if not line.strip():
-                continue
-            try:
-                record = loads_finite(line)
-            except RecursionError:
-                problems.append(f"line {number}: nested too deeply to read")
-                continue
-            except ValueError as error:
-                problems.append(f"line {number}: not JSON ({error})")
-                continue
-            found = record_problems(record)
-            problems += [f"line {number}: {problem}" for problem in found]
-            if not found:
-                records.append(record)
-    if problems:
-        raise LabelledFileError(problems)
-    if not records:
-        raise LabelledFileError(["no labelled comments in the file"])
-    return records
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print the report for each file given, with the TextBlob baseline beside."""
-    paths = list(sys.argv[1:] if argv is None else argv)
-    if not paths:
-        print("usage: python -m feedback_app.analysis.evaluation FILE.jsonl [...]")
-        return 2
-    for path in paths:
-        try:
-            records = read_jsonl(path)
-        except LabelledFileError as error:
-            print(f"{path} is not a labelled JSON-lines file:\n{error}", file=sys.stderr)
-            return 1
-        report = evaluate(records, analyse)
-        baseline = evaluate(records, textblob_baseline)
-        print(f"== {path}")
-        print(format_report(report, baseline))
-    return 0
-
-
 if __name__ == "__main__":
+    # The report imports this module, so the command lives there.
+    from feedback_app.analysis.evaluation_report import main
+
     raise SystemExit(main())

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, TextIO
 
 import click
 
-from feedback_app.analysis import evaluation
+from feedback_app.analysis import evaluation, evaluation_files, evaluation_report
 from feedback_app.services import agreement, analysis_admin
 from feedback_app.services.comments import AnalysisContext
 from feedback_app.services.periods import Period, PeriodError, parse_period
@@ -120,7 +120,7 @@ def _parse(raw: bytes | str) -> dict[str, Any]:
     if not line.strip():
         raise _LineError("blank line: expected an object with a text string")
     try:
-        item = evaluation.loads_finite(line)
+        item = evaluation_files.loads_finite(line)
     except RecursionError:
         raise _LineError("nested too deeply to read") from None
     except ValueError as error:
@@ -173,8 +173,8 @@ def stream_analyses(
 def analyse_eval_command(file: str) -> None:
     """Measure the analyser on a labelled JSON-lines file (the dev.jsonl format)."""
     try:
-        records = evaluation.read_jsonl(file)
-    except evaluation.LabelledFileError as error:
+        records = evaluation_files.read_jsonl(file)
+    except evaluation_files.LabelledFileError as error:
         problems = "\n".join(f"  {problem}" for problem in error.problems)
         raise click.ClickException(
             f"{file} is not a labelled JSON-lines file:\n{problems}"
@@ -184,7 +184,7 @@ def analyse_eval_command(file: str) -> None:
     context = AnalysisContext.load()
     report = evaluation.evaluate(records, context.analyse)
     baseline = evaluation.evaluate(records, evaluation.textblob_baseline)
-    click.echo(evaluation.format_report(report, baseline))
+    click.echo(evaluation_report.format_report(report, baseline))
 
 
 @click.command("agreement")
@@ -210,7 +210,7 @@ def agreement_command(period: str) -> None:
     click.echo(f"comments first reviewed{when}: {result.reviewed}")
     click.echo("(true: the analysts' label; predicted: the analyser's first suggestion)")
     click.echo("")
-    click.echo(evaluation.format_labels(result.report))
+    click.echo(evaluation_report.format_labels(result.report))
 
 
 @click.command("reanalyse")

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
-from feedback_app.services import improvements, releases
+from feedback_app.services import improvements, releases, releases_quotes
 from feedback_app.services.suppression import whole_percent
 
 IMPROVEMENTS = [
@@ -68,10 +68,10 @@ def seed(rng: random.Random) -> list[str]:
         if existing is not None:
             continue
         release = releases.create_draft(survey.slug, "2023-24", None)
-        candidates = releases.quote_candidates(release, limit=40)
+        candidates = releases_quotes.quote_candidates(release, limit=40)
         for comment in rng.sample(candidates, k=min(4, len(candidates))):
-            quote = releases.propose_quote(release, comment.id, None)
-            releases.approve_quote(release, quote.id, comment.redacted, None)
+            quote = releases_quotes.propose_quote(release, comment.id, None)
+            releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
         releases.add_remark(
             release, "Forum read-through: the figures match what families tell us.", None
         )

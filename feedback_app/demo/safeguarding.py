@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Comment, Question, Response, SafeguardingFlag, User
-from feedback_app.services import comments, safeguarding
+from feedback_app.services import comments, comments_safeguarding, safeguarding
 
 DISCLOSURE = (
     "The plan is fine but things at home are not. My partner hit my son again last week "
@@ -80,6 +80,6 @@ def _comment(response: Response, text: str) -> SafeguardingFlag:
         quote_consent=False,
     )
     assert comment is not None  # the texts above are not empty
-    flag = comments.safeguarding_flag_of(comment)
+    flag = comments_safeguarding.safeguarding_flag_of(comment)
     assert flag is not None  # both texts are flagged (the demo's test checks which way)
     return flag

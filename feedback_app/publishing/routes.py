@@ -13,7 +13,15 @@ from feedback_app.auth.access import roles_required
 from feedback_app.ids import parse_id
 from feedback_app.models import Release, Role
 from feedback_app.publishing.forms import CorrectionForm, CreateReleaseForm, RemarkForm
-from feedback_app.services import audit, audit_display, publish_check, releases, surveys
+from feedback_app.services import (
+    audit,
+    audit_display,
+    publish_check,
+    releases,
+    releases_quotes,
+    releases_shown,
+    surveys,
+)
 from feedback_app.services.findings import theme_names
 from feedback_app.services.open_data import public_payload
 
@@ -80,9 +88,9 @@ def _context(release: Release, **extra: Any) -> dict[str, Any]:
         "survey": releases.survey_of(release),
         "period_name": releases.period_name(release),
         "theme_names": theme_names(),
-        "candidates": releases.quote_candidates(release) if release.is_draft else [],
-        "quote_texts": releases.staff_quote_texts(release),
-        "withheld": releases.WITHHELD,
+        "candidates": releases_quotes.quote_candidates(release) if release.is_draft else [],
+        "quote_texts": releases_shown.staff_quote_texts(release),
+        "withheld": releases_shown.WITHHELD,
         "remark_form": extra.pop("remark_form", None) or RemarkForm(),
         "correction_form": extra.pop("correction_form", None) or CorrectionForm(),
         "trail": audit_display.describe(audit.entries_for("release", release.id)),
@@ -126,7 +134,7 @@ def propose_quote(release_id: int) -> Response:
         abort(400)
     return _do(
         release,
-        lambda: releases.propose_quote(release, comment_id, current_user),
+        lambda: releases_quotes.propose_quote(release, comment_id, current_user),
         f"Quote added from comment {comment_id}. Read it and approve its wording before "
         "you publish: a quote nobody approved is not published.",
     )
@@ -140,7 +148,7 @@ def approve_quote(release_id: int, quote_id: int) -> Response:
     shown = request.form.get("shown_text", "")
     return _do(
         release,
-        lambda: releases.approve_quote(release, quote_id, shown, current_user),
+        lambda: releases_quotes.approve_quote(release, quote_id, shown, current_user),
         f"Quote {quote_id} approved: it will be published with the release",
     )
 
@@ -152,7 +160,7 @@ def remove_quote(release_id: int, quote_id: int) -> Response:
     release = _release(release_id)
     return _do(
         release,
-        lambda: releases.remove_quote(release, quote_id),
+        lambda: releases_quotes.remove_quote(release, quote_id),
         f"Quote {quote_id} removed from the draft",
     )
 

@@ -16,7 +16,7 @@ from feedback_app.extensions import htmx
 from feedback_app.models import Comment, Role
 from feedback_app.review.forms import HideForm, ReviewForm
 from feedback_app.services import agreement, review
-from feedback_app.services.comments import CommentError
+from feedback_app.services.comments_hiding import CommentError
 from feedback_app.services.edits import EditConflict
 from feedback_app.services.periods import Period, PeriodError, parse_period
 

@@ -1,18 +1,9 @@
 """Portable backups: every table to gzip JSON lines, and back, on SQLite or PostgreSQL.
 
-A backup is one gzip file of JSON lines:
-
-1. a header ``{"format": "feedback-backup", "version": 1, "alembic": [...], "tables": [...]}``
-   naming the schema revision and the tables in dependency order (parents first);
-2. one line per row, ``{"t": table, "r": {column: value}}``, tables in that order;
-3. a trailer ``{"end": true, "counts": {table: rows}}``, so that a file cut short is
-   noticed before anything is committed.
-
-Values are written in a dialect-neutral form (ISO 8601 dates and times in UTC,
-base64 for bytes, decimals as strings) and read back by the *target* column's
-type, so a SQLite backup restores into PostgreSQL and the other way round. The
-tables are read from the database itself, not from the models, so a table that
-some area added in its own migration is never left out.
+The file's format, and how values are written so that a SQLite backup restores into
+PostgreSQL and the other way round, are in ``backup_file``. The tables are read from
+the database itself, not from the models, so a table that some area added in its own
+migration is never left out.
 
 A restore runs in one transaction: it checks the schema revision, empties the
 tables (reference rows the migrations load, such as the default surveys, are
@@ -22,33 +13,36 @@ PostgreSQL, moves each id sequence past the largest id restored.
 
 from __future__ import annotations
 
-import base64
 import gzip
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, MetaData, Table, func, select, text, types
+from sqlalchemy import Connection, MetaData, Table, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-FORMAT = "feedback-backup"
-VERSION = 1
+from feedback_app.services.backup_file import (
+    FORMAT,
+    VERSION,
+    BackupError,
+    decode_row,
+    encode,
+    open_lines,
+    parse_line,
+    read_header,
+    write_line,
+)
+
 BATCH_SIZE = 500
 
 # Tables whose rows the migrations create: a database holding only these is empty.
 REFERENCE_TABLES = frozenset({"themes", "surveys", "survey_versions", "questions"})
 ALEMBIC_TABLE = "alembic_version"
-
-
-class BackupError(RuntimeError):
-    """A backup could not be written or restored; the message says why, for the operator."""
 
 
 @dataclass
@@ -86,16 +80,16 @@ def backup(engine: Engine, path: Path, *, overwrite: bool = False) -> BackupSumm
         # Write beside the target and rename at the end, so a failed backup never
         # leaves a file that looks complete.
         with _private(tmp) as raw, gzip.open(raw, "wt", encoding="utf-8") as out:
-            _write(out, header)
+            write_line(out, header)
             for table in tables:
                 count = 0
                 query = select(table).order_by(*_order(table))
                 result = connection.execution_options(stream_results=True).execute(query)
                 for row in result.mappings():
-                    _write(out, {"t": table.name, "r": {k: _encode(v) for k, v in row.items()}})
+                    write_line(out, {"t": table.name, "r": {k: encode(v) for k, v in row.items()}})
                     count += 1
                 summary.counts[table.name] = count
-            _write(out, {"end": True, "counts": summary.counts})
+            write_line(out, {"end": True, "counts": summary.counts})
         connection.rollback()
     if overwrite:
         tmp.replace(path)
@@ -172,8 +166,8 @@ def _occupied(connection: Connection, metadata: MetaData) -> list[str]:
 
 def restore(engine: Engine, path: Path, force: bool = False) -> BackupSummary:
     """Restore a backup into a migrated database; refuse a non-empty one unless ``force``."""
-    with _open(path) as lines:
-        header = _read_header(lines)
+    with open_lines(path) as lines:
+        header = read_header(lines)
         with engine.connect() as connection:
             metadata = _reflect(connection)
             _check_schema(connection, metadata, header)
@@ -210,7 +204,7 @@ def _load(
     current: Table | None = None
     trailer: dict[str, Any] | None = None
     for number, line in enumerate(lines, start=2):
-        record = _parse(line, number)
+        record = parse_line(line, number)
         if record.get("end"):
             trailer = record
             break
@@ -221,7 +215,7 @@ def _load(
         if current is not None and table is not current:
             _flush(connection, current, batch)
         current = table
-        batch.append(_decode_row(table, record["r"], number))
+        batch.append(decode_row(table, record["r"], number))
         summary.counts[name] += 1
         if len(batch) >= BATCH_SIZE:
             _flush(connection, table, batch)
@@ -306,111 +300,3 @@ def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
                 text("SELECT setval(:sequence, :value, :called)"),
                 {"sequence": sequence, "value": largest or 1, "called": largest is not None},
             )
-
-
-# --- encoding -----------------------------------------------------------------------
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        # Stored as UTC throughout the application; written without an offset.
-        return value.isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    return value
-
-
-def _decode_row(table: Table, row: dict[str, Any], number: int) -> dict[str, Any]:
-    decoded: dict[str, Any] = {}
-    for name, value in row.items():
-        column = table.columns.get(name)
-        if column is None:
-            raise BackupError(f"Line {number}: table {table.name} has no column {name!r}")
-        try:
-            decoded[name] = _decode(column.type, value)
-        except (TypeError, ValueError) as error:
-            raise BackupError(f"Line {number}: bad value for {table.name}.{name}") from error
-    return decoded
-
-
-def _decode(column_type: types.TypeEngine[Any], value: Any) -> Any:
-    if value is None or isinstance(column_type, types.JSON):
-        return value
-    if isinstance(column_type, types.DateTime):
-        moment = datetime.fromisoformat(value)
-        if moment.tzinfo is None and getattr(column_type, "timezone", False):
-            moment = moment.replace(tzinfo=UTC)
-        return moment
-    if isinstance(column_type, types.Date):
-        return date.fromisoformat(value)
-    if isinstance(column_type, types.Time):
-        return time.fromisoformat(value)
-    if isinstance(column_type, types.Boolean):
-        return bool(value)
-    if isinstance(column_type, types.Numeric) and not isinstance(column_type, types.Float):
-        return Decimal(str(value)) if column_type.asdecimal else value
-    if isinstance(column_type, types.LargeBinary):
-        return base64.b64decode(value)
-    return value
-
-
-# --- reading the file ---------------------------------------------------------------
-
-
-def _write(out: IO[str], record: dict[str, Any]) -> None:
-    out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    out.write("\n")
-
-
-class _open:  # noqa: N801 - used as a context manager, like open()
-    """Open a backup file and yield its lines, turning a corrupt gzip into a BackupError."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.handle: IO[str] | None = None
-
-    def __enter__(self) -> Iterator[str]:
-        try:
-            self.handle = gzip.open(self.path, "rt", encoding="utf-8")
-        except OSError as error:
-            raise BackupError(f"Cannot open {self.path}: {error}") from error
-        return self._lines()
-
-    def _lines(self) -> Iterator[str]:
-        assert self.handle is not None
-        try:
-            yield from self.handle
-        except (OSError, EOFError, UnicodeDecodeError) as error:
-            raise BackupError(f"{self.path} is not a readable backup: {error}") from error
-
-    def __exit__(self, *exc: object) -> None:
-        if self.handle is not None:
-            self.handle.close()
-
-
-def _read_header(lines: Iterator[str]) -> dict[str, Any]:
-    first = next(lines, None)
-    if first is None:
-        raise BackupError("The backup file is empty.")
-    header = _parse(first, 1)
-    if header.get("format") != FORMAT or header.get("version") != VERSION:
-        raise BackupError("This is not a backup made by `flask backup`.")
-    if not isinstance(header.get("tables"), list):
-        raise BackupError("The backup's header lists no tables.")
-    return header
-
-
-def _parse(line: str, number: int) -> dict[str, Any]:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise BackupError(f"Line {number} of the backup is not valid JSON.") from error
-    if not isinstance(record, dict):
-        raise BackupError(f"Line {number} of the backup is not a JSON object.")
-    return record

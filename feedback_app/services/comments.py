@@ -1,9 +1,11 @@
-"""Free text from families: recording, analysing, correcting and safeguarding it.
+"""Free text from families: recording and analysing it, and analysts' labels.
 
 Every survey comment, complaint text and compliment goes through
 ``record_comment``. Analysis runs at once (it takes about a millisecond); a
 safeguarding disclosure raises a flag and notifies the designated lead in the
-same transaction that stores the text, so it can never sit unseen.
+same transaction that stores the text, so it can never sit unseen
+(``comments_safeguarding``). Hiding words the redaction missed is in
+``comments_hiding``.
 """
 
 from __future__ import annotations
@@ -14,38 +16,23 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from feedback_app import analysis
-from feedback_app.analysis.redaction import (
-    HIDDEN_KINDS,
-    everyday_word_in,
-    hide_phrases,
-    own_details_in,
-    phrase_pattern,
-    phrase_shown,
-)
+from feedback_app.analysis.redaction import hide_phrases, own_details_in, phrase_pattern
 from feedback_app.extensions import db
 from feedback_app.models import (
     AnalysisModel,
     Comment,
     CommentLabel,
     CommentTheme,
-    RedactionName,
     SafeguardingFlag,
     Theme,
     User,
 )
-from feedback_app.services import (
-    audit,
-    edits,
-    notifications,
-    redaction_names,
-    releases,
-    safeguarding,
-    summaries,
-)
+from feedback_app.services import audit, edits, redaction_names, releases_shown, summaries
+from feedback_app.services.comments_safeguarding import raise_safeguarding_flag
 
 
 def record_comment(
@@ -218,7 +205,7 @@ def analyse_comment(
     if shown_before and comment.redacted != shown_before:
         # Better redaction (new rules, a name added to the list) changed the words shown:
         # a quote approved with the old words goes back for approval.
-        releases.reopen_quotes_of([comment])
+        releases_shown.reopen_quotes_of([comment])
     comment.machine_themes = list(result.themes)
     comment.machine_sentiment = result.sentiment
     comment.polarity = result.polarity
@@ -254,84 +241,6 @@ def _sync_effective_themes(comment: Comment) -> None:
         comment.themes.append(CommentTheme(theme=theme, sentiment=sentiment))
 
 
-def raise_safeguarding_flag(
-    comment: Comment, phrases: list[str], found_by: str = "", *, text_changed: bool = False
-) -> SafeguardingFlag:
-    """Open a flag for the safeguarding lead (once per comment) and notify them.
-
-    ``found_by`` says whether the disclosure rules, the learned model alone or an analyst
-    raised it; a flag becomes a rules flag if new rules find it on re-analysis. When the
-    comment's words were edited (``text_changed``) and still read as a disclosure, the
-    lead looks again: a flag they had closed or cleared is opened again as a new arrival,
-    and an open one notifies them that the words changed. Re-analysis of unchanged words
-    (after a change of rules) never reopens a decision.
-    """
-    flag = safeguarding_flag_of(comment)
-    if flag is None:
-        return _open_flag(comment, phrases, found_by)
-    if found_by == "rules":
-        flag.found_by = "rules"
-    if text_changed:
-        flag.phrases = sorted(set(flag.phrases or []) | set(phrases))
-        _reopen(flag)
-        audit.record("safeguarding.flag_reopened", "comment", comment.id, phrases=len(phrases))
-    return flag
-
-
-def refer_to_safeguarding_lead(comment: Comment) -> SafeguardingFlag:
-    """A person reading a comment thinks it may disclose a risk of harm that the analyser
-    missed (or the lead cleared): open or reopen its flag, withhold the comment and notify
-    the lead. Caller commits."""
-    flag = safeguarding_flag_of(comment)
-    if flag is None:
-        flag = _open_flag(comment, [], "analyst")
-    else:
-        flag.found_by = "analyst"
-        _reopen(flag)
-    comment.safeguarding = True
-    audit.record("safeguarding.referred", "comment", comment.id, flag=flag.id)
-    return flag
-
-
-def safeguarding_flag_of(comment: Comment) -> SafeguardingFlag | None:
-    """The comment's safeguarding flag, if it has one (there is at most one)."""
-    db.session.flush()
-    return db.session.scalars(
-        select(SafeguardingFlag).where(SafeguardingFlag.comment_id == comment.id)
-    ).first()
-
-
-def _open_flag(comment: Comment, phrases: list[str], found_by: str) -> SafeguardingFlag:
-    flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
-    db.session.add(flag)
-    db.session.flush()
-    _notify_safeguarding_lead(flag)
-    # How many phrases, never the words of a disclosure: they stay with the flag, which
-    # only the lead reads.
-    audit.record("safeguarding.flag_raised", "comment", comment.id, phrases=len(phrases))
-    return flag
-
-
-def _reopen(flag: SafeguardingFlag) -> None:
-    """Put a flag back before the lead, undecided, and notify them. A flag they had closed
-    or cleared arrives anew: its wait starts now, not from the first time it was raised."""
-    if flag.status == "closed" or flag.concern == "no_concern":
-        flag.raised_at = datetime.now(UTC)
-        flag.status = "open"
-    flag.concern = "undecided"
-    _notify_safeguarding_lead(flag)
-
-
-def _notify_safeguarding_lead(flag: SafeguardingFlag) -> None:
-    notifications.send(
-        to=safeguarding.lead_address(),
-        subject="A comment may disclose a risk of harm",
-        body="A new comment has been flagged for safeguarding. Sign in to review it.",
-        reference=f"safeguarding-flag-{flag.id}",
-    )
-    flag.notified_at = datetime.now(UTC)
-
-
 def label_comment(
     comment: Comment, *, themes: Sequence[str], sentiment: str, user: User | None
 ) -> CommentLabel:
@@ -360,88 +269,6 @@ def label_comment(
         "comment.labelled", "comment", comment.id, themes=list(themes), sentiment=sentiment
     )
     return label
-
-
-class CommentError(ValueError):
-    """A change to a comment that cannot be made; the message says why, for the page."""
-
-
-#: The longest phrase an analyst may mark as personal data in one go.
-MAX_HIDDEN_PHRASE = 200
-#: The longest name that can be hidden in every comment (the list's column).
-MAX_LISTED_NAME = RedactionName.__table__.c.name.type.length
-
-
-def hide_personal_data(comment: Comment, phrase: str, kind: str) -> None:
-    """Hide words the redaction missed wherever they occur in the comment's redacted text,
-    now and after every re-analysis. The audit log records the kind, never the words.
-    Caller commits (and reopens quotes that showed the old words)."""
-    phrase = " ".join(phrase.split())
-    if not phrase:
-        raise CommentError("Enter the words to hide")
-    if len(phrase) > MAX_HIDDEN_PHRASE:
-        raise CommentError(f"Enter {MAX_HIDDEN_PHRASE} characters or fewer")
-    if kind not in HIDDEN_KINDS:
-        raise CommentError("Select what kind of personal data the words are")
-    if not phrase_shown(comment.redacted or "", phrase):
-        if any(ch.isalnum() for ch in phrase) and phrase_pattern(phrase).search(
-            comment.redacted or ""
-        ):
-            raise CommentError("Those words are already hidden: they are a label, such as [name]")
-        raise CommentError(
-            "Those words are not in the comment as shown: copy them exactly from its text"
-        )
-    _keep_hidden(comment, phrase, kind)
-    audit.record("comment.personal_data_hidden", "comment", comment.id, kind=kind)
-
-
-def _keep_hidden(comment: Comment, phrase: str, kind: str) -> None:
-    """Hide the phrase in the comment's redacted text, and remember it for re-analysis."""
-    comment.hidden_phrases = [*(comment.hidden_phrases or []), [phrase, kind]]
-    comment.redacted = hide_phrases(comment.redacted, [[phrase, kind]])
-
-
-def hide_name_everywhere(comment: Comment, name: str, user: User | None) -> list[Comment]:
-    """Hide a name the redaction missed in this comment and every other that has it, and
-    in every comment analysed from now on; return the comments changed. Caller commits.
-
-    Refused for a name with an everyday word in it ("Hope"): every "hope" would go.
-    """
-    name = " ".join(name.split())
-    if len(name) > MAX_LISTED_NAME:
-        raise CommentError(
-            f"A name to hide in every comment must be {MAX_LISTED_NAME} characters or fewer. "
-            "Hide longer words in this comment only"
-        )
-    word = everyday_word_in(name)
-    if word is not None:
-        raise CommentError(
-            f"“{word}” is also an everyday word, so it cannot be hidden in every comment. "
-            "Hide it in this comment only"
-        )
-    hide_personal_data(comment, name, "name")
-    redaction_names.add(name, user)
-    changed = [comment]
-    others = select(Comment).where(Comment.id != comment.id, _text_may_hold(name))
-    for other in db.session.scalars(others):
-        if phrase_shown(other.redacted or "", name):
-            _keep_hidden(other, name, "name")
-            changed.append(other)
-    # The count, never the name: the audit log is read more widely than the comments.
-    audit.record("redaction.name_added", "comment", comment.id, comments=len(changed))
-    return changed
-
-
-def _text_may_hold(phrase: str) -> ColumnElement[bool]:
-    """Comments whose text may hold ``phrase`` in any case and however it is spaced: every
-    word is in it. Letters beyond ASCII match any one character, because SQLite's lower()
-    folds only ASCII ("ŹDŹBŁOWICZ" must be found for "źdźbłowicz"). A broad net: the
-    caller keeps only the comments ``phrase_pattern`` finds."""
-    words = []
-    for word in phrase.lower().split():
-        like = "".join("\\" + ch if ch in "%_\\" else ch if ch.isascii() else "_" for ch in word)
-        words.append(func.lower(Comment.text).like(f"%{like}%", escape="\\"))
-    return and_(*words)
 
 
 def reanalyse_all(batch_size: int = 500) -> int:

@@ -16,7 +16,7 @@ from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
 from feedback_app.services.periods import PeriodError, parse_period
-from feedback_app.services.releases import shown_quotes
+from feedback_app.services.releases_shown import shown_quotes
 
 
 @dataclass(frozen=True)

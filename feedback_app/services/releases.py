@@ -1,14 +1,16 @@
-"""Findings releases: drafts, quotes approved by a person, forum remarks, publishing.
+"""Findings releases: making a draft, forum remarks, publishing and corrections.
 
 Publishing freezes the figures and the approved quotes as a snapshot; a published
 release never changes (the model refuses it too). A correction is a new version
 with a note. Quotes are re-checked against safeguarding flags when published and
 again whenever a page is rendered, because a flag can be raised at any time.
+
+Picking and approving quotes is in ``releases_quotes``; what quotes may show now,
+on public and staff pages, is in ``releases_shown``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,7 +19,6 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from feedback_app import clock
-from feedback_app.analysis.redaction import hide_phrases, redact
 from feedback_app.extensions import db
 from feedback_app.models import (
     Comment,
@@ -28,9 +29,14 @@ from feedback_app.models import (
     Survey,
     User,
 )
-from feedback_app.services import audit, once, redaction_names
+from feedback_app.services import audit, once
 from feedback_app.services.findings import FindingsError, compute_findings, get_survey
 from feedback_app.services.periods import PeriodError, parse_period
+from feedback_app.services.releases_shown import approved_quotes, quotable
+
+# Imported from here by survey_retention.py and improvements.py.
+from feedback_app.services.releases_shown import reopen_quotes_of as reopen_quotes_of
+from feedback_app.services.releases_shown import shown_quotes as shown_quotes
 
 
 class ReleaseError(ValueError):
@@ -48,7 +54,8 @@ class CorrectionOpenError(ReleaseError):
 LOCKED = "This release is published and cannot be changed. Start a correction instead."
 
 
-def _require_draft(release: Release) -> None:
+def require_draft(release: Release) -> None:
+    """Refuse a change to a release that is no longer a draft."""
     if not release.is_draft:
         raise ReleaseError(LOCKED)
 
@@ -129,125 +136,11 @@ def survey_of(release: Release) -> Survey:
     return survey
 
 
-def _eligible(comment: Comment | None) -> bool:
-    """Whether a comment may be quoted: consented, redacted and not safeguarding-flagged."""
-    return (
-        comment is not None
-        and comment.quote_consent
-        and not comment.safeguarding
-        and bool(comment.redacted and comment.redacted.strip())
-        and comment.analysed_at is not None
-    )
-
-
-def quote_candidates(release: Release, limit: int = 30) -> list[Comment]:
-    """Comments from the release's survey and period that may be quoted and are not picked."""
-    period = parse_period(release.period)
-    picked = select(ReleaseQuote.comment_id).where(ReleaseQuote.release_id == release.id)
-    query = (
-        select(Comment)
-        .where(
-            Comment.survey_id == release.survey_id,
-            Comment.source == "survey",
-            Comment.received_on >= period.start,
-            Comment.received_on <= period.end,
-            Comment.quote_consent.is_(True),
-            Comment.safeguarding.is_(False),
-            Comment.redacted != "",
-            Comment.id.not_in(picked),
-        )
-        .order_by(Comment.received_on.desc(), Comment.id.desc())
-        .limit(limit)
-    )
-    return list(db.session.scalars(query))
-
-
-def propose_quote(release: Release, comment_id: int, user: User | None) -> ReleaseQuote:
-    """Pick a comment for a draft; it still needs a person's approval. Commits."""
-    _require_draft(release)
-    comment = db.session.get(Comment, comment_id)
-    if not _eligible(comment) or comment is None or comment.survey_id != release.survey_id:
-        raise ReleaseError("That comment cannot be quoted")
-    period = parse_period(release.period)
-    if comment.source != "survey" or not period.start <= comment.received_on <= period.end:
-        # The page only offers the period's survey comments; a posted id must match too.
-        raise ReleaseError(
-            f"That comment was not received in {period.name}, so it cannot be quoted in "
-            "this release"
-        )
-    picked = "That comment is already picked"
-    if any(q.comment_id == comment_id for q in release.quotes):
-        raise ReleaseError(picked)
-    themes = comment.effective_themes
-    quote = ReleaseQuote(
-        release_id=release.id,
-        comment_id=comment.id,
-        theme=themes[0] if themes else None,
-        status="proposed",
-        proposed_by_id=user.id if user else None,
-    )
-    db.session.add(quote)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        # Picked at the same moment by another request: a comment is quoted once a release.
-        db.session.rollback()
-        raise ReleaseError(picked) from None
-    audit.record("release.quote_proposed", "release", release.id, comment_id=comment.id)
-    db.session.commit()
-    return quote
-
-
-def approve_quote(release: Release, quote_id: int, shown_text: str, user: User | None) -> None:
-    """Approve a quote as worded in ``shown_text``, which must be the current redacted text.
-
-    The approved words are stored, so what is published is exactly what was read.
-    Commits.
-    """
-    _require_draft(release)
-    quote = _quote(release, quote_id)
-    comment = db.session.get(Comment, quote.comment_id)
-    if not _eligible(comment) or comment is None:
-        raise ReleaseError("That comment can no longer be quoted")
-    if shown_text.strip() != comment.redacted.strip():
-        raise ReleaseError("The redacted text changed since you read it: read it again")
-    quote.text = comment.redacted.strip()
-    quote.status = "approved"
-    quote.approved_by_id = user.id if user else None
-    quote.approved_at = datetime.now(UTC)
-    audit.record(
-        # The comment and quote ids, never the words: the audit log is read more widely
-        # than the quote, and words hidden later would stay in it.
-        "release.quote_approved",
-        "release",
-        release.id,
-        quote_id=quote.id,
-        comment_id=quote.comment_id,
-    )
-    db.session.commit()
-
-
-def remove_quote(release: Release, quote_id: int) -> None:
-    """Take a quote out of a draft. Commits."""
-    _require_draft(release)
-    quote = _quote(release, quote_id)
-    db.session.delete(quote)
-    audit.record("release.quote_removed", "release", release.id, quote_id=quote_id)
-    db.session.commit()
-
-
-def _quote(release: Release, quote_id: int) -> ReleaseQuote:
-    for quote in release.quotes:
-        if quote.id == quote_id:
-            return quote
-    raise ReleaseError("That quote is not part of this release")
-
-
 def add_remark(
     release: Release, body: str, user: User | None, *, submission_token: str | None = None
 ) -> ReleaseRemark:
     """Record a forum member's comment on a draft (co-production). Commits."""
-    _require_draft(release)
+    require_draft(release)
     if not body.strip():
         raise ReleaseError("Enter your comment")
     remark = ReleaseRemark(
@@ -275,39 +168,6 @@ def add_remark_once(
     )
 
 
-def approved_quotes(release: Release) -> list[dict[str, Any]]:
-    """The draft's approved quotes still safe to publish, as snapshot entries."""
-    return shown_quotes(
-        [
-            {"id": q.id, "comment_id": q.comment_id, "theme": q.theme, "text": q.text}
-            for q in release.quotes
-            if q.status == "approved"
-        ]
-    )
-
-
-def reopen_quotes_of(changed: Sequence[Comment]) -> int:
-    """Send the comments' quotes approved in draft releases back for approval, because the
-    words they show have changed; return how many. The caller commits."""
-    reopened = 0
-    for quote in db.session.scalars(
-        select(ReleaseQuote)
-        .join(Release, Release.id == ReleaseQuote.release_id)
-        .where(
-            ReleaseQuote.comment_id.in_([comment.id for comment in changed]),
-            ReleaseQuote.status == "approved",
-            Release.status == "draft",
-        )
-    ):
-        quote.status = "proposed"
-        quote.text = ""
-        quote.approved_by_id = None
-        quote.approved_at = None
-        audit.record("release.quote_reopened", "release", quote.release_id, quote_id=quote.id)
-        reopened += 1
-    return reopened
-
-
 def draft_payload(release: Release) -> dict[str, Any]:
     """What the public would see if the draft were published now (the preview)."""
     payload = compute_findings(survey_of(release).slug, release.period)
@@ -327,7 +187,7 @@ def publish(release: Release, user: User | None) -> None:
     Of two analysts publishing at the same moment, one publishes it and the other is
     told it is published: one audit entry, one publication time.
     """
-    _require_draft(release)
+    require_draft(release)
     newer = db.session.scalar(
         select(func.max(Release.version)).where(
             Release.survey_id == release.survey_id,
@@ -341,9 +201,7 @@ def publish(release: Release, user: User | None) -> None:
             f"Version {newer} is already published, so this older version "
             f"{release.version} cannot be: start a correction of version {newer} instead"
         )
-    dropped = [
-        q.id for q in release.quotes if q.status == "approved" and not _eligible(_comment(q))
-    ]
+    dropped = [q.id for q in release.quotes if q.status == "approved" and not quotable(_comment(q))]
     payload = draft_payload(release)
     published_at = datetime.now(UTC)
     payload["published_on"] = clock.in_uk(published_at).date().isoformat()
@@ -446,7 +304,7 @@ def start_correction(release: Release, note: str, user: User | None) -> Release:
         _check_no_open_correction(release)
         raise
     for quote in release.quotes:
-        if quote.status == "approved" and _eligible(_comment(quote)):
+        if quote.status == "approved" and quotable(_comment(quote)):
             draft.quotes.append(
                 ReleaseQuote(
                     comment_id=quote.comment_id,
@@ -480,71 +338,3 @@ def _check_no_open_correction(release: Release) -> None:
             "finish that correction instead of starting another",
             open_draft,
         )
-
-
-WITHHELD = "Withheld: raised with the safeguarding lead"
-
-
-def staff_quote_texts(release: Release) -> dict[int, str | None]:
-    """The words each of a release's quotes may show on a staff page, by quote id.
-
-    ``None`` means withheld: the comment has been flagged for safeguarding (or erased)
-    since it was picked, so not even forum members or analysts reading the release see
-    its words. Approved words are shown with any phrases marked as personal data since
-    hidden, as on the public page; a proposed quote shows the comment's redacted text,
-    which the approver reads and approves as it stands.
-    """
-    ids = [quote.comment_id for quote in release.quotes]
-    if not ids:
-        return {}
-    safe = {
-        comment.id: comment
-        for comment in db.session.scalars(
-            select(Comment).where(Comment.id.in_(ids), Comment.safeguarding.is_(False))
-        )
-    }
-    names = redaction_names.known_names()
-    texts: dict[int, str | None] = {}
-    for quote in release.quotes:
-        comment = safe.get(quote.comment_id)
-        if comment is None:
-            texts[quote.id] = None
-        elif quote.status == "approved":
-            texts[quote.id] = _as_shown(quote.text, comment.hidden_phrases, names)
-        else:
-            texts[quote.id] = comment.redacted
-    return texts
-
-
-def _as_shown(text: str, hidden: list[list[str]] | None, names: Sequence[str]) -> str:
-    """An approved quote's words as they may be shown now, on public and staff pages alike:
-    with the phrases analysts have hidden since, and redacted again by today's rules."""
-    return redact(hide_phrases(text, hidden or []), names)
-
-
-def shown_quotes(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The quotes still safe to show, as they must be shown now.
-
-    A quote whose comment has since been flagged for safeguarding (or erased) is left out,
-    and words an analyst has marked as personal data since it was approved are hidden in
-    its text too: a frozen snapshot never keeps showing them. The text is redacted again
-    as well, so personal data the redaction has learned to find since (a spelled-out
-    email address, a name now on the list) is hidden in quotes published before.
-    """
-    ids = [int(quote["comment_id"]) for quote in quotes]
-    if not ids:
-        return []
-    hidden = {
-        comment_id: phrases or []
-        for comment_id, phrases in db.session.execute(
-            select(Comment.id, Comment.hidden_phrases).where(
-                Comment.id.in_(ids), Comment.safeguarding.is_(False)
-            )
-        )
-    }
-    names = redaction_names.known_names()
-    return [
-        {**quote, "text": _as_shown(quote["text"], hidden[comment_id], names)}
-        for quote in quotes
-        if (comment_id := int(quote["comment_id"])) in hidden
-    ]

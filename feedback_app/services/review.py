@@ -10,7 +10,13 @@ from sqlalchemy import func, select
 from feedback_app import analysis
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Theme, User
-from feedback_app.services import comments, edits, releases
+from feedback_app.services import (
+    comments,
+    comments_hiding,
+    comments_safeguarding,
+    edits,
+    releases_shown,
+)
 from feedback_app.services.paging import page_bounds
 
 PAGE_SIZE = 20
@@ -153,7 +159,7 @@ def save_review(
 def refer_to_safeguarding_lead(comment: Comment) -> None:
     """Raise a comment the analyst thinks may disclose a risk of harm with the safeguarding
     lead: it leaves the review queue and is withheld until the lead decides; commit."""
-    comments.refer_to_safeguarding_lead(comment)
+    comments_safeguarding.refer_to_safeguarding_lead(comment)
     db.session.commit()
 
 
@@ -168,25 +174,25 @@ class Hidden:
 def hide_personal_data(
     comment: Comment, phrase: str, kind: str, everywhere: bool = False, user: User | None = None
 ) -> Hidden:
-    """Hide words the redaction missed (``comments.hide_personal_data``; with
+    """Hide words the redaction missed (``comments_hiding.hide_personal_data``; with
     ``everywhere``, a name in every comment now and from now on), send quotes of the changed
     comments approved in draft releases back for approval, and commit.
 
     Two analysts hiding words in the same comment at the same moment both get them hidden:
     the comment's version makes the second save fail rather than replace the first one's
     list, and it is made again on the comment as the first left it (``edits.retrying``).
-    Raises ``comments.CommentError`` with a message for the analyst; nothing is changed.
+    Raises ``comments_hiding.CommentError`` with a message for the analyst; nothing is changed.
     """
 
     def hide() -> Hidden:
         if everywhere:
             if kind != "name":
-                raise comments.CommentError("Only a name can be hidden in every comment")
-            changed = comments.hide_name_everywhere(comment, phrase, user)
+                raise comments_hiding.CommentError("Only a name can be hidden in every comment")
+            changed = comments_hiding.hide_name_everywhere(comment, phrase, user)
         else:
-            comments.hide_personal_data(comment, phrase, kind)
+            comments_hiding.hide_personal_data(comment, phrase, kind)
             changed = [comment]
-        reopened = releases.reopen_quotes_of(changed)
+        reopened = releases_shown.reopen_quotes_of(changed)
         db.session.commit()
         return Hidden(len(changed), reopened)
 

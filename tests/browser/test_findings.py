@@ -31,7 +31,7 @@ def published(live_app: Flask) -> dict[str, int]:
         SurveyVersion,
         User,
     )
-    from feedback_app.services import improvements, releases, users
+    from feedback_app.services import improvements, releases, releases_quotes, users
 
     with live_app.app_context():
         existing = db.session.scalars(select(Release)).first()
@@ -72,9 +72,9 @@ def published(live_app: Flask) -> dict[str, int]:
             db.session.add(c)
         db.session.commit()
         release = releases.create_draft("new_ehcp", "2023-24", None)
-        comment = releases.quote_candidates(release)[0]
-        quote = releases.propose_quote(release, comment.id, None)
-        releases.approve_quote(release, quote.id, comment.redacted, None)
+        comment = releases_quotes.quote_candidates(release)[0]
+        quote = releases_quotes.propose_quote(release, comment.id, None)
+        releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
         releases.publish(release, None)
         improvements.create_entry(
             improvements.EntryInput(

@@ -83,11 +83,11 @@ def test_lead_decides_without_javascript(
 ) -> None:
     from feedback_app.extensions import db
     from feedback_app.models import Comment, SafeguardingFlag
-    from feedback_app.services import comments
+    from feedback_app.services import comments_safeguarding
 
     with live_app.app_context():
         comment = db.session.get(Comment, people["comment"])
-        flag = comments.refer_to_safeguarding_lead(comment)
+        flag = comments_safeguarding.refer_to_safeguarding_lead(comment)
         db.session.commit()
         flag_id = flag.id
     page = js_disabled_page

@@ -11,7 +11,7 @@ import pytest
 from feedback_app.analysis import learning
 from feedback_app.extensions import db
 from feedback_app.models import AnalysisModel
-from feedback_app.services import analysis_admin, comments
+from feedback_app.services import analysis_admin, comments, comments_hiding
 
 NAME, PHONE = "Perpetua Zanzibar", "07700 900987"
 PLANTED = ["perpetua", "zanzibar", "07700", "900987"]
@@ -46,7 +46,7 @@ def _labelled_comments() -> None:
         received_on=date.today(),
     )
     assert other is not None
-    comments.hide_personal_data(other, "zanzi", "name")
+    comments_hiding.hide_personal_data(other, "zanzi", "name")
     comments.label_comment(other, themes=["placement"], sentiment="positive", user=None)
     db.session.commit()
 

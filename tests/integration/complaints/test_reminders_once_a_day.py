@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import SentReminder
-from feedback_app.services import comments, complaint_points, notifications, reminders
+from feedback_app.services import (
+    comments,
+    comments_safeguarding,
+    complaint_points,
+    notifications,
+    reminders,
+)
 
 
 def _due_today(make_complaint, today: date) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +37,7 @@ def _due_today(make_complaint, today: date) -> None:  # type: ignore[no-untyped-
         source="survey", source_id=1, text="Dad hits him at home", received_on=today
     )
     assert comment is not None
-    flag = comments.safeguarding_flag_of(comment)
+    flag = comments_safeguarding.safeguarding_flag_of(comment)
     assert flag is not None
     flag.raised_at = flag.raised_at - timedelta(days=2)
     db.session.commit()

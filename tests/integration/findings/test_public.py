@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment
-from feedback_app.services import improvements, releases
+from feedback_app.services import improvements, releases, releases_quotes
 from tests.conftest import parse_html
 
 SECRET = "Somebody hurts my son when I am not there"
@@ -30,8 +30,8 @@ def _publish_with_quote(factories) -> tuple[int, Comment]:
     factories.add_comment("Nice team.", consent=False, sentiment="positive")
     quote_comment = factories.add_comment(SECRET)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, quote_comment.id, None)
-    releases.approve_quote(release, quote.id, quote_comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, quote_comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, quote_comment.redacted, None)
     releases.publish(release, None)
     return release.id, quote_comment
 
@@ -114,8 +114,8 @@ def test_safeguarding_flag_before_publishing_drops_the_quote(app: Flask, factori
     factories.add_responses(6, {"involved": "agree"})
     comment = factories.add_comment(SECRET)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     db.session.get(Comment, comment.id).safeguarding = True
     db.session.commit()
     releases.publish(release, None)
@@ -129,9 +129,9 @@ def test_only_approved_redacted_quotes_appear(app: Flask, client: FlaskClient, f
     )
     pending = factories.add_comment("Pending words here.")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    q1 = releases.propose_quote(release, approved.id, None)
-    releases.propose_quote(release, pending.id, None)
-    releases.approve_quote(release, q1.id, approved.redacted, None)
+    q1 = releases_quotes.propose_quote(release, approved.id, None)
+    releases_quotes.propose_quote(release, pending.id, None)
+    releases_quotes.approve_quote(release, q1.id, approved.redacted, None)
     releases.publish(release, None)
     page = client.get("/findings").get_data(as_text=True)
     assert "Ring [name] at the office." in page

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote
-from feedback_app.services import releases
+from feedback_app.services import releases, releases_quotes
 from tests.conftest import parse_html
 from tests.support.publishing import checked_value, publish
 
@@ -31,9 +31,9 @@ def _draft_with_quotes(
     )
     assert response.status_code == 302
     release = db.session.scalars(select(Release)).one()
-    first = releases.propose_quote(release, approved.id, None)
-    releases.approve_quote(release, first.id, approved.redacted, None)
-    second = releases.propose_quote(release, proposed.id, None)
+    first = releases_quotes.propose_quote(release, approved.id, None)
+    releases_quotes.approve_quote(release, first.id, approved.redacted, None)
+    second = releases_quotes.propose_quote(release, proposed.id, None)
     releases.add_remark(release, "Can we say more about panels?", None)
     return release, first, second
 
@@ -95,7 +95,7 @@ def test_a_check_made_before_the_quotes_changed_publishes_nothing(
     checked = checked_value(client, release.id)
     # Another analyst approves the other quote before this one confirms.
     comment = db.session.get(Comment, proposed.comment_id)
-    releases.approve_quote(release, proposed.id, comment.redacted, None)
+    releases_quotes.approve_quote(release, proposed.id, comment.redacted, None)
 
     response = client.post(
         f"/staff/publishing/releases/{release.id}/publish", data={"checked": checked}

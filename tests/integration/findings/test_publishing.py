@@ -10,7 +10,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Release, ReleaseQuote
 from feedback_app.models.findings import PublishedReleaseError
-from feedback_app.services import releases
+from feedback_app.services import releases, releases_quotes
 from tests.conftest import parse_html
 from tests.support.publishing import publish
 
@@ -63,7 +63,7 @@ def test_approval_refuses_text_that_changed_since_it_was_read(
     comment = factories.add_comment("Call me on [phone] please.")
     client = sign_in("analyst")
     release = _draft(client)
-    quote = releases.propose_quote(release, comment.id, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
     comment.redacted = "Call me on 07700 900123 please."
     db.session.commit()
     client.post(
@@ -152,7 +152,7 @@ def test_forum_member_reads_the_draft_and_comments_but_cannot_publish(
 def test_complaints_officer_cannot_approve_quotes(app: Flask, sign_in, factories) -> None:
     comment = factories.add_comment("Fine words.")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
     client = sign_in("complaints_officer")
     response = client.post(
         f"/staff/publishing/releases/{release.id}/quotes/{quote.id}/approve",

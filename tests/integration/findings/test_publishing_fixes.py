@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Release, ReleaseQuote
-from feedback_app.services import improvements, releases
+from feedback_app.services import improvements, releases, releases_quotes
 from tests.conftest import parse_html
 
 FULL = {
@@ -31,7 +31,7 @@ def test_a_proposed_quote_raised_with_safeguarding_is_withheld_from_forum_member
 ) -> None:
     comment = factories.add_comment(SECRET)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    releases.propose_quote(release, comment.id, None)
+    releases_quotes.propose_quote(release, comment.id, None)
     _flag(comment)
     for role in ("forum_member", "analyst"):
         page = sign_in(role).get(f"/staff/publishing/releases/{release.id}").get_data(as_text=True)
@@ -47,8 +47,8 @@ def test_approved_quotes_flagged_later_are_withheld_on_draft_and_published_pages
     factories.add_responses(12, FULL)
     comment = factories.add_comment(SECRET)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     client = sign_in("forum_member")
     _flag(comment)
     page = client.get(f"/staff/publishing/releases/{release.id}").get_data(as_text=True)
@@ -116,8 +116,8 @@ def test_a_correction_carries_the_quote_of_linked_you_said_we_did_entries(
     factories.add_responses(10, FULL)
     comment = factories.add_comment("Nobody rang me back for weeks.")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     releases.publish(release, None)
     entry = improvements.create_entry(
         improvements.EntryInput(
@@ -152,8 +152,8 @@ def test_a_milestone_error_keeps_the_entry_form_as_stored_and_every_form_has_an_
     factories.add_responses(10, FULL)
     comment = factories.add_comment("Nobody rang me back for weeks.")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     releases.publish(release, None)
     entry = improvements.create_entry(
         improvements.EntryInput(
@@ -258,16 +258,16 @@ def test_forum_members_read_a_quote_only_once_an_analyst_has_approved_it(
     # anything it missed; forum members see its words only after approval.
     comment = factories.add_comment("The caseworker never rang me back.")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
     url = f"/staff/publishing/releases/{release.id}"
     forum = sign_in("forum_member")
     page = forum.get(url).get_data(as_text=True)
     assert "never rang me back" not in page
     assert "once an analyst has approved them" in page
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     assert "never rang me back" in forum.get(url).get_data(as_text=True)
     forum.post("/sign-out")
     # Analysts read the proposed words, as they must to approve them.
     other = factories.add_comment("Nobody told us about the panel date.")
-    releases.propose_quote(release, other.id, None)
+    releases_quotes.propose_quote(release, other.id, None)
     assert "about the panel date" in sign_in("analyst").get(url).get_data(as_text=True)

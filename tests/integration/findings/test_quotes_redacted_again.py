@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from feedback_app.extensions import db
 from feedback_app.models import ReleaseQuote
-from feedback_app.services import comments, releases
+from feedback_app.services import comments, releases, releases_quotes, releases_shown
 
 OLD_WORDS = "The plan was late. Please email me at jbloggs at gmail dot com about it."
 
@@ -23,12 +23,12 @@ def test_a_published_quote_is_redacted_again_when_shown(
     factories.add_responses(6, {"involved": "agree"})
     comment = factories.add_comment(OLD_WORDS, redacted=OLD_WORDS)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, OLD_WORDS, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, OLD_WORDS, None)
     # Published before the redaction could find a spelled-out address: the frozen snapshot
     # keeps the words as approved.
     with monkeypatch.context() as older:
-        older.setattr(releases, "redact", lambda text, names=(): text)
+        older.setattr(releases_shown, "redact", lambda text, names=(): text)
         releases.publish(release, None)
     db.session.commit()
     assert "jbloggs" in str(release.snapshot)
@@ -44,8 +44,8 @@ def test_reanalysis_that_changes_the_words_sends_an_approved_draft_quote_back(
     factories.add_responses(6, {"involved": "agree"})
     comment = factories.add_comment(OLD_WORDS, redacted=OLD_WORDS)
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, OLD_WORDS, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, OLD_WORDS, None)
     db.session.commit()
     comments.reanalyse_all()
     db.session.expire_all()
@@ -60,7 +60,7 @@ def test_approving_a_quote_logs_its_ids_not_its_words(app: Flask, factories) -> 
     factories.add_responses(6, {"involved": "agree"})
     comment = factories.add_comment("It took 31 weeks and nobody rang back.")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     entry = db.session.query(AuditEntry).filter_by(action="release.quote_approved").one()
     assert entry.changes == {"quote_id": quote.id, "comment_id": comment.id}

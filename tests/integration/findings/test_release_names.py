@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Release
-from feedback_app.services import releases, users
+from feedback_app.services import releases, releases_quotes, users
 from tests.conftest import parse_html
 from tests.support.publishing import publish
 
@@ -94,8 +94,8 @@ def test_the_you_said_we_did_quote_list_names_the_theme(app: Flask, sign_in, fac
     )
     client = sign_in("analyst")
     release = releases.create_draft("new_ehcp", "2023-24", None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     publish(client, release.id)
     page = parse_html(client.get("/staff/publishing/improvements/new").get_data(as_text=True))
     options = [o.get_text(strip=True) for o in page.select("select#quote_id option")]

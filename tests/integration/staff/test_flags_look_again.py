@@ -11,7 +11,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, SafeguardingFlag, User
-from feedback_app.services import comments, notifications, safeguarding, users
+from feedback_app.services import (
+    comments,
+    comments_safeguarding,
+    notifications,
+    safeguarding,
+    users,
+)
 
 FIRST = "The council never replied. My partner hit my son again last week."
 EDITED = FIRST + " My son told me his uncle touches him and he is scared to go home."
@@ -30,7 +36,7 @@ def _lead() -> User:
 
 
 def _cleared_weeks_ago(comment) -> SafeguardingFlag:
-    flag = comments.safeguarding_flag_of(comment)
+    flag = comments_safeguarding.safeguarding_flag_of(comment)
     assert flag is not None
     flag.raised_at = datetime.now(UTC) - timedelta(days=40)
     safeguarding.record_action(
@@ -76,7 +82,7 @@ def test_new_words_on_an_open_flag_tell_the_lead_and_keep_its_wait(app):
     sender = notifications.LogSender()
     app.extensions["notification_sender"] = sender
     comment = _record(FIRST)
-    flag = comments.safeguarding_flag_of(comment)
+    flag = comments_safeguarding.safeguarding_flag_of(comment)
     first_raised = datetime.now(UTC) - timedelta(days=3)
     flag.raised_at = first_raised
     db.session.commit()
@@ -90,7 +96,7 @@ def test_new_words_on_an_open_flag_tell_the_lead_and_keep_its_wait(app):
 def test_a_cleared_comment_raised_again_waits_from_now(app):
     comment = _record(FIRST)
     flag = _cleared_weeks_ago(comment)
-    comments.refer_to_safeguarding_lead(comment)
+    comments_safeguarding.refer_to_safeguarding_lead(comment)
     db.session.commit()
     db.session.refresh(flag)
     assert (flag.status, flag.concern, flag.found_by) == ("open", "undecided", "analyst")

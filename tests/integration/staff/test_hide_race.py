@@ -10,7 +10,7 @@ import pytest
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, SafeguardingFlag
-from feedback_app.services import comments, review, safeguarding
+from feedback_app.services import comments, comments_hiding, review, safeguarding
 from feedback_app.services.edits import EditConflict
 
 # A pet name and a street in lower case, with nothing to give them away: the redaction keeps
@@ -29,7 +29,7 @@ def test_two_hides_at_the_same_moment_keep_both_phrases(app, monkeypatch):
     # Both requests have read the comment before either writes: the moment the tester hit.
     both_read = threading.Barrier(2, timeout=10)
     waited = threading.local()
-    shown = comments.phrase_shown
+    shown = comments_hiding.phrase_shown
 
     def phrase_shown_after_both_read(text: str, phrase: str) -> bool:
         if not getattr(waited, "done", False):
@@ -37,7 +37,7 @@ def test_two_hides_at_the_same_moment_keep_both_phrases(app, monkeypatch):
             both_read.wait()
         return shown(text, phrase)
 
-    monkeypatch.setattr(comments, "phrase_shown", phrase_shown_after_both_read)
+    monkeypatch.setattr(comments_hiding, "phrase_shown", phrase_shown_after_both_read)
     outcomes: dict[str, object] = {}
 
     def hide(phrase: str) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, RedactionName
-from feedback_app.services import comments, redaction_names
+from feedback_app.services import comments, comments_hiding, redaction_names
 
 NAME = "zyx qwopp"
 
@@ -31,7 +31,7 @@ def _record(source_id: int, text: str) -> Comment:
 def test_a_name_listed_before_a_comment_arrived_stays_hidden_after_it_leaves_the_list(app):
     first = _record(1, f"the plan was written by {NAME} and it was late")
     assert NAME in first.redacted
-    comments.hide_name_everywhere(first, NAME, None)
+    comments_hiding.hide_name_everywhere(first, NAME, None)
     db.session.commit()
     later = _record(2, f"{NAME} sorted the plan out, thank you {NAME}")
     assert later.redacted == "[name] sorted the plan out, thank you [name]"
@@ -51,12 +51,12 @@ def test_hiding_everywhere_finds_the_name_however_it_is_spaced_or_capitalised(ap
     capitals = _record(4, "ZYX QWOPP never rang back")
     polish_first = _record(5, "the report from źdźbłowicz was thorough")
     polish_other = _record(6, "ŹDŹBŁOWICZ never came to the review")
-    changed = comments.hide_name_everywhere(first, NAME, None)
+    changed = comments_hiding.hide_name_everywhere(first, NAME, None)
     assert {c.id for c in changed} == {first.id, spaced.id, broken.id, capitals.id}
     assert "[name] rang twice" in spaced.redacted
     assert "[name] for the visit" in broken.redacted
     assert capitals.redacted.startswith("[name] never rang back")
-    changed = comments.hide_name_everywhere(polish_first, "źdźbłowicz", None)
+    changed = comments_hiding.hide_name_everywhere(polish_first, "źdźbłowicz", None)
     assert {c.id for c in changed} == {polish_first.id, polish_other.id}
     assert polish_other.redacted.startswith("[name] never came")
 
@@ -64,8 +64,8 @@ def test_hiding_everywhere_finds_the_name_however_it_is_spaced_or_capitalised(ap
 def test_a_name_too_long_for_the_list_is_a_clear_message(app):
     comment = _record(1, "x" * 10 + " the plan " + "q" * 130)
     try:
-        comments.hide_name_everywhere(comment, "q" * 130, None)
-    except comments.CommentError as error:
+        comments_hiding.hide_name_everywhere(comment, "q" * 130, None)
+    except comments_hiding.CommentError as error:
         assert "120 characters or fewer" in str(error)
     else:
         raise AssertionError("a 130-character name was put on the list")
@@ -77,8 +77,8 @@ def test_a_label_cannot_be_hidden_again(app):
     assert comment.redacted == "Mrs [name] never rang back"
     for phrase in ("[name]", "name"):
         try:
-            comments.hide_personal_data(comment, phrase, "name")
-        except comments.CommentError as error:
+            comments_hiding.hide_personal_data(comment, phrase, "name")
+        except comments_hiding.CommentError as error:
             assert "already hidden" in str(error)
         else:
             raise AssertionError(f"{phrase!r} was accepted though nothing changes")

@@ -4,7 +4,7 @@ from datetime import date
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEntry, Comment, SafeguardingFlag
-from feedback_app.services import comments, notifications, review
+from feedback_app.services import comments, comments_safeguarding, notifications, review
 from feedback_app.templating import format_date
 from tests.conftest import parse_html
 
@@ -81,7 +81,9 @@ def test_the_lead_sees_whether_the_rules_or_the_learned_model_raised_a_flag(sign
     ordinary = comments.record_comment(
         source="survey", source_id=8, text="The lodger helps at bathtime", received_on=date.today()
     )
-    learned = comments.raise_safeguarding_flag(ordinary, ["lodger", "bathtime"], "model")
+    learned = comments_safeguarding.raise_safeguarding_flag(
+        ordinary, ["lodger", "bathtime"], "model"
+    )
     db.session.commit()
     client = sign_in("safeguarding_lead")
     queue = parse_html(client.get("/staff/safeguarding/").get_data(as_text=True))
@@ -91,7 +93,7 @@ def test_the_lead_sees_whether_the_rules_or_the_learned_model_raised_a_flag(sign
     page = client.get(f"/staff/safeguarding/flags/{ruled.id}").get_data(as_text=True)
     assert "The disclosure rules" in page
     # Rules that find the disclosure later (after a rule change) make it a rules flag.
-    comments.raise_safeguarding_flag(ordinary, ["lodger"], "rules")
+    comments_safeguarding.raise_safeguarding_flag(ordinary, ["lodger"], "rules")
     assert learned.found_by == "rules"
 
 

@@ -5,12 +5,11 @@ from feedback_app.analysis.evaluation import (
     EvaluationReport,
     _pooled,
     evaluate,
-    format_labels,
-    format_report,
     interval,
     leak_kind,
     textblob_baseline,
 )
+from feedback_app.analysis.evaluation_report import format_labels, format_report
 from feedback_app.analysis.learning import load_examples
 
 RECORDS = [
@@ -153,7 +152,7 @@ def test_read_jsonl_lists_every_problem_by_line(tmp_path):
 
     import pytest
 
-    from feedback_app.analysis.evaluation import LabelledFileError, read_jsonl
+    from feedback_app.analysis.evaluation_files import LabelledFileError, read_jsonl
 
     good = {"id": "a", "text": "x", "sentiment": "neutral"}
     path = tmp_path / "labelled.jsonl"
@@ -187,7 +186,7 @@ def test_read_jsonl_lists_every_problem_by_line(tmp_path):
 def test_shipped_labelled_files_pass_the_checks():
     from pathlib import Path
 
-    from feedback_app.analysis.evaluation import read_jsonl
+    from feedback_app.analysis.evaluation_files import read_jsonl
 
     data = Path(__file__).parents[3] / "feedback_app" / "analysis" / "data"
     for name in ("heldout.jsonl", "training.jsonl"):
