@@ -237,6 +237,7 @@ def true_cells(
         negative = counts.get("disagree", 0) + counts.get("strongly_disagree", 0)
         neither = counts.get("neither", 0)
         cells[f"q.{key}.base"] = positive + negative + neither
+        cells[f"q.{key}.not_counted"] = cells["responses"] - cells[f"q.{key}.base"]
         cells[f"q.{key}.positive"] = positive
         cells[f"q.{key}.negative"] = negative
         cells[f"q.{key}.neither"] = neither
@@ -250,6 +251,16 @@ def true_cells(
         cells["c.compliments"] = sum(complaints["compliments"].values())
         cells.update({f"c.compliment.{t}": n for t, n in complaints["compliments"].items()})
     return cells
+
+
+def _shown_bases(
+    keys: list[tuple[str, str]], counts: dict[str, int], forced: Collection[str], limit: int
+) -> dict[str, int]:
+    """The statements' bases that would be shown (not small, not hidden for differencing)."""
+    bases = {key: counts[f"q.{key}.base"] for key, _ in keys}
+    return {
+        key: base for key, base in bases.items() if base >= limit and f"q.{key}.base" not in forced
+    }
 
 
 def protected_figures(
@@ -272,12 +283,22 @@ def protected_figures(
     known: set[str] = set()
     while True:
         responses = raw["responses"]
+        # Responses minus a statement's base counts "does not apply" and skipped answers.
+        withheld, hide_responses = suppression.protect_left_out(
+            responses,
+            _shown_bases(keys, counts, forced, limit),
+            limit,
+            unsafe={cell[2:-12] for cell in forced if cell.endswith(".not_counted")},
+            responses_known="responses" in known,
+        )
+        hide_responses = hide_responses or "responses" in forced
+        statement_forced = forced | {f"q.{key}.base" for key in withheld}
         figures: dict[str, Any] = {
             "responses": None
-            if "responses" in forced
+            if hide_responses
             else (_shown_total(responses, limit) if responses else 0),
-            "responses_withheld": "responses" in forced,
-            "questions": _question_rows(keys, raw["answers"], limit, forced, known),
+            "responses_withheld": hide_responses,
+            "questions": _question_rows(keys, raw["answers"], limit, statement_forced, known),
             "themes": suppression.theme_rows(
                 raw["themes"], limit, _theme_parts(forced), _theme_parts(known)
             ),
@@ -306,7 +327,8 @@ def _previous_figures(
     release's own when nothing is published for it."""
     snapshot = current_snapshot(survey, period)
     if snapshot is not None:
-        return snapshot
+        # A release frozen before responses minus a base was checked may show both.
+        return suppression.hide_small_remainders(snapshot, limit)
     raw = raw_counts(survey, period, [k for k, _ in keys])
     return protected_figures(period, keys, raw, None, published_cells(survey, period), limit)
 
