@@ -34,7 +34,7 @@ from feedback_app.models import (
     Theme,
 )
 from feedback_app.models.findings import AnswerCount, CommentThemeCount, ResponseCount
-from feedback_app.services import suppression
+from feedback_app.services import left_out, suppression
 from feedback_app.services.periods import Period, PeriodError, parse_period
 from feedback_app.services.published_cells import current_snapshot, payload_cells, published_cells
 from feedback_app.services.suppression import Published
@@ -253,16 +253,6 @@ def true_cells(
     return cells
 
 
-def _shown_bases(
-    keys: list[tuple[str, str]], counts: dict[str, int], forced: Collection[str], limit: int
-) -> dict[str, int]:
-    """The statements' bases that would be shown (not small, not hidden for differencing)."""
-    bases = {key: counts[f"q.{key}.base"] for key, _ in keys}
-    return {
-        key: base for key, base in bases.items() if base >= limit and f"q.{key}.base" not in forced
-    }
-
-
 def protected_figures(
     period: Period,
     keys: list[tuple[str, str]],
@@ -284,11 +274,15 @@ def protected_figures(
     while True:
         responses = raw["responses"]
         # Responses minus a statement's base counts "does not apply" and skipped answers.
-        withheld, hide_responses = suppression.protect_left_out(
+        withheld, hide_responses = left_out.protect_left_out(
             responses,
-            _shown_bases(keys, counts, forced, limit),
+            left_out.shown_bases([key for key, _ in keys], counts, forced, limit),
             limit,
-            unsafe={cell[2:-12] for cell in forced if cell.endswith(".not_counted")},
+            unsafe={
+                cell.removeprefix("q.").removesuffix(".not_counted")
+                for cell in forced
+                if cell.startswith("q.") and cell.endswith(".not_counted")
+            },
             responses_known="responses" in known,
         )
         hide_responses = hide_responses or "responses" in forced
@@ -328,7 +322,7 @@ def _previous_figures(
     snapshot = current_snapshot(survey, period)
     if snapshot is not None:
         # A release frozen before responses minus a base was checked may show both.
-        return suppression.hide_small_remainders(snapshot, limit)
+        return left_out.hide_small_remainders(snapshot, limit)
     raw = raw_counts(survey, period, [k for k, _ in keys])
     return protected_figures(period, keys, raw, None, published_cells(survey, period), limit)
 

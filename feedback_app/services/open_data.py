@@ -16,9 +16,9 @@ from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
 from feedback_app.services.findings import threshold
+from feedback_app.services.left_out import hide_small_remainders
 from feedback_app.services.periods import PeriodError, parse_period
 from feedback_app.services.releases import shown_quotes
-from feedback_app.services.suppression import hide_small_remainders
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def public_payload(release: Release) -> dict[str, Any]:
 
     A release frozen before responses minus a statement's base was checked shows a
     statement only where that leaves no small number
-    (``suppression.hide_small_remainders``), at the higher of its threshold then and now.
+    (``left_out.hide_small_remainders``), at the higher of its threshold then and now.
     """
     stored = dict(release.snapshot)
     limit = max(int(stored.get("threshold") or 0), threshold())

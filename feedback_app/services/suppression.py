@@ -9,7 +9,7 @@ own, but it can still be hidden as a complement.
 
 A statement's base leaves out those who answered "does not apply" or skipped it, so
 the number of responses minus a base counts them: where that would be small, either
-the statement or the number of responses is not shown (``protect_left_out``).
+the statement or the number of responses is not shown (``services.left_out``).
 
 Differencing across releases
 ----------------------------
@@ -48,7 +48,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from feedback_app.services.periods import FinancialYear, Period, parse_period
 
@@ -87,106 +86,6 @@ def suppress_parts(
             break
         hidden.add(visible[0][1])
     return hidden
-
-
-def small_remainders(
-    responses: int | None, bases: Mapping[str, int | None], threshold: int
-) -> set[str]:
-    """The statements whose shown base, taken from the shown number of responses, leaves
-    a small number: those who answered "does not apply" or skipped the statement.
-
-    A statement's base is everyone who answered it except "does not apply", so
-    ``responses - base`` counts the rest as surely as if it were published. Either
-    figure hidden (None) leaves nothing to subtract.
-    """
-    if not isinstance(responses, int):
-        return set()
-    return {
-        key
-        for key, base in bases.items()
-        if isinstance(base, int) and is_small(responses - base, threshold)
-    }
-
-
-def protect_left_out(
-    responses: int,
-    bases: Mapping[str, int],
-    threshold: int,
-    unsafe: Collection[str] = (),
-    responses_known: bool = False,
-) -> tuple[set[str], bool]:
-    """Which statements to withhold, and whether to hide the number of responses, so that
-    no shown base taken from the number of responses leaves a number worked out exactly
-    between 1 and ``threshold`` - 1 (those who answered "does not apply" or skipped it).
-
-    ``bases`` are the bases that would be shown; ``unsafe`` statements leave a number that
-    other releases make unsafe to show. Of two ways, the one hiding fewer figures is
-    taken (a statement counts for more than the total):
-
-    * show the number of responses and withhold each statement that leaves a few out;
-    * hide the number of responses, and withhold each statement everyone answered
-      (its base would give the number away), so every shown base leaves at least one
-      out and nobody can tell how many. Not when published releases pin the number of
-      responses down (``responses_known``).
-    """
-    few = {
-        key for key, base in bases.items() if is_small(responses - base, threshold) or key in unsafe
-    }
-    if not few:
-        return set(), False
-    everyone = {key for key, base in bases.items() if base == responses}
-    if not responses_known and len(everyone) < len(few):
-        return everyone, True
-    return few, False
-
-
-#: A statement's figures for its own period, hidden together when it is withheld.
-STATEMENT_FIGURES = (
-    "base",
-    "positive",
-    "negative",
-    "neither",
-    "percent_positive",
-    "percent_negative",
-    "percent_neither",
-)
-#: Its previous period's figures, shown for trends, and the changes worked out from them.
-PREVIOUS_FIGURES = (
-    "previous_base",
-    "previous_positive",
-    "previous_negative",
-    "previous_percent_positive",
-    "previous_percent_negative",
-    "change_positive",
-    "change_negative",
-)
-
-
-def hide_small_remainders(payload: Mapping[str, Any], threshold: int) -> dict[str, Any]:
-    """A findings payload with every statement withheld whose base, taken from the number
-    of responses, leaves a small number; and its previous period's figures (shown for
-    trends) hidden where they do the same against the previous number of responses.
-
-    Findings are computed this way (``services.findings``); this protects payloads
-    published before the rule, which pages and downloads read as they were frozen.
-    """
-    questions = [dict(q) for q in payload.get("questions") or []]
-    now = small_remainders(
-        payload.get("responses"), {str(q.get("id")): q.get("base") for q in questions}, threshold
-    )
-    before = small_remainders(
-        payload.get("previous_responses"),
-        {str(q.get("id")): q.get("previous_base") for q in questions},
-        threshold,
-    )
-    for question in questions:
-        if str(question.get("id")) in now:
-            question.update(dict.fromkeys(STATEMENT_FIGURES))
-            question.update(suppressed=True, withheld=True, base_below_threshold=False)
-            question.update(dict.fromkeys(("change_positive", "change_negative")))
-        if str(question.get("id")) in before:
-            question.update(dict.fromkeys(PREVIOUS_FIGURES))
-    return {**payload, "questions": questions}
 
 
 def whole_percent(count: int, base: int) -> int:

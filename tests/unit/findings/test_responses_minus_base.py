@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from feedback_app.services.findings import protected_figures
-from feedback_app.services.periods import parse_period
-from feedback_app.services.published_cells import payload_cells
-from feedback_app.services.suppression import (
-    Published,
+from feedback_app.services.left_out import (
     hide_small_remainders,
-    is_small,
     protect_left_out,
     small_remainders,
 )
+from feedback_app.services.periods import parse_period
+from feedback_app.services.published_cells import payload_cells
+from feedback_app.services.suppression import Published, is_small
 
 T = 5
 KEYS = [("involved", "I felt involved"), ("contact", "It was easy to contact")]
