@@ -147,6 +147,14 @@ class Config:
         "safety, call the Family Front Door on 01905 822666 (out of hours 01905 768020). "
         "For urgent mental health help, call NHS 111 and choose option 2.",
     )
+    # The same help in words for children and young people (their start page, their
+    # comment question, their confirmation).
+    URGENT_HELP_TEXT_YOUNG_PEOPLE = os.environ.get(
+        "URGENT_HELP_TEXT_YOUNG_PEOPLE",
+        "If you are in danger now, call 999. If you are worried about being safe, tell an "
+        "adult you trust or call the Family Front Door on 01905 822666. You can call "
+        "Childline free on 0800 1111 at any time.",
+    )
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "sendfeedback@example.gov.uk")
 
     SUPPRESSION_THRESHOLD = _int(
@@ -157,7 +165,17 @@ class Config:
     # If Redis is down, count in memory for a while rather than refuse every form.
     RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # Public forms (a complaint, a resume code) per client address and page.
     RATELIMIT_PUBLIC_POST = os.environ.get("RATELIMIT_PUBLIC_POST", "60 per minute")
+    # A school network is one address, and a class of up to 60 answers together. "Start
+    # now" is pressed once each, perhaps twice (the other version): 120. Every question
+    # shares one page address, so a class of 60 going through 7 questions in about 3
+    # minutes sends 140 answers a minute, and two or three times that when the teacher
+    # says "next" and they all press Continue at once: 600. An answer only changes the
+    # draft of the browser that sent it, so a high limit here risks little; resume codes
+    # keep RATELIMIT_PUBLIC_POST, because guessing them is the risk there.
+    RATELIMIT_SURVEY_START = os.environ.get("RATELIMIT_SURVEY_START", "120 per minute")
+    RATELIMIT_SURVEY_ANSWER = os.environ.get("RATELIMIT_SURVEY_ANSWER", "600 per minute")
     RATELIMIT_SIGN_IN = os.environ.get("RATELIMIT_SIGN_IN", "10 per minute")
     # How many proxies in front of the app append to X-Forwarded-For. 0 trusts none
     # (the header is ignored); behind the documented nginx it is 1, so rate limits count

@@ -50,6 +50,7 @@ def register_templates(app: Flask) -> None:
             "council_name": app.config["COUNCIL_NAME"],
             "service_name": app.config["SERVICE_NAME"],
             "urgent_help_text": app.config["URGENT_HELP_TEXT"],
+            "urgent_help_text_young_people": app.config["URGENT_HELP_TEXT_YOUNG_PEOPLE"],
             "contact_email": app.config["CONTACT_EMAIL"],
             "suppression_threshold": app.config["SUPPRESSION_THRESHOLD"],
             # What public pages promise families: timescales and how long we keep things.

@@ -107,10 +107,11 @@ def seed(rng: random.Random) -> list[str]:
 
 
 class _Disagreed(dict[str, str]):
-    """Statement ids to "N%" who disagreed; a statement not shown reads "Many"."""
+    """Statement ids to "N%" who disagreed; a statement not shown reads "A large share"
+    (the findings withhold a statement whose "does not apply" count is small)."""
 
     def __missing__(self, key: str) -> str:
-        return "Many"
+        return "A large share"
 
 
 def _disagreed(survey_slug: str, period: str) -> _Disagreed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template
+from flask import Blueprint, current_app, jsonify, render_template
 from werkzeug.wrappers import Response
 
 from feedback_app.services import health, surveys
@@ -30,8 +30,12 @@ def privacy() -> str:
 
 @bp.get("/cookies")
 def cookies() -> str:
-    """Explain the essential cookies we set."""
-    return render_template("pages/cookies.html")
+    """Explain the essential cookies we set, with how long they last from settings."""
+    return render_template(
+        "pages/cookies.html",
+        cookie_name=current_app.config["SESSION_COOKIE_NAME"],
+        session_hours=int(current_app.permanent_session_lifetime.total_seconds() // 3600),
+    )
 
 
 @bp.get("/healthz")

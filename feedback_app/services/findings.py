@@ -34,7 +34,7 @@ from feedback_app.models import (
     Theme,
 )
 from feedback_app.models.findings import AnswerCount, CommentThemeCount, ResponseCount
-from feedback_app.services import suppression
+from feedback_app.services import left_out, suppression
 from feedback_app.services.periods import Period, PeriodError, parse_period
 from feedback_app.services.published_cells import current_snapshot, payload_cells, published_cells
 from feedback_app.services.suppression import Published
@@ -237,6 +237,7 @@ def true_cells(
         negative = counts.get("disagree", 0) + counts.get("strongly_disagree", 0)
         neither = counts.get("neither", 0)
         cells[f"q.{key}.base"] = positive + negative + neither
+        cells[f"q.{key}.not_counted"] = cells["responses"] - cells[f"q.{key}.base"]
         cells[f"q.{key}.positive"] = positive
         cells[f"q.{key}.negative"] = negative
         cells[f"q.{key}.neither"] = neither
@@ -272,12 +273,26 @@ def protected_figures(
     known: set[str] = set()
     while True:
         responses = raw["responses"]
+        # Responses minus a statement's base counts "does not apply" and skipped answers.
+        withheld, hide_responses = left_out.protect_left_out(
+            responses,
+            left_out.shown_bases([key for key, _ in keys], counts, forced, limit),
+            limit,
+            unsafe={
+                cell.removeprefix("q.").removesuffix(".not_counted")
+                for cell in forced
+                if cell.startswith("q.") and cell.endswith(".not_counted")
+            },
+            responses_known="responses" in known,
+        )
+        hide_responses = hide_responses or "responses" in forced
+        statement_forced = forced | {f"q.{key}.base" for key in withheld}
         figures: dict[str, Any] = {
             "responses": None
-            if "responses" in forced
+            if hide_responses
             else (_shown_total(responses, limit) if responses else 0),
-            "responses_withheld": "responses" in forced,
-            "questions": _question_rows(keys, raw["answers"], limit, forced, known),
+            "responses_withheld": hide_responses,
+            "questions": _question_rows(keys, raw["answers"], limit, statement_forced, known),
             "themes": suppression.theme_rows(
                 raw["themes"], limit, _theme_parts(forced), _theme_parts(known)
             ),
@@ -306,7 +321,8 @@ def _previous_figures(
     release's own when nothing is published for it."""
     snapshot = current_snapshot(survey, period)
     if snapshot is not None:
-        return snapshot
+        # A release frozen before responses minus a base was checked may show both.
+        return left_out.hide_small_remainders(snapshot, limit)
     raw = raw_counts(survey, period, [k for k, _ in keys])
     return protected_figures(period, keys, raw, None, published_cells(survey, period), limit)
 

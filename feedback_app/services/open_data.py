@@ -15,6 +15,8 @@ from sqlalchemy import select
 from feedback_app.csv_cells import csv_writer
 from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
+from feedback_app.services.findings import threshold
+from feedback_app.services.left_out import hide_small_remainders
 from feedback_app.services.periods import PeriodError, parse_period
 from feedback_app.services.releases_shown import shown_quotes
 
@@ -94,8 +96,15 @@ def versions_of(release: Release) -> list[Release]:
 
 def public_payload(release: Release) -> dict[str, Any]:
     """The release's frozen figures, minus quotes flagged for safeguarding since publishing
-    and with words marked as personal data since then hidden."""
-    payload = dict(release.snapshot)
+    and with words marked as personal data since then hidden.
+
+    A release frozen before responses minus a statement's base was checked shows a
+    statement only where that leaves no small number
+    (``left_out.hide_small_remainders``), at the higher of its threshold then and now.
+    """
+    stored = dict(release.snapshot)
+    limit = max(int(stored.get("threshold") or 0), threshold())
+    payload = hide_small_remainders(stored, limit)
     payload["quotes"] = shown_quotes(list(payload.get("quotes", [])))
     return payload
 

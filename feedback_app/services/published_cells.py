@@ -7,6 +7,8 @@ in every release, so releases can be compared figure by figure
 ==============================  ==============================================
 ``responses``                   families who answered
 ``q.<id>.<measure>``            a statement's base, positive, negative, neither
+``q.<id>.not_counted``          responses minus the base: "does not apply" or
+                                skipped (shown when both figures are)
 ``t.<slug>.<measure>``          a theme's count and its sentiment split
 ``c.points``, ``c.theme.<t>``   complaint points, in all and by theme
 ``c.compliments``,              compliments, in all and by theme
@@ -37,12 +39,22 @@ MEASURES = ("base", "positive", "negative", "neither")
 EXACT_BASE = 1000
 
 
+def not_counted(responses: Any, base: Any) -> int | None:
+    """Responses left out of a statement's base, worked out from the two figures shown."""
+    if isinstance(responses, int) and isinstance(base, int):
+        return responses - base
+    return None
+
+
 def payload_cells(payload: Mapping[str, Any]) -> dict[str, int | None]:
     """A payload's own-period cells as shown (None: hidden)."""
     cells: dict[str, int | None] = {"responses": payload.get("responses")}
     for question in payload.get("questions", []):
         for measure in MEASURES:
             cells[f"q.{question['id']}.{measure}"] = question.get(measure)
+        cells[f"q.{question['id']}.not_counted"] = not_counted(
+            payload.get("responses"), question.get("base")
+        )
     for theme in payload.get("themes", []):
         cells[f"t.{theme['slug']}.count"] = theme.get("count")
         for sentiment in SENTIMENTS:
@@ -71,6 +83,7 @@ def previous_cells(payload: Mapping[str, Any]) -> dict[str, int | None]:
         base = question.get("previous_base")
         key = f"q.{question['id']}"
         cells[f"{key}.base"] = base
+        cells[f"{key}.not_counted"] = not_counted(payload.get("previous_responses"), base)
         cells[f"{key}.positive"] = _from_percent(question.get("previous_percent_positive"), base)
         cells[f"{key}.negative"] = _from_percent(question.get("previous_percent_negative"), base)
     for theme in payload.get("themes", []):

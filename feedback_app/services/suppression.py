@@ -7,6 +7,10 @@ smallest first, until at least two are hidden and the hidden ones together come
 to at least ``threshold`` (secondary suppression). A zero is safe to show on its
 own, but it can still be hidden as a complement.
 
+A statement's base leaves out those who answered "does not apply" or skipped it, so
+the number of responses minus a base counts them: where that would be small, either
+the statement or the number of responses is not shown (``services.left_out``).
+
 Differencing across releases
 ----------------------------
 

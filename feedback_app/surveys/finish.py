@@ -16,6 +16,7 @@ from feedback_app.surveys.forms import ResumeForm, SaveForm, SubmitForm
 from feedback_app.surveys.journey import Journey
 from feedback_app.surveys.routes import (
     SESSION_NEW_CODE,
+    answer_limit,
     bp,
     no_draft,
     public_post_limit,
@@ -25,7 +26,7 @@ from feedback_app.surveys.routes import (
 
 
 @bp.route("/<path>/check-answers", methods=["GET", "POST"])
-@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(answer_limit, methods=["POST"])
 def check_answers(path: str) -> HTTPResponse | str:
     """Show every answer with Change links; Submit sends the response exactly once."""
     survey = survey_or_404(path)

@@ -136,6 +136,14 @@ class ConsentForm(FlaskForm):
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
+    def use_young_peoples_words(self) -> None:
+        """Give the hints in words for a child or young person, who has no child to name."""
+        self.quote_consent.description = _l(
+            "We will not use your name. A person takes out anything that could show who you "
+            "are first."
+        )
+        self.contact_consent.description = _l("Nobody will know who you are unless you choose yes.")
+
 
 class ContactForm(FlaskForm):
     """How to reach a family who asked to be contacted. Email or phone is needed."""

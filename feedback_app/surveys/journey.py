@@ -110,11 +110,16 @@ def get_survey(path: str) -> Survey | None:
 
 
 def remember_draft(survey: Survey, response_id: int, secret: str) -> None:
-    """Keep the draft's id and secret in this browser's session, per survey."""
+    """Keep the draft's id and secret in this browser's session, per survey.
+
+    The session stays a browser session (no expiry date on the cookie): on a shared
+    tablet, closing the browser must leave the next person no way into the answers or
+    contact details. The draft itself is kept in the database, and a resume code brings
+    it back.
+    """
     drafts = dict(session.get(SESSION_DRAFTS) or {})
     drafts[survey.path] = [response_id, secret]
     session[SESSION_DRAFTS] = drafts
-    session.permanent = True
 
 
 def forget_draft(survey: Survey, sent_id: int | None = None) -> None:
@@ -143,4 +148,8 @@ def current_journey(survey: Survey) -> Journey | None:
     response = response_service.load_draft(entry[0], entry[1])
     if response is None or response.survey_id != survey.id or response.status != "draft":
         return None
+    # Flask refuses a session cookie signed longer ago than PERMANENT_SESSION_LIFETIME,
+    # permanent or not. Signing it again on every page of the journey makes that 8 hours
+    # without use, not 8 hours from the start.
+    session.modified = True
     return Journey(survey=survey, version=response.version, response=response)

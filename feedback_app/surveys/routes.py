@@ -41,6 +41,17 @@ def public_post_limit() -> str:
     return str(current_app.config["RATELIMIT_PUBLIC_POST"])
 
 
+def start_limit() -> str:
+    """The rate limit for "Start now", from settings: a class starts together."""
+    return str(current_app.config["RATELIMIT_SURVEY_START"])
+
+
+def answer_limit() -> str:
+    """The rate limit for the pages that save answers, from settings: a class on one
+    school address answers together (config.py explains the figure)."""
+    return str(current_app.config["RATELIMIT_SURVEY_ANSWER"])
+
+
 def go(url: str) -> HTTPResponse:
     """Redirect; for htmx, ask it to load the page (HX-Redirect) instead of swapping."""
     if htmx:
@@ -89,14 +100,14 @@ def restarted(path: str) -> HTTPResponse | str:
 
 
 @bp.route("/<path>", methods=["GET", "POST"])
-@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(start_limit, methods=["POST"])
 def start(path: str) -> HTTPResponse | str:
     """Show the parent and carer start page; "Start now" creates a draft."""
     return _start(path, "parent")
 
 
 @bp.route("/<path>/young-people", methods=["GET", "POST"])
-@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(start_limit, methods=["POST"])
 def start_young_people(path: str) -> HTTPResponse | str:
     """Show the easy-read start page for children and young people."""
     return _start(path, "young_person")
@@ -132,7 +143,7 @@ def _start(path: str, audience: str) -> HTTPResponse | str:
 
 
 @bp.route("/<path>/questions/<key>", methods=["GET", "POST"])
-@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(answer_limit, methods=["POST"])
 def question(path: str, key: str) -> HTTPResponse | str:
     """Show one question; on POST save the answer and go to the next page."""
     survey = survey_or_404(path)
@@ -221,7 +232,7 @@ def save_for_later(journey: Journey) -> HTTPResponse:
 
 
 @bp.route("/<path>/your-words", methods=["GET", "POST"])
-@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(answer_limit, methods=["POST"])
 def consent(path: str) -> HTTPResponse | str:
     """Ask whether we may quote them and whether they want to be contacted."""
     survey = survey_or_404(path)
@@ -229,7 +240,7 @@ def consent(path: str) -> HTTPResponse | str:
     if journey is None:
         return no_draft(survey)
     change = request.args.get("change") == "1"
-    form = ConsentForm()
+    form = consent_form(journey)
     if request.method == "POST" and from_another_draft(journey):
         return redirect(url_for("surveys.restarted", path=path))
     if form.validate_on_submit():
@@ -245,22 +256,35 @@ def consent(path: str) -> HTTPResponse | str:
         # Coming back (a Back or Change link): show what they chose, never a blank page.
         form.quote_consent.process_data("yes" if journey.response.quote_consent else "no")
         form.contact_consent.process_data("yes" if journey.response.contact_consent else "no")
-    back_url = (
-        url_for("surveys.check_answers", path=path) if change else journey.last_question_url()
-    )
+    return render_consent(journey, form, change)
+
+
+def consent_form(journey: Journey) -> ConsentForm:
+    """The consent questions, in young people's words on their version."""
+    form = ConsentForm()
+    if journey.audience == "young_person":
+        form.use_young_peoples_words()
+    return form
+
+
+def render_consent(journey: Journey, form: ConsentForm, change: bool) -> str:
+    """Render the "your words and contact" page."""
+    path = journey.path
     return render_template(
         "surveys/consent.html",
-        survey=survey,
+        survey=journey.survey,
         journey=journey,
         audience=journey.audience,
         form=form,
-        back_url=back_url,
+        back_url=url_for("surveys.check_answers", path=path)
+        if change
+        else journey.last_question_url(),
         draft_id=journey.response.id,
     )
 
 
 @bp.route("/<path>/contact-details", methods=["GET", "POST"])
-@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(answer_limit, methods=["POST"])
 def contact_details(path: str) -> HTTPResponse | str:
     """Ask for a name and an email address or phone number (only after a yes)."""
     survey = survey_or_404(path)
@@ -284,10 +308,15 @@ def contact_details(path: str) -> HTTPResponse | str:
         form.name.data = journey.response.contact_name
         form.email.data = journey.response.contact_email
         form.phone.data = journey.response.contact_phone
-    change = request.args.get("change") == "1"
+    return render_contact(journey, form, change=request.args.get("change") == "1")
+
+
+def render_contact(journey: Journey, form: ContactForm, change: bool) -> str:
+    """Render the contact details page."""
+    path = journey.path
     return render_template(
         "surveys/contact.html",
-        survey=survey,
+        survey=journey.survey,
         audience=journey.audience,
         form=form,
         back_url=url_for("surveys.check_answers", path=path)
@@ -297,5 +326,6 @@ def contact_details(path: str) -> HTTPResponse | str:
     )
 
 
-# Check answers, submission, confirmation and resuming add their views to ``bp``.
-from feedback_app.surveys import finish  # noqa: E402,F401
+# Check answers, submission, confirmation and resuming add their views to ``bp``, and
+# ``busy`` the page for an answer refused because many people answer from one address.
+from feedback_app.surveys import busy, finish  # noqa: E402,F401

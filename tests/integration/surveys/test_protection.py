@@ -69,7 +69,7 @@ def test_pages_carry_the_honeypot_hidden_from_people(client):
 
 @pytest.fixture
 def limited_app(database_url):
-    app = make_app(database_url, RATELIMIT_ENABLED=True, RATELIMIT_PUBLIC_POST="3 per minute")
+    app = make_app(database_url, RATELIMIT_ENABLED=True, RATELIMIT_SURVEY_START="3 per minute")
     from feedback_app.extensions import limiter
 
     with app.app_context():
