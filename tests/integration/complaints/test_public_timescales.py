@@ -51,7 +51,7 @@ def test_public_pages_state_the_configured_timescales_and_retention(
     form = _text(client, "/complaints/")
     assert "acknowledge your complaint within 3 working days" in form
     assert "reply in full within 20 working days after that" in form
-    assert "We keep it for 2 years after your complaint is closed" in form
+    assert "We keep your complaint for 2 years after it is closed" in form
     assert "within 3 working days to acknowledge" in _text(client, "/complaints/sent")
     privacy = _text(client, "/privacy")
     assert "If you do, we delete them after 90 days." in privacy
@@ -64,7 +64,7 @@ def test_public_pages_state_the_configured_timescales_and_retention(
 def test_the_defaults_read_as_before(client: FlaskClient) -> None:
     form = _text(client, "/complaints/")
     assert "within 5 working days and reply in full within 10 working days" in form
-    assert "We keep it for 6 years" in form
+    assert "We keep your complaint for 6 years" in form
     privacy = _text(client, "/privacy")
     assert "we delete them after 1 year." in privacy and "records for 6 years" in privacy
 
@@ -76,7 +76,7 @@ def test_one_working_day_and_odd_periods_read_as_plain_words(
         STAGE1_ACKNOWLEDGE_DAYS=1, COMPLAINT_RETENTION_DAYS=400, SURVEY_CONTACT_RETENTION_DAYS=365
     )
     form = _text(client, "/complaints/")
-    assert "within 1 working day and" in form and "We keep it for 400 days" in form
+    assert "within 1 working day and" in form and "We keep your complaint for 400 days" in form
     assert "we delete them after 1 year." in _contact_page(client)
 
 

@@ -10,7 +10,14 @@ from sqlalchemy import select, update
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, Release, ReleaseQuote, Response
-from feedback_app.services import releases, responses, review, survey_retention, surveys
+from feedback_app.services import (
+    releases,
+    releases_quotes,
+    responses,
+    review,
+    survey_retention,
+    surveys,
+)
 from feedback_app.services.periods import year_of
 
 NAME, PHONE = "Perpetua Zanzibar", "07700 900987"
@@ -36,8 +43,8 @@ def _published_quote_of_a_family_with_contact_details() -> tuple[int, int]:
     assert NAME not in comment.redacted and PHONE not in comment.redacted
 
     release = releases.create_draft("new_ehcp", year_of(submitted).label, None)
-    quote = releases.propose_quote(release, comment.id, None)
-    releases.approve_quote(release, quote.id, comment.redacted, None)
+    quote = releases_quotes.propose_quote(release, comment.id, None)
+    releases_quotes.approve_quote(release, quote.id, comment.redacted, None)
     releases.publish(release, None)
     db.session.execute(
         update(Response)
