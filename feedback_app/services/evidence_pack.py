@@ -60,8 +60,17 @@ def build(period_label: str) -> dict[str, Any]:
     points = {theme: sum(outcomes.values()) for theme, outcomes in by_theme.items()}
     # The findings page publishes the period's total of complaint points, so a theme's
     # count hidden there must be hidden here too, or the total minus the others shown
-    # would give it back: suppress the column against its total, as the page does.
-    shown_points = suppression.suppress_column(points, sum(points.values()), limit)
+    # would give it back: suppress the column against its total, as the page does, and
+    # hide every theme the findings hide (some to stop subtraction from other releases).
+    hidden_there = {
+        row["theme"]
+        for payload in surveys
+        for row in payload.get("complaints", {}).get("by_theme", [])
+        if row.get("count") is None
+    }
+    shown_points = suppression.suppress_column(
+        points, sum(points.values()), limit, forced=hidden_there & set(points)
+    )
     complaint_themes = []
     # Shown themes by size, then hidden ones by name, so the order reveals nothing.
     for theme in sorted(
@@ -74,6 +83,8 @@ def build(period_label: str) -> dict[str, Any]:
                 "theme": theme,
                 "name": names.get(theme, theme),
                 "points": total,
+                # Hidden though not small: it would reveal a smaller group.
+                "points_withheld": total is None and points[theme] >= limit,
                 "upheld": shown.get("upheld", 0) if total else None,
                 "partially_upheld": shown.get("partially_upheld", 0) if total else None,
                 "not_upheld": shown.get("not_upheld", 0) if total else None,
