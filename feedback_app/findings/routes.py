@@ -50,7 +50,7 @@ def show_findings() -> str:
         chosen={"survey": survey, "period": period},
         choices=choices,
         surveys={c.survey: c.survey_name for c in choices},
-        periods=sorted({c.period for c in choices}, reverse=True),
+        periods=open_data.period_choices(choices),
         versions=open_data.versions_of(release) if release else [],
     )
 
