@@ -14,7 +14,16 @@ from feedback_app.services.findings import theme_names, threshold
 
 bp = Blueprint("findings", __name__)
 
-for _name in ("pct", "share", "change", "change_in", "figure", "base_text", "atom_time"):
+for _name in (
+    "pct",
+    "share",
+    "change",
+    "change_in",
+    "figure",
+    "base_text",
+    "atom_time",
+    "most_common",
+):
     bp.add_app_template_filter(getattr(display, _name), f"findings_{_name}")
 bp.add_app_template_global(charts.statement_chart, "statement_chart")
 bp.add_app_template_global(charts.theme_chart, "theme_chart")
