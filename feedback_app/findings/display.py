@@ -87,6 +87,36 @@ def base_text(value: Any, threshold: int, withheld: Any = False) -> str:
     return f"{value:,}"
 
 
+def _and(names: list[str]) -> str:
+    """Names as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def most_common(themes: list[Mapping[str, Any]]) -> str:
+    """The sentence naming the most common theme of comments, or "" with none shown.
+
+    Themes that tie are all named ("school places and delays, in 6 comments each"). A
+    hidden theme could be bigger than every shown one, so when any is hidden the
+    sentence says it is the most common of the themes we can show.
+    """
+    shown = [t for t in themes if isinstance(t.get("count"), int) and t["count"] > 0]
+    if not shown:
+        return ""
+    top = max(int(t["count"]) for t in shown)
+    names = [str(t.get("name") or t.get("slug")).lower() for t in shown if t["count"] == top]
+    comments = "comment" if top == 1 else "comments"
+    each = " each" if len(names) > 1 else ""
+    if any(t.get("count") is None for t in themes):
+        verb = "were" if len(names) > 1 else "was"
+        return (
+            f"Of the themes we can show, the most common {verb} {_and(names)}, "
+            f"in {top} {comments}{each}."
+        )
+    if len(names) > 1:
+        return f"The most common themes were {_and(names)}, in {top} {comments} each."
+    return f"The most common theme was {names[0]}, in {top} {comments}."
+
+
 def atom_time(value: Any) -> str:
     """An RFC 3339 timestamp for Atom; stored times without a zone are UTC."""
     from datetime import UTC

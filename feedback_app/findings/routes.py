@@ -14,7 +14,16 @@ from feedback_app.services.findings import theme_names, threshold
 
 bp = Blueprint("findings", __name__)
 
-for _name in ("pct", "share", "change", "change_in", "figure", "base_text", "atom_time"):
+for _name in (
+    "pct",
+    "share",
+    "change",
+    "change_in",
+    "figure",
+    "base_text",
+    "atom_time",
+    "most_common",
+):
     bp.add_app_template_filter(getattr(display, _name), f"findings_{_name}")
 bp.add_app_template_global(charts.statement_chart, "statement_chart")
 bp.add_app_template_global(charts.theme_chart, "theme_chart")
@@ -50,7 +59,7 @@ def show_findings() -> str:
         chosen={"survey": survey, "period": period},
         choices=choices,
         surveys={c.survey: c.survey_name for c in choices},
-        periods=sorted({c.period for c in choices}, reverse=True),
+        periods=open_data.period_choices(choices),
         versions=open_data.versions_of(release) if release else [],
     )
 

@@ -98,7 +98,13 @@ def statement_chart(chart_id: str, questions: Sequence[dict[str, object]]) -> Ma
     bars = []
     for row in questions:
         if row.get("base") is None:
-            hidden = f"fewer than {current_app.config['SUPPRESSION_THRESHOLD']} answers"
+            # A base hidden only because, with published figures, it would reveal a
+            # smaller group was not small: say "not shown", as the table does.
+            hidden = (
+                "not shown"
+                if row.get("withheld")
+                else f"fewer than {current_app.config['SUPPRESSION_THRESHOLD']} answers"
+            )
             bars.append(Bar(str(row["text"]), [Segment(0, "hidden", hidden)]))
             continue
         segments = []

@@ -26,11 +26,25 @@ from feedback_app.models import (
 from feedback_app.services import suppression
 from feedback_app.services.findings import compute_findings, theme_names, threshold
 from feedback_app.services.open_data import find_published, public_payload
-from feedback_app.services.periods import parse_period
+from feedback_app.services.periods import Period, parse_period
 
 
 def _in(column: Any, start: Any, end: Any) -> Any:
     return (column >= start) & (column <= end)
+
+
+def in_period(entry: Improvement, period: Period) -> bool:
+    """Whether a "you said, we did" entry belongs in the period's pack: done in it, or
+    under way at some time in it (started, or else added, by its end and not done before
+    it began)."""
+    # As for the count of completions: a completion date on an entry not done is not one.
+    done_on = entry.completed_on if entry.status == "done" else None
+    if done_on is not None and period.contains(done_on):
+        return True
+    started = entry.started_on or entry.created_at.date()
+    if started > period.end:
+        return False
+    return done_on is None or done_on >= period.start
 
 
 def build(period_label: str) -> dict[str, Any]:
@@ -60,8 +74,17 @@ def build(period_label: str) -> dict[str, Any]:
     points = {theme: sum(outcomes.values()) for theme, outcomes in by_theme.items()}
     # The findings page publishes the period's total of complaint points, so a theme's
     # count hidden there must be hidden here too, or the total minus the others shown
-    # would give it back: suppress the column against its total, as the page does.
-    shown_points = suppression.suppress_column(points, sum(points.values()), limit)
+    # would give it back: suppress the column against its total, as the page does, and
+    # hide every theme the findings hide (some to stop subtraction from other releases).
+    hidden_there = {
+        row["theme"]
+        for payload in surveys
+        for row in payload.get("complaints", {}).get("by_theme", [])
+        if row.get("count") is None
+    }
+    shown_points = suppression.suppress_column(
+        points, sum(points.values()), limit, forced=hidden_there & set(points)
+    )
     complaint_themes = []
     # Shown themes by size, then hidden ones by name, so the order reveals nothing.
     for theme in sorted(
@@ -74,6 +97,8 @@ def build(period_label: str) -> dict[str, Any]:
                 "theme": theme,
                 "name": names.get(theme, theme),
                 "points": total,
+                # Hidden though not small: it would reveal a smaller group.
+                "points_withheld": total is None and points[theme] >= limit,
                 "upheld": shown.get("upheld", 0) if total else None,
                 "partially_upheld": shown.get("partially_upheld", 0) if total else None,
                 "not_upheld": shown.get("not_upheld", 0) if total else None,
@@ -93,13 +118,14 @@ def build(period_label: str) -> dict[str, Any]:
         .where(_in(ComplaintAction.completed_on, period.start, period.end))
         .group_by(ComplaintAction.team)
     ).all()
-    entries = list(
+    published_entries = list(
         db.session.scalars(
             select(Improvement)
             .where(Improvement.published.is_(True))
             .order_by(Improvement.status, Improvement.updated_at.desc())
         )
     )
+    entries = [e for e in published_entries if in_period(e, period)]
     team_counts = {t or "Not recorded": c for t, c in actions}
     actions_total = sum(team_counts.values())
     # The total is shown, so a small team count is hidden with the next smallest too
@@ -124,6 +150,7 @@ def build(period_label: str) -> dict[str, Any]:
             None if suppression.is_small(actions_total, limit) else actions_total
         ),
         "improvements": entries,
+        "improvements_elsewhere": len(published_entries) - len(entries),
         # Only entries marked done: a completion date on a planned entry is not a completion.
         "improvements_done": [
             e
@@ -161,4 +188,5 @@ def to_csv(pack: dict[str, Any]) -> str:
         row("actions_completed", a["team"], "count", a["count"])
     for e in pack["improvements"]:
         row("you_said_we_did", e.title, "status", e.status)
+    row("you_said_we_did", "other periods", "entries not listed", pack["improvements_elsewhere"])
     return out.getvalue()

@@ -17,6 +17,7 @@ year or quarters around its period, to reveal a small number are hidden as well.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,7 +37,12 @@ from feedback_app.models import (
 from feedback_app.models.findings import AnswerCount, CommentThemeCount, ResponseCount
 from feedback_app.services import left_out, suppression
 from feedback_app.services.periods import Period, PeriodError, parse_period
-from feedback_app.services.published_cells import current_snapshot, payload_cells, published_cells
+from feedback_app.services.published_cells import (
+    current_snapshot,
+    payload_cells,
+    previous_cells,
+    published_cells,
+)
 from feedback_app.services.suppression import Published
 
 __all__ = ["FindingsError", "Period", "PeriodError", "compute_findings", "parse_period"]
@@ -153,12 +159,16 @@ def complaint_counts(period: Period) -> dict[str, dict[str, int]]:
 
 
 def complaint_summary(
-    counts: dict[str, dict[str, int]], limit: int, forced: Collection[str] = ()
+    counts: dict[str, dict[str, int]],
+    limit: int,
+    forced: Collection[str] = (),
+    known: Collection[str] = (),
 ) -> dict[str, Any]:
     """Complaint points and compliments by theme: counts only, suppressed.
 
     ``forced`` holds cells (``c.points``, ``c.theme.<slug>`` …) hidden to stop
-    differencing with other releases; a forced total hides its column too.
+    differencing with other releases; a forced total hides its column too. ``known``
+    holds hidden cells other releases pin down, so another is hidden beside them.
     """
     points, compliments = counts["points"], counts["compliments"]
     points_withheld = "c.points" in forced
@@ -166,13 +176,19 @@ def complaint_summary(
     return {
         "points": None if points_withheld else _shown_total(sum(points.values()), limit),
         "points_withheld": points_withheld,
-        "by_theme": _column_rows(points, limit, _within(forced, "c.theme."), points_withheld),
+        "by_theme": _column_rows(
+            points, limit, _within(forced, "c.theme."), _within(known, "c.theme."), points_withheld
+        ),
         "compliments": None
         if compliments_withheld
         else _shown_total(sum(compliments.values()), limit),
         "compliments_withheld": compliments_withheld,
         "compliments_by_theme": _column_rows(
-            compliments, limit, _within(forced, "c.compliment."), compliments_withheld
+            compliments,
+            limit,
+            _within(forced, "c.compliment."),
+            _within(known, "c.compliment."),
+            compliments_withheld,
         ),
     }
 
@@ -187,13 +203,17 @@ def _shown_total(total: int, limit: int) -> int | None:
 
 
 def _column_rows(
-    counts: dict[str, int], limit: int, forced: Collection[str] = (), withheld: bool = False
+    counts: dict[str, int],
+    limit: int,
+    forced: Collection[str] = (),
+    known: Collection[str] = (),
+    withheld: bool = False,
 ) -> list[dict[str, Any]]:
     total = sum(counts.values())
     if withheld or suppression.is_small(total, limit):
         shown: dict[str, int | None] = dict.fromkeys(counts)
     else:
-        shown = suppression.suppress_column(counts, total, limit, forced)
+        shown = suppression.suppress_column(counts, total, limit, forced, known)
     ordered = sorted(shown.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
     return [{"theme": t, "count": c, "suppressed": c is None} for t, c in ordered]
 
@@ -253,6 +273,20 @@ def true_cells(
     return cells
 
 
+@dataclass
+class Withheld:
+    """Cells of one set of figures hidden so far to stop differencing: ``forced`` are
+    hidden, ``known`` are hidden but pinned down by published figures. Both only grow,
+    so figures checked in turns against each other always settle."""
+
+    forced: set[str] = field(default_factory=set)
+    known: set[str] = field(default_factory=set)
+
+    def size(self) -> int:
+        """How many cells are forced or known: the same size means nothing was added."""
+        return len(self.forced) + len(self.known)
+
+
 def protected_figures(
     period: Period,
     keys: list[tuple[str, str]],
@@ -260,21 +294,24 @@ def protected_figures(
     complaints: dict[str, dict[str, int]] | None,
     published: Sequence[Published],
     limit: int,
+    withheld: Withheld | None = None,
 ) -> dict[str, Any]:
     """Suppressed figures for a period that no published release can be subtracted from
     to reveal a small number (``suppression.differencing_hides``).
 
     Suppression and the differencing checks take turns until nothing more is hidden:
     each cell hidden for differencing can call for a complement within its statement,
-    theme or column, and each complement changes what could be subtracted.
+    theme or column, and each complement changes what could be subtracted. Pass
+    ``withheld`` to start from cells hidden by an earlier check; it gains every cell
+    hidden here.
     """
     counts = true_cells(keys, raw, complaints)
-    forced: set[str] = set()
-    known: set[str] = set()
+    state = Withheld() if withheld is None else withheld
+    forced, known = state.forced, state.known
     while True:
         responses = raw["responses"]
         # Responses minus a statement's base counts "does not apply" and skipped answers.
-        withheld, hide_responses = left_out.protect_left_out(
+        statements_withheld, hide_responses = left_out.protect_left_out(
             responses,
             left_out.shown_bases([key for key, _ in keys], counts, forced, limit),
             limit,
@@ -286,7 +323,7 @@ def protected_figures(
             responses_known="responses" in known,
         )
         hide_responses = hide_responses or "responses" in forced
-        statement_forced = forced | {f"q.{key}.base" for key in withheld}
+        statement_forced = forced | {f"q.{key}.base" for key in statements_withheld}
         figures: dict[str, Any] = {
             "responses": None
             if hide_responses
@@ -298,7 +335,7 @@ def protected_figures(
             ),
         }
         if complaints is not None:
-            figures["complaints"] = complaint_summary(complaints, limit, forced)
+            figures["complaints"] = complaint_summary(complaints, limit, forced, known)
         hidden = {cell for cell, value in payload_cells(figures).items() if value is None}
         unsafe, pinned = suppression.differencing_hides(period, counts, hidden, published, limit)
         if unsafe <= forced and pinned <= known:
@@ -313,48 +350,10 @@ def _change(now: float | None, before: float | None) -> float | None:
     return round(now - before, 1)
 
 
-def _previous_figures(
-    survey: Survey, period: Period, keys: list[tuple[str, str]], limit: int
-) -> dict[str, Any]:
-    """The previous period's figures for trends: as its current release published them
-    (so a trend adds nothing to what is public), or computed and protected like a
-    release's own when nothing is published for it."""
-    snapshot = current_snapshot(survey, period)
-    if snapshot is not None:
-        # A release frozen before responses minus a base was checked may show both.
-        return left_out.hide_small_remainders(snapshot, limit)
-    raw = raw_counts(survey, period, [k for k, _ in keys])
-    return protected_figures(period, keys, raw, None, published_cells(survey, period), limit)
-
-
-def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
-    """Build the suppressed findings payload for a survey and period (year or quarter).
-
-    Besides small numbers, figures are hidden that could be subtracted from published
-    releases (earlier versions, the year or its quarters) to reveal a small number.
-    """
-    try:
-        period = parse_period(period_label)
-    except PeriodError as error:
-        raise FindingsError(str(error)) from error
-    survey = get_survey(survey_slug)
-    limit = threshold()
-    keys = statements(survey)
-    previous = period.previous()
-    now = raw_counts(survey, period, [k for k, _ in keys])
-    figures = protected_figures(
-        period,
-        keys,
-        now,
-        complaint_counts(period),
-        published_cells(survey, period),
-        limit,
-    )
-    before = _previous_figures(survey, previous, keys, limit)
-    names = theme_names()
-    questions = figures["questions"]
+def _add_trends(figures: dict[str, Any], before: dict[str, Any]) -> None:
+    """Put the previous period's figures beside each statement and theme of ``figures``."""
     earlier = {row["id"]: row for row in before.get("questions", [])}
-    for row in questions:
+    for row in figures["questions"]:
         old = earlier.get(row["id"], {})
         row["previous_base"] = old.get("base")
         # The counts, so a page can round the change once from them (findings.display).
@@ -364,14 +363,12 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
         row["previous_percent_negative"] = old.get("percent_negative")
         row["change_positive"] = _change(row["percent_positive"], old.get("percent_positive"))
         row["change_negative"] = _change(row["percent_negative"], old.get("percent_negative"))
-    themes = figures["themes"]
     old_themes = {r["slug"]: r for r in before.get("themes", [])}
-    for row in themes:
+    for row in figures["themes"]:
         old_row = old_themes.get(row["slug"])
         # A theme nobody raised before counts 0, but only if there was a before: with no
         # responses at all in the previous period there is nothing to compare with.
         old_count = old_row["count"] if old_row else (None if before.get("responses") == 0 else 0)
-        row["name"] = names.get(str(row["slug"]), str(row["slug"]))
         row["previous_count"] = old_count
         new_count = row["count"]
         row["change"] = (
@@ -379,6 +376,75 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
             if isinstance(new_count, int) and isinstance(old_count, int)
             else None
         )
+    figures["previous_responses"] = before.get("responses")
+
+
+def figures_with_trends(
+    survey: Survey,
+    period: Period,
+    keys: list[tuple[str, str]],
+    complaints: dict[str, dict[str, int]],
+    limit: int,
+) -> dict[str, Any]:
+    """The period's protected figures with the previous period's beside them, for trends.
+
+    The previous period's figures are copied from its current release when it has one,
+    so a trend adds nothing to what is public. Otherwise they are computed, and become
+    public with this release: then both sets are checked together, each against what
+    is published and the other as it will be shown (a quarter's figures and the
+    quarter before's could otherwise be subtracted from the published year together),
+    in turns until neither hides anything more.
+    """
+    previous = period.previous()
+    now = raw_counts(survey, period, [k for k, _ in keys])
+    published = published_cells(survey, period)
+    snapshot = current_snapshot(survey, previous)
+    if snapshot is not None:
+        figures = protected_figures(period, keys, now, complaints, published, limit)
+        # A release frozen before responses minus a base was checked may show both.
+        _add_trends(figures, left_out.hide_small_remainders(snapshot, limit))
+        return figures
+    raw_before = raw_counts(survey, previous, [k for k, _ in keys])
+    published_before = published_cells(survey, previous)
+    own, earlier = Withheld(), Withheld()
+    figures = protected_figures(period, keys, now, complaints, published, limit, own)
+    while True:
+        hidden_so_far = own.size() + earlier.size()
+        shown_now = Published(period.label, payload_cells(figures))
+        before = protected_figures(
+            previous, keys, raw_before, None, [*published_before, shown_now], limit, earlier
+        )
+        _add_trends(figures, before)
+        shown_before = Published(previous.label, previous_cells(figures), complete=False)
+        figures = protected_figures(
+            period, keys, now, complaints, [*published, shown_before], limit, own
+        )
+        if own.size() + earlier.size() == hidden_so_far:
+            _add_trends(figures, before)
+            return figures
+
+
+def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
+    """Build the suppressed findings payload for a survey and period (year or quarter).
+
+    Besides small numbers, figures are hidden that could be subtracted from published
+    releases (earlier versions, the year or its quarters), alone or with the previous
+    period's figures shown for trends, to reveal a small number.
+    """
+    try:
+        period = parse_period(period_label)
+    except PeriodError as error:
+        raise FindingsError(str(error)) from error
+    survey = get_survey(survey_slug)
+    limit = threshold()
+    keys = statements(survey)
+    previous = period.previous()
+    figures = figures_with_trends(survey, period, keys, complaint_counts(period), limit)
+    names = theme_names()
+    questions = figures["questions"]
+    themes = figures["themes"]
+    for row in themes:
+        row["name"] = names.get(str(row["slug"]), str(row["slug"]))
     complaints = figures["complaints"]
     for key in ("by_theme", "compliments_by_theme"):
         for item in complaints[key]:
@@ -396,7 +462,7 @@ def compute_findings(survey_slug: str, period_label: str) -> dict[str, Any]:
         "threshold": limit,
         "responses": figures["responses"],
         "responses_withheld": figures["responses_withheld"],
-        "previous_responses": before.get("responses"),
+        "previous_responses": figures["previous_responses"],
         "questions": questions,
         "themes": themes,
         "complaints": complaints,

@@ -27,6 +27,7 @@ from feedback_app.models import ComplaintAction, Improvement, Milestone, Release
 from feedback_app.models.findings import IMPROVEMENT_STATUSES
 from feedback_app.services import audit, once, redaction_names
 from feedback_app.services.findings import theme_names, threshold
+from feedback_app.services.periods import recency
 from feedback_app.services.releases import shown_quotes
 from feedback_app.templating import format_date
 
@@ -393,15 +394,28 @@ def quote_choice_label(quote: dict[str, Any], names: dict[str, str]) -> str:
 def theme_evidence() -> dict[str, dict[str, Any]]:
     """Per theme, what families said: counts from the latest published releases.
 
+    Each survey's comments come from its release for the most recent period (by dates,
+    ``periods.recency``: a year before its first quarters). Complaint points cover every
+    survey, so they come from one release: the most recent period of all, and of its
+    releases the one published last.
     Counts come from the frozen, suppressed snapshots, so nothing small leaks here
     either, and the page never aggregates.
     """
+    published = list(db.session.scalars(select(Release).where(Release.status == "published")))
+    published.sort(
+        key=lambda r: (recency(r.period), r.published_at is not None, r.published_at, r.id)
+    )
     latest: dict[int, Release] = {}
-    query = select(Release).where(Release.status == "published").order_by(Release.period)
-    for release in db.session.scalars(query):
+    for release in published:  # oldest first, so the newest of each survey stays
         latest[release.survey_id] = release
     evidence: dict[str, dict[str, Any]] = {}
-    for release in latest.values():
+    newest = published[-1] if published else None
+    if newest is not None:
+        snap = newest.snapshot
+        for point in snap.get("complaints", {}).get("by_theme", []):
+            item = evidence.setdefault(point["theme"], {"surveys": [], "complaints": []})
+            item["complaints"].append({"period": snap["period_name"], "count": point["count"]})
+    for release in sorted(latest.values(), key=lambda r: r.survey_id):
         snap = release.snapshot
         for theme in snap.get("themes", []):
             item = evidence.setdefault(theme["slug"], {"surveys": [], "complaints": []})
@@ -415,10 +429,6 @@ def theme_evidence() -> dict[str, dict[str, Any]]:
                     "threshold": snap.get("threshold", threshold()),
                 }
             )
-        for point in snap.get("complaints", {}).get("by_theme", []):
-            item = evidence.setdefault(point["theme"], {"surveys": [], "complaints": []})
-            if not any(c["period"] == snap["period_name"] for c in item["complaints"]):
-                item["complaints"].append({"period": snap["period_name"], "count": point["count"]})
     return evidence
 
 

@@ -17,7 +17,13 @@ from feedback_app.extensions import db
 from feedback_app.models import Release, Survey
 from feedback_app.services.findings import threshold
 from feedback_app.services.left_out import hide_small_remainders
-from feedback_app.services.periods import PeriodError, parse_period
+from feedback_app.services.periods import (
+    PeriodError,
+    full_name,
+    newest_first,
+    parse_period,
+    recency,
+)
 from feedback_app.services.releases_shown import shown_quotes
 
 
@@ -31,14 +37,23 @@ class PublishedChoice:
 
 
 def published_choices() -> list[PublishedChoice]:
-    """Every survey and period that has a published release, newest period first."""
+    """Every survey and period that has a published release, newest period first (by its
+    dates, not its label: ``periods.recency``)."""
     query = (
         select(Survey.slug, Survey.name, Release.period)
         .join(Survey, Survey.id == Release.survey_id)
         .where(Release.status == "published")
-        .order_by(Release.period.desc(), Survey.id)
+        .order_by(Survey.id)
     )
-    return [PublishedChoice(*row) for row in db.session.execute(query)]
+    rows = [PublishedChoice(*row) for row in db.session.execute(query)]
+    # A stable sort: surveys stay in order within a period.
+    return sorted(rows, key=lambda choice: recency(choice.period), reverse=True)
+
+
+def period_choices(choices: list[PublishedChoice]) -> list[tuple[str, str]]:
+    """The published periods for the choose form, newest first: each label (the value,
+    which bookmarked addresses use) with its name, like "Q1 2023/24 (April to June 2023)"."""
+    return [(label, full_name(label)) for label in newest_first({c.period for c in choices})]
 
 
 def find_published(
@@ -46,7 +61,9 @@ def find_published(
 ) -> Release | None:
     """The published release for a survey and period (or an older version of it).
 
-    With no survey or period, the newest published release of any survey.
+    With no survey or period, the newest published release of any survey: the period
+    that ends last (a year before its own fourth quarter, ``periods.recency``), then the
+    first survey.
     """
     query = select(Release).join(Survey, Survey.id == Release.survey_id)
     if version is None:
@@ -58,8 +75,13 @@ def find_published(
         query = query.where(Survey.slug == survey_slug)
     if period:
         query = query.where(Release.period == period)
-    query = query.order_by(Release.period.desc(), Survey.id, Release.version.desc())
-    return db.session.scalars(query.limit(1)).first()
+    if period:
+        query = query.order_by(Survey.id, Release.version.desc())
+        return db.session.scalars(query.limit(1)).first()
+    # Period labels do not sort as text ("2023-24-Q1" > "2023-24"): compare their dates.
+    found = list(db.session.scalars(query.order_by(Survey.id, Release.version.desc())))
+    newest = max((recency(release.period) for release in found), default=None)
+    return next((release for release in found if recency(release.period) == newest), None)
 
 
 def unpublished_choice(survey_slug: str | None, period: str | None) -> str | None:

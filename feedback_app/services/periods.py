@@ -12,6 +12,7 @@ any other malformed label. Pure functions: no Flask, no database.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -65,6 +66,11 @@ class FinancialYear:
         """The year as people write it in reports, e.g. 2023/24."""
         return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
 
+    @property
+    def full_name(self) -> str:
+        """The year with its months, as a list shows it: 2023/24 (April 2023 to March 2024)."""
+        return f"{self.name} (April {self.start_year} to March {self.start_year + 1})"
+
     def previous(self) -> FinancialYear:
         return FinancialYear(self.start_year - 1)
 
@@ -105,6 +111,11 @@ class Quarter:
     @property
     def months(self) -> str:
         return f"{_QUARTER_MONTHS[self.number]} {self.start.year}"
+
+    @property
+    def full_name(self) -> str:
+        """The quarter with its months, as a list shows it: Q1 2023/24 (April to June 2023)."""
+        return f"{self.name} ({self.months})"
 
     @property
     def start(self) -> date:
@@ -204,3 +215,32 @@ def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
 def previous_period(period: Period) -> Period:
     """The period before: the previous quarter of a quarter, the previous year of a year."""
     return period.previous()
+
+
+def recency(label: str) -> tuple[int, int]:
+    """A sort key that puts the most recent period last: its last day, then its length.
+
+    A quarter that ends after a year is newer than it; a year's first quarters are older
+    than the year. A year and its fourth quarter end on the same day, and the year, which
+    covers the quarter and more, counts as the more recent. Text order would put
+    ``2023-24-Q1`` after ``2023-24``. A label that does not parse sorts as the oldest.
+    """
+    try:
+        period = parse_period(label)
+    except PeriodError:
+        return (0, 0)
+    return (period.end.toordinal(), (period.end - period.start).days)
+
+
+def newest_first(labels: Iterable[str]) -> list[str]:
+    """Period labels, the most recent first (see :func:`recency`)."""
+    return sorted(labels, key=recency, reverse=True)
+
+
+def full_name(label: str) -> str:
+    """A label as a list of periods shows it, like "Q1 2023/24 (April to June 2023)"; a
+    label that does not parse is shown as it is."""
+    try:
+        return parse_period(label).full_name
+    except PeriodError:
+        return label

@@ -84,8 +84,19 @@ def previous_cells(payload: Mapping[str, Any]) -> dict[str, int | None]:
         key = f"q.{question['id']}"
         cells[f"{key}.base"] = base
         cells[f"{key}.not_counted"] = not_counted(payload.get("previous_responses"), base)
-        cells[f"{key}.positive"] = _from_percent(question.get("previous_percent_positive"), base)
-        cells[f"{key}.negative"] = _from_percent(question.get("previous_percent_negative"), base)
+        for part in ("positive", "negative"):
+            # The counts where the payload has them (the JSON download shows them);
+            # otherwise worked back from the percent.
+            count = question.get(f"previous_{part}")
+            cells[f"{key}.{part}"] = (
+                count
+                if isinstance(count, int)
+                else _from_percent(question.get(f"previous_percent_{part}"), base)
+            )
+        positive, negative = cells[f"{key}.positive"], cells[f"{key}.negative"]
+        if isinstance(base, int) and positive is not None and negative is not None:
+            # Neither is not shown, but anyone can work it out from the other three.
+            cells[f"{key}.neither"] = base - positive - negative
     for theme in payload.get("themes", []):
         cells[f"t.{theme['slug']}.count"] = theme.get("previous_count")
     return cells

@@ -220,10 +220,11 @@ def suppress_column(
     With ``total`` None the total is not published, so only small counts are hidden,
     plus one more if exactly one would be hidden and the rest could reveal it
     against another published figure; pass the total whenever it is shown.
+    ``forced`` and ``known`` name categories as for :func:`suppress_parts`.
     """
     if total is None:
         total = sum(counts.values())
-    hidden = suppress_parts(dict(counts), total, threshold)
+    hidden = suppress_parts(dict(counts), total, threshold, forced, known)
     return {name: (None if name in hidden else count) for name, count in counts.items()}
 
 

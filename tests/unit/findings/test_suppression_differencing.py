@@ -12,6 +12,7 @@ from feedback_app.services.suppression import (
     differencing_hides,
     is_small,
     statement_figures,
+    suppress_column,
     suppress_parts,
     theme_rows,
 )
@@ -139,6 +140,18 @@ def test_a_part_other_releases_give_away_does_not_protect_a_small_one() -> None:
     assert suppress_parts(parts, 40, 5) == {"neither", "negative"}
     # If the quarters pin the negative count down, 40 - 31 - 6 would reveal the 3.
     assert suppress_parts(parts, 40, 5, known={"negative"}) == {"neither", "negative", "positive"}
+
+
+def test_a_column_hides_the_categories_other_releases_would_give_away() -> None:
+    # Complaint points by theme: the year's 23 and 12 against a published quarter's 20 and 10.
+    counts = {"timeliness": 23, "communication": 12, "health": 9}
+    assert suppress_column(counts, 44, 5) == counts
+    shown = suppress_column(counts, 44, 5, forced={"timeliness"})
+    assert shown["timeliness"] is None and shown["health"] is None  # a complement
+    assert shown["communication"] == 12
+    # A hidden category others pin down does not protect the one hidden beside it.
+    pinned = suppress_column(counts, 44, 5, forced={"timeliness"}, known={"health"})
+    assert pinned == {"timeliness": None, "communication": None, "health": None}
 
 
 def test_a_withheld_base_hides_the_whole_statement_and_says_why() -> None:
