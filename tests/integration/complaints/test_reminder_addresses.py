@@ -16,7 +16,14 @@ from sqlalchemy import select
 from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Complaint, User
-from feedback_app.services import comments, complaint_points, notifications, reminders, users
+from feedback_app.services import (
+    comments,
+    comments_safeguarding,
+    complaint_points,
+    notifications,
+    reminders,
+    users,
+)
 from tests.conftest import parse_html
 
 DESCRIPTION = "Call Mrs Okafor about Tom Okafor missing school"
@@ -88,7 +95,7 @@ def test_every_reminder_kind_links_to_sign_in_and_keeps_to_codes_and_dates(
         source="survey", source_id=1, text="Dad hits Tom Okafor at home", received_on=today
     )
     assert comment is not None
-    flag = comments.safeguarding_flag_of(comment)
+    flag = comments_safeguarding.safeguarding_flag_of(comment)
     assert flag is not None
     flag.raised_at = flag.raised_at - timedelta(days=2)
     db.session.commit()
