@@ -2,7 +2,8 @@
 
 A point is one issue within a complaint, with its own theme and outcome; every
 upheld or partially upheld point gets actions that are followed until done. Every
-change is audited and committed here, as in ``services.complaints``.
+change is audited and committed here, as in ``services.complaints``; an erased
+complaint's points and actions never change.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from feedback_app.services.complaints import (
     ComplaintError,
     apply_changes,
     audit_safe,
+    check_not_erased,
 )
 from feedback_app.templating import format_date
 
@@ -66,6 +68,7 @@ def add_point(
     ``submission_token`` is the one-time token of the form that adds it: see
     ``add_point_once``.
     """
+    check_not_erased(complaint)
     _check_point(theme, outcome)
     point = ComplaintPoint(
         theme=theme,
@@ -117,6 +120,7 @@ def update_point(
 
     A point may keep a theme retired since it was chosen, but not move to another one.
     """
+    check_not_erased(point.complaint)
     with edits.saving(point, version, "point"):
         _check_point(theme, outcome, current=point.theme)
         changes = apply_changes(
@@ -166,6 +170,7 @@ def add_action(
     point: ComplaintPoint, data: Mapping[str, Any], *, submission_token: str | None = None
 ) -> ComplaintAction:
     """Give an action to a service for an upheld or partially upheld point; commit."""
+    check_not_erased(point.complaint)
     if not point.needs_actions:
         raise ComplaintError("Actions are for points that were upheld or partially upheld")
     _check_due_on(point, data.get("due_on"))
@@ -210,6 +215,7 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
     A new due date must be on or after the complaint was received (``DueDateError``);
     one saved before that rule is left as it is while other details change.
     """
+    check_not_erased(action.point.complaint)
     if "due_on" in data and data["due_on"] != action.due_on:
         _check_due_on(action.point, data["due_on"])
     changes = apply_changes(action, data, ACTION_FIELDS)
@@ -233,6 +239,7 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
     officers marking it done at the same moment, the first keeps their evidence and the
     second is told it was done already.
     """
+    check_not_erased(action.point.complaint)
     _check_not_done(action)
     received = action.point.complaint.received_on
     if on < received:

@@ -3,7 +3,8 @@
 A complaint is logged once per form (``once.make_once``), from the officer's form or
 the public one; its text is analysed as a comment with the complainant's details
 hidden. Changing its details checks the version the officer's page showed
-(``edits.saving``), and a new date received restarts the first stage's clock.
+(``edits.saving``), and a new date received restarts the first stage's clock. An
+erased complaint's details cannot be changed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from feedback_app.services.complaints_common import (
     ComplaintError,
     apply_changes,
     audit_safe,
+    check_not_erased,
     complainant,
 )
 from feedback_app.templating import format_date
@@ -100,6 +102,7 @@ def update_complaint(
     The audit entry has each changed field as old → new, except personal fields, which
     it names as changed without their values.
     """
+    check_not_erased(complaint)
     with edits.saving(complaint, version, "complaint"):
         return _update_complaint(complaint, data)
 

@@ -2,9 +2,10 @@
 
 Each checks its date against what already happened to the complaint, changes the
 current stage, calls ``refresh`` and records an audit entry. A closed complaint's
-stages cannot change until it is escalated. Extending and escalating say what they
-change from (the deadline, the stage), so a form sent twice changes things once
-(``once.claim``) and the repeat is told ``AlreadyDoneError``'s message.
+stages cannot change until it is escalated, and an erased one's never can. Extending
+and escalating say what they change from (the deadline, the stage), so a form sent
+twice changes things once (``once.claim``) and the repeat is told
+``AlreadyDoneError``'s message.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from feedback_app.services.complaints_common import (
     AlreadyDoneError,
     ComplaintError,
     audit_safe,
+    check_not_erased,
 )
 from feedback_app.templating import format_date
 
@@ -39,6 +41,7 @@ def _current(complaint: Complaint) -> ComplaintStage:
 
 
 def _open_stage(complaint: Complaint, doing: str) -> ComplaintStage:
+    check_not_erased(complaint)
     # A closed complaint's figures are settled: changing them would rewrite the
     # "responded on time" counts of a quarter already reported. Escalating reopens it.
     if complaint.closed_on is not None:
@@ -214,6 +217,7 @@ def escalate(
     past it (the form was sent twice, or someone else escalated it at the same time) is
     left as it is: escalating it again would skip a stage.
     """
+    check_not_erased(complaint)
     current = _current(complaint)
     _check_stage(current.stage, from_stage)
     following = {"1": "2", "2": "ombudsman"}.get(current.stage)
@@ -302,6 +306,7 @@ def close(complaint: Complaint, on: date, *, confirmed_unfinished: bool | None =
     unfinished (``unfinished_work``): when False and work is unfinished, nothing is
     closed (``UnfinishedWorkError``). None, for imports and scripts, does not ask.
     """
+    check_not_erased(complaint)
     if complaint.closed_on is not None:
         raise ComplaintError("This complaint is already closed")
     if on < complaint.received_on:
