@@ -223,8 +223,7 @@ def escalate(
     following = {"1": "2", "2": "ombudsman"}.get(current.stage)
     if following is None:
         raise ComplaintError("A complaint with the ombudsman cannot be escalated further")
-    if on < current.started_on:
-        raise ComplaintError("The date escalated must be on or after the current stage started")
+    _check_escalation_date(complaint, current, on)
     was = current.stage
     if not once.claim(Complaint, complaint.id, {"stage": was}, {"stage": following}):
         db.session.rollback()  # another request escalated it after this one read it
@@ -246,6 +245,26 @@ def escalate(
     )
     db.session.commit()
     return record
+
+
+def _check_escalation_date(complaint: Complaint, current: ComplaintStage, on: date) -> None:
+    """Refuse an escalation dated before what it follows.
+
+    The next stage starts after the last thing recorded at this one: its response, or
+    else its acknowledgement, or else its start (a complainant may escalate a complaint
+    nobody answered). A closed complaint reopens on a date after it was closed, or it
+    would reopen with its clocks already run out.
+    """
+    after = [
+        (current.started_on, f"stage {current.stage} started"),
+        (current.acknowledged_on, f"stage {current.stage} was acknowledged"),
+        (current.responded_on, f"the response at stage {current.stage}"),
+        (complaint.closed_on, "the complaint was closed"),
+    ]
+    broken = [(when, what) for when, what in after if when is not None and on < when]
+    if broken:
+        when, what = max(broken)  # the latest: a date after it is after all the others too
+        raise ComplaintError(f"The date escalated must be on or after {what}, {format_date(when)}")
 
 
 def _check_stage(stage: str, from_stage: str | None) -> None:
