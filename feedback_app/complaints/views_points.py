@@ -183,6 +183,8 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
             complaint_points.update_action(action, _action_data(form))
         except complaint_points.DueDateError as error:
             form.due_on.errors = [str(error)]
+        except complaints.ComplaintError as error:
+            form.description.errors = [str(error)]
         else:
             flash(
                 f"Action for point {action.point.position} of {complaint.reference} saved",
