@@ -7,7 +7,7 @@ import logging
 from flask import Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
@@ -23,6 +23,28 @@ STAFF_PATHS = ("/staff/", "/sign-in", "/sign-out", "/forgotten-password", "/rese
 def for_staff() -> bool:
     """Say whether this request is to a page for staff rather than for families."""
     return request.path.startswith(STAFF_PATHS)
+
+
+#: PostgreSQL's codes for a table or column that a query names and the database lacks
+#: (undefined_table, undefined_column): its schema is older than the code.
+_MISSING_SCHEMA_CODES = frozenset({"42P01", "42703"})
+#: SQLite's words for the same.
+_MISSING_SCHEMA_WORDS = ("no such table", "no such column")
+
+
+def _first_line(error: DBAPIError) -> str:
+    """The driver's first line ("no such table: x", "connection refused"), which says which
+    failure it is; the engines leave query parameters out of it (config.py)."""
+    lines = str(error.orig or error).strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def not_migrated(error: DBAPIError) -> bool:
+    """Say whether a database error means the schema lacks what the code expects: the
+    database was never migrated, or not to this release (``flask db upgrade``)."""
+    if getattr(error.orig, "sqlstate", None) in _MISSING_SCHEMA_CODES:
+        return True
+    return _first_line(error).lower().startswith(_MISSING_SCHEMA_WORDS)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -48,15 +70,25 @@ def register_error_handlers(app: Flask) -> None:
         }.get(code, "errors/generic.html")
         return render_template(template, error=error, for_staff=for_staff()), code
 
+    def try_again(error: DBAPIError) -> tuple[str, int]:
+        """The "Sorry, please try again" page (a 503), and one log line saying why."""
+        db.session.rollback()
+        why = "database not migrated" if not_migrated(error) else "database unavailable"
+        log.warning("%s: %s: %s", why, type(error).__name__, _first_line(error))
+        return render_template("errors/try_again.html"), 503
+
     @app.errorhandler(OperationalError)
     def database_unavailable(error: OperationalError) -> tuple[str, int]:
         # The database restarted or is busy: nothing the person did was wrong.
-        db.session.rollback()
-        # The driver's first line ("no such table: x", "connection refused") says which
-        # outage it is; the engines leave query parameters out of it (config.py).
-        lines = str(error.orig or error).strip().splitlines()
-        log.warning("database unavailable: %s: %s", type(error).__name__, lines[0] if lines else "")
-        return render_template("errors/try_again.html"), 503
+        return try_again(error)
+
+    @app.errorhandler(ProgrammingError)
+    def database_fault(error: ProgrammingError) -> tuple[str, int]:
+        # PostgreSQL reports a missing table as a ProgrammingError, where SQLite reports an
+        # OperationalError: both mean a database not migrated, and get the same page.
+        if not_migrated(error):
+            return try_again(error)
+        return server_error(error)
 
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[str, int]:

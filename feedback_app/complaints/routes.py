@@ -37,14 +37,22 @@ OFFICER = Role.COMPLAINTS_OFFICER
 Page = str | Response | tuple[str, int]
 
 
-def load_complaint(complaint_id: int) -> Complaint:
-    """Load a complaint for a page; a GET is a view and goes into the audit log."""
+def load_complaint(complaint_id: int, *, changing: bool = False) -> Complaint:
+    """Load a complaint for a page; a GET is a view and goes into the audit log.
+
+    ``changing`` is for the pages that change the complaint. An erased complaint cannot
+    be changed, so they show the complaint instead, saying why; the services refuse
+    too (``complaints.ErasedError``), so nothing else can change it either.
+    """
     if request.method == "GET":
         complaint = complaints.view_complaint(complaint_id, page=request.endpoint or "")
     else:
         complaint = complaints.get_complaint(complaint_id)
     if complaint is None:
         abort(404)
+    if changing and complaint.erased_at is not None:
+        flash(f"{complaints.erased_words(complaint)}, so it cannot be changed")
+        abort(redirect(url_for(".show_complaint", complaint_id=complaint.id)))
     return complaint
 
 
@@ -123,6 +131,7 @@ def show_complaint(complaint_id: int) -> Page:
         back_url=_queue_url(request.args.get("queue", "")),
         extensions={stage.id: complaints.describe_extension(stage) for stage in complaint.stages},
         labels=DETAIL_LABELS,
+        erased=complaints.erased_words(complaint) if complaint.erased_at else "",
     )
 
 
@@ -154,7 +163,7 @@ def _edit_form(complaint: Complaint, *, saved: bool = False) -> forms.ComplaintE
 @roles_required(OFFICER)
 def edit_complaint(complaint_id: int) -> Page:
     """Change a complaint's details."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     form = _edit_form(complaint)
     title = "Change complaint details"
     if form.validate_on_submit():

@@ -44,7 +44,7 @@ def _action(complaint: Complaint, action_id: int) -> ComplaintAction:
 @roles_required(OFFICER)
 def add_point(complaint_id: int) -> Page:
     """Add a point to a complaint, with a theme suggested from its text."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     form = forms.PointForm()
     suggested = _theme_choices(form, request.form.get("summary") or complaint.summary)
     if request.method == "GET" and suggested:
@@ -81,7 +81,7 @@ def add_point(complaint_id: int) -> Page:
 @roles_required(OFFICER)
 def edit_point(complaint_id: int, point_id: int) -> Page:
     """Change a point's theme, summary or outcome."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     point = _point(complaint, point_id)
     form = forms.PointEditForm(obj=point)
     suggested = _theme_choices(form, point.summary, keep=point.theme)
@@ -146,7 +146,7 @@ def _action_data(form: forms.ActionForm) -> dict[str, Any]:
 @roles_required(OFFICER)
 def add_action(complaint_id: int, point_id: int) -> Page:
     """Give an action to a service for an upheld point."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     point = _point(complaint, point_id)
     form = forms.ActionForm()
     if form.validate_on_submit():
@@ -174,7 +174,7 @@ def add_action(complaint_id: int, point_id: int) -> Page:
 @roles_required(OFFICER)
 def edit_action(complaint_id: int, action_id: int) -> Page:
     """Change an action's details."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     action = _action(complaint, action_id)
     form = forms.ActionForm(obj=action)
     del form.submission_token  # a token is for adding an action, not changing one
@@ -183,6 +183,8 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
             complaint_points.update_action(action, _action_data(form))
         except complaint_points.DueDateError as error:
             form.due_on.errors = [str(error)]
+        except complaints.ComplaintError as error:
+            form.description.errors = [str(error)]
         else:
             flash(
                 f"Action for point {action.point.position} of {complaint.reference} saved",
@@ -196,7 +198,7 @@ def edit_action(complaint_id: int, action_id: int) -> Page:
 @roles_required(OFFICER)
 def complete_action(complaint_id: int, action_id: int) -> Page:
     """Mark an action done, with evidence."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     action = _action(complaint, action_id)
     form = forms.CompleteActionForm()
     if form.validate_on_submit():

@@ -40,7 +40,7 @@ STEPS: dict[str, tuple[str, str]] = {
 @roles_required(OFFICER)
 def record_step(complaint_id: int, step: str) -> Page:
     """Record a dated step of the complaint's clock."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     title, what = STEPS[step]
     form = forms.DateForm()
     form.on.what = what
@@ -96,7 +96,7 @@ def _record(complaint: Complaint, step: str, form: forms.DateForm) -> str:
 @roles_required(OFFICER)
 def extend_deadline(complaint_id: int) -> Page:
     """Extend the response deadline, with a reason."""
-    complaint = load_complaint(complaint_id)
+    complaint = load_complaint(complaint_id, changing=True)
     form = forms.ExtensionForm()
     current = complaint.current_stage
     if request.method == "GET" and current is not None and current.respond_by is not None:

@@ -1,8 +1,9 @@
 """Complaint points and the actions given to services for upheld ones.
 
 A point is one issue within a complaint, with its own theme and outcome; every
-upheld or partially upheld point gets actions that are followed until done. Every
-change is audited and committed here, as in ``services.complaints``.
+upheld or partially upheld point gets actions that are followed until done, even after
+the complaint is closed. Every change is audited and committed here, as in
+``services.complaints``; an erased complaint's points and actions never change.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from feedback_app.services.complaints import (
     ComplaintError,
     apply_changes,
     audit_safe,
+    check_not_erased,
 )
 from feedback_app.templating import format_date
 
@@ -64,8 +66,15 @@ def add_point(
     """Add a point to a complaint, audited; commit.
 
     ``submission_token`` is the one-time token of the form that adds it: see
-    ``add_point_once``.
+    ``add_point_once``. A closed complaint takes no new points until it is escalated:
+    its points are counted in a quarter's report already.
     """
+    check_not_erased(complaint)
+    if complaint.closed_on is not None:
+        raise ComplaintError(
+            f"This complaint was closed on {format_date(complaint.closed_on)}, so you cannot "
+            "add a point. Escalate it if the complainant has raised something new"
+        )
     _check_point(theme, outcome)
     point = ComplaintPoint(
         theme=theme,
@@ -117,6 +126,7 @@ def update_point(
 
     A point may keep a theme retired since it was chosen, but not move to another one.
     """
+    check_not_erased(point.complaint)
     with edits.saving(point, version, "point"):
         _check_point(theme, outcome, current=point.theme)
         changes = apply_changes(
@@ -165,7 +175,12 @@ def _check_due_on(point: ComplaintPoint, due_on: date | None) -> None:
 def add_action(
     point: ComplaintPoint, data: Mapping[str, Any], *, submission_token: str | None = None
 ) -> ComplaintAction:
-    """Give an action to a service for an upheld or partially upheld point; commit."""
+    """Give an action to a service for an upheld or partially upheld point; commit.
+
+    A closed complaint may still be given actions: an upheld point is followed up until
+    its actions are done, which may be after the complaint was answered and closed.
+    """
+    check_not_erased(point.complaint)
     if not point.needs_actions:
         raise ComplaintError("Actions are for points that were upheld or partially upheld")
     _check_due_on(point, data.get("due_on"))
@@ -208,9 +223,18 @@ def update_action(action: ComplaintAction, data: Mapping[str, Any]) -> dict[str,
     """Change an action's details, audited; commit.
 
     A new due date must be on or after the complaint was received (``DueDateError``);
-    one saved before that rule is left as it is while other details change.
+    one saved before that rule is left as it is while other details change. Once an
+    action is done its due date stays as it was (``DueDateError`` too): the report counts
+    actions done by their agreed date, and moving the date afterwards would turn a late
+    one into one on time.
     """
+    check_not_erased(action.point.complaint)
     if "due_on" in data and data["due_on"] != action.due_on:
+        if action.status == "done":
+            raise DueDateError(
+                f"This action was marked as done on {format_date(action.completed_on)}, so "
+                f"its agreed due date, {format_date(action.due_on)}, cannot be changed"
+            )
         _check_due_on(action.point, data["due_on"])
     changes = apply_changes(action, data, ACTION_FIELDS)
     if changes:
@@ -233,6 +257,7 @@ def complete_action(action: ComplaintAction, on: date, evidence: str) -> None:
     officers marking it done at the same moment, the first keeps their evidence and the
     second is told it was done already.
     """
+    check_not_erased(action.point.complaint)
     _check_not_done(action)
     received = action.point.complaint.received_on
     if on < received:

@@ -4,7 +4,8 @@ This module gathers the public names of the complaint services, so that callers 
 ``complaints.escalate(...)`` and need not know which module holds what. The code lives in:
 
 - ``complaints_common``: the errors an officer is shown (``ComplaintError``,
-  ``AlreadyDoneError``), the fields that are personal data and ``audit_safe``, which keeps
+  ``AlreadyDoneError``, ``ErasedError``), ``check_not_erased``, which keeps an erased
+  complaint read-only, the fields that are personal data and ``audit_safe``, which keeps
   them out of the audit log, ``today`` and ``apply_changes``;
 - ``complaints_clocks``: each stage's working-day timescales (``clock_settings``), a new
   stage's deadlines (``new_stage``) and ``refresh``, which copies the next deadline onto
@@ -33,9 +34,12 @@ from feedback_app.services.complaints_common import (
     WRITER_FIELDS,
     AlreadyDoneError,
     ComplaintError,
+    ErasedError,
     apply_changes,
     audit_safe,
+    check_not_erased,
     complainant,
+    erased_words,
     today,
 )
 from feedback_app.services.complaints_records import (
@@ -69,16 +73,19 @@ __all__ = [
     "AlreadyDoneError",
     "ClockSettings",
     "ComplaintError",
+    "ErasedError",
     "UnfinishedWorkError",
     "acknowledge",
     "apply_changes",
     "audit_safe",
+    "check_not_erased",
     "clock_settings",
     "close",
     "complainant",
     "create_complaint",
     "create_public_complaint",
     "describe_extension",
+    "erased_words",
     "escalate",
     "extend",
     "get_complaint",

@@ -4,7 +4,8 @@ Every change to a complaint goes through a service (``complaints_records``,
 ``complaints_stages``, ``complaint_points``), which records an audit entry (old → new
 values) in the same transaction and commits. Personal data never goes into the audit
 log: for those fields the entry says only that they were given or changed
-(``audit_safe``).
+(``audit_safe``). A complaint erased at the end of its retention period is read-only:
+every service refuses to change it (``check_not_erased``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from feedback_app import clock
 from feedback_app.models import Complaint
 from feedback_app.services import comments
+from feedback_app.templating import format_date
 
 AUDITED_FIELDS = (
     "received_on",
@@ -72,6 +74,28 @@ class ComplaintError(ValueError):
 class AlreadyDoneError(ComplaintError):
     """The change was made already: its form was sent twice, or someone else made it at
     the same moment. Nothing was changed; the message says what the complaint holds now."""
+
+
+class ErasedError(ComplaintError):
+    """The complaint's personal data was erased at the end of its retention period, so it
+    can no longer be changed."""
+
+
+def erased_words(complaint: Complaint) -> str:
+    """Say when a complaint was erased, for its page and for a refused change."""
+    on = format_date(complaint.erased_at)
+    return f"This complaint was erased on {on} under the retention policy"
+
+
+def check_not_erased(complaint: Complaint) -> None:
+    """Refuse every change to an erased complaint (``ErasedError``).
+
+    Erasing keeps only what the reports count. Filling in a new name, email or summary
+    afterwards would keep personal data that retention never erases again (it erases a
+    complaint once), and new points or dates would change reports of quarters long gone.
+    """
+    if complaint.erased_at is not None:
+        raise ErasedError(f"{erased_words(complaint)}, so it cannot be changed")
 
 
 def today() -> date:

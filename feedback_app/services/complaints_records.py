@@ -3,7 +3,8 @@
 A complaint is logged once per form (``once.make_once``), from the officer's form or
 the public one; its text is analysed as a comment with the complainant's details
 hidden. Changing its details checks the version the officer's page showed
-(``edits.saving``), and a new date received restarts the first stage's clock.
+(``edits.saving``), and a new date received moves the first stage's clock, even after
+escalation. An erased complaint's details cannot be changed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from feedback_app.extensions import db
 from feedback_app.models import Complaint
 from feedback_app.services import audit, comments, edits, once, references
+from feedback_app.services.clocks import add_working_days
 from feedback_app.services.complaints_clocks import (
     clock_settings,
     new_stage,
@@ -28,6 +30,7 @@ from feedback_app.services.complaints_common import (
     ComplaintError,
     apply_changes,
     audit_safe,
+    check_not_erased,
     complainant,
 )
 from feedback_app.templating import format_date
@@ -100,6 +103,7 @@ def update_complaint(
     The audit entry has each changed field as old → new, except personal fields, which
     it names as changed without their values.
     """
+    check_not_erased(complaint)
     with edits.saving(complaint, version, "complaint"):
         return _update_complaint(complaint, data)
 
@@ -111,15 +115,9 @@ def _update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str
     changes = apply_changes(complaint, data, AUDITED_FIELDS)
     if not changes:
         return changes
-    if "received_on" in changes and len(complaint.stages) == 1:
-        # The first clock runs from the day it was received: restart it on the new date.
-        first = complaint.stages[0]
-        replacement = new_stage(first.stage, complaint.received_on)
-        for name in ("acknowledge_by", "respond_by", "started_on"):
-            setattr(first, name, getattr(replacement, name))
-        settings = clock_settings(first.stage)
-        if settings:
-            set_respond_by(first, settings)
+    audited = dict(changes)
+    if "received_on" in changes and complaint.stages:
+        audited.update(_restart_first_clock(complaint))
     if changes.keys() & {"summary", "received_on", *WRITER_FIELDS}:
         comments.record_comment(
             source="complaint",
@@ -129,9 +127,33 @@ def _update_complaint(complaint: Complaint, data: Mapping[str, Any]) -> dict[str
             writer=complainant(complaint),
         )
     refresh(complaint)
-    audit.record("complaint.updated", "complaint", complaint.id, **audit_safe(changes))
+    audit.record("complaint.updated", "complaint", complaint.id, **audit_safe(audited))
     db.session.commit()
     return changes
+
+
+def _restart_first_clock(complaint: Complaint) -> dict[str, Any]:
+    """Move the first stage's clock to the date received; return its dates as old → new.
+
+    The first clock runs from the day the complaint was received, escalated since or
+    not: a corrected date received moves when it started and when acknowledgement was
+    due, and so whether it was acknowledged on time in the report. The response clock
+    runs from the acknowledgement once there is one, so a recorded response is judged
+    as before. (``_check_received_on`` has refused a date after anything recorded.)
+    """
+    first = complaint.stages[0]
+    clock = {"started_on": complaint.received_on}
+    settings = clock_settings(first.stage)
+    if settings is not None:
+        clock["acknowledge_by"] = add_working_days(complaint.received_on, settings.acknowledge_days)
+    changes = apply_changes(first, clock, ("started_on", "acknowledge_by"))
+    if settings is not None:
+        old = first.respond_by
+        set_respond_by(first, settings)
+        if first.respond_by != old:
+            changes["respond_by"] = {"old": old, "new": first.respond_by}
+    # Kept apart, so the entry is not read as a change of the current stage.
+    return {"first_stage_clock": changes} if changes else {}
 
 
 def _check_received_on(complaint: Complaint, received: date) -> None:

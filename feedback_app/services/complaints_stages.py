@@ -2,9 +2,10 @@
 
 Each checks its date against what already happened to the complaint, changes the
 current stage, calls ``refresh`` and records an audit entry. A closed complaint's
-stages cannot change until it is escalated. Extending and escalating say what they
-change from (the deadline, the stage), so a form sent twice changes things once
-(``once.claim``) and the repeat is told ``AlreadyDoneError``'s message.
+stages cannot change until it is escalated, and an erased one's never can. Extending
+and escalating say what they change from (the deadline, the stage), so a form sent
+twice changes things once (``once.claim``) and the repeat is told
+``AlreadyDoneError``'s message.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from feedback_app.services.complaints_common import (
     AlreadyDoneError,
     ComplaintError,
     audit_safe,
+    check_not_erased,
 )
 from feedback_app.templating import format_date
 
@@ -39,6 +41,7 @@ def _current(complaint: Complaint) -> ComplaintStage:
 
 
 def _open_stage(complaint: Complaint, doing: str) -> ComplaintStage:
+    check_not_erased(complaint)
     # A closed complaint's figures are settled: changing them would rewrite the
     # "responded on time" counts of a quarter already reported. Escalating reopens it.
     if complaint.closed_on is not None:
@@ -214,13 +217,13 @@ def escalate(
     past it (the form was sent twice, or someone else escalated it at the same time) is
     left as it is: escalating it again would skip a stage.
     """
+    check_not_erased(complaint)
     current = _current(complaint)
     _check_stage(current.stage, from_stage)
     following = {"1": "2", "2": "ombudsman"}.get(current.stage)
     if following is None:
         raise ComplaintError("A complaint with the ombudsman cannot be escalated further")
-    if on < current.started_on:
-        raise ComplaintError("The date escalated must be on or after the current stage started")
+    _check_escalation_date(complaint, current, on)
     was = current.stage
     if not once.claim(Complaint, complaint.id, {"stage": was}, {"stage": following}):
         db.session.rollback()  # another request escalated it after this one read it
@@ -242,6 +245,26 @@ def escalate(
     )
     db.session.commit()
     return record
+
+
+def _check_escalation_date(complaint: Complaint, current: ComplaintStage, on: date) -> None:
+    """Refuse an escalation dated before what it follows.
+
+    The next stage starts after the last thing recorded at this one: its response, or
+    else its acknowledgement, or else its start (a complainant may escalate a complaint
+    nobody answered). A closed complaint reopens on a date after it was closed, or it
+    would reopen with its clocks already run out.
+    """
+    after = [
+        (current.started_on, f"stage {current.stage} started"),
+        (current.acknowledged_on, f"stage {current.stage} was acknowledged"),
+        (current.responded_on, f"the response at stage {current.stage}"),
+        (complaint.closed_on, "the complaint was closed"),
+    ]
+    broken = [(when, what) for when, what in after if when is not None and on < when]
+    if broken:
+        when, what = max(broken)  # the latest: a date after it is after all the others too
+        raise ComplaintError(f"The date escalated must be on or after {what}, {format_date(when)}")
 
 
 def _check_stage(stage: str, from_stage: str | None) -> None:
@@ -302,6 +325,7 @@ def close(complaint: Complaint, on: date, *, confirmed_unfinished: bool | None =
     unfinished (``unfinished_work``): when False and work is unfinished, nothing is
     closed (``UnfinishedWorkError``). None, for imports and scripts, does not ask.
     """
+    check_not_erased(complaint)
     if complaint.closed_on is not None:
         raise ComplaintError("This complaint is already closed")
     if on < complaint.received_on:
