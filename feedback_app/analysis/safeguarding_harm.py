@@ -1,9 +1,6 @@
 """Disclosure patterns for harm to a child or by a child to themselves: self-harm,
 suicide, abuse, neglect, eating disorders, not feeling safe, restraint or injury, and harm
 at school.
-
-Each kind's pattern is one regex of alternatives; ``safeguarding.py`` joins the kinds
-in order and matches them.
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """Disclosure patterns for other risks: contact online, threats from outside the family,
 other dangers (fire, poison, breathing), medical safety, going missing, exploitation, harm
 at risk of happening, and parents or carers who cannot keep a child safe.
-
-Each kind's pattern is one regex of alternatives; ``safeguarding.py`` joins the kinds
-in order and matches them.
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """Disclosure patterns for a child out of the sight or care of the adults who should
 be watching: left alone or at the wrong place, unsafe transport, and a driver or escort
 unfit to be in charge.
-
-Each kind's pattern is one regex of alternatives; ``safeguarding.py`` joins the kinds
-in order and matches them.
 """
 
 from __future__ import annotations
