@@ -7,7 +7,8 @@ all call the same code::
     result = analyse("30 weeks and still no draft plan", question="could_be_better")
 """
 
-from feedback_app.analysis.learning import LearnedModel, default_model, train, train_with_defaults
+from feedback_app.analysis.learning import default_model, train, train_with_defaults
+from feedback_app.analysis.learning_model import LearnedModel
 from feedback_app.analysis.pipeline import (
     RULES_ONLY,
     Analysis,

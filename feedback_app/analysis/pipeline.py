@@ -6,13 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from feedback_app.analysis.learning import (
-    SENTIMENTS,
-    LearnedModel,
-    default_model,
-    negation_scopes,
-    stem,
-)
+from feedback_app.analysis.learning import default_model
+from feedback_app.analysis.learning_features import negation_scopes, stem
+from feedback_app.analysis.learning_model import SENTIMENTS, LearnedModel
 from feedback_app.analysis.redaction import redact
 from feedback_app.analysis.safeguarding import safeguarding_phrases
 from feedback_app.analysis.sentiment import score_sentiment

@@ -7,11 +7,11 @@ from feedback_app.analysis.learning import (
     _Row,
     as_examples,
     default_model,
-    features,
     load_corpus,
     load_examples,
     source_priors,
 )
+from feedback_app.analysis.learning_features import features
 from feedback_app.analysis.pipeline import _learned_phrases
 
 CORRECTIONS = [

@@ -3,7 +3,8 @@
 import pytest
 
 from feedback_app.analysis import RULES_ONLY, analyse
-from feedback_app.analysis.redaction import _Spans, redact
+from feedback_app.analysis.redaction import redact
+from feedback_app.analysis.redaction_spans import _Spans
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_welsh_and_scottish_street_addresses():
 
 def test_the_english_lexicon_is_found():
     """Unlisted names are told from words by TextBlob's lexicon; it must be there."""
-    from feedback_app.analysis.redaction import _is_english_word
+    from feedback_app.analysis.redaction_words import _is_english_word
 
     assert _is_english_word("meeting") and _is_english_word("behaviour")
     assert not _is_english_word("zinhle")
