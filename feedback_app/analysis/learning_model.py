@@ -189,7 +189,7 @@ class LearnedModel:
     def explain_safeguarding(self, feats: set[str], top: int = 3) -> list[str]:
         """Return the features that pushed most towards a disclosure, strongest first."""
         found = [(f, w) for f in feats if (w := self.safeguarding_weights.get(f, 0.0)) > 0]
-        return [f for f, _ in sorted(found, key=lambda item: -item[1])[:top]]
+        return [f for f, _ in sorted(found, key=lambda item: (-item[1], item[0]))[:top]]
 
     def theme_probabilities(
         self,
@@ -239,7 +239,7 @@ class LearnedModel:
         """Return the words that pushed a theme most, strongest first."""
         weights = self.theme_weights.get(slug, {})
         found = [(f, weights[f]) for f in feats if f in weights]
-        return sorted(found, key=lambda item: -abs(item[1]))[:top]
+        return sorted(found, key=lambda item: (-abs(item[1]), item[0]))[:top]
 
     def explain_sentiment(self, label: str, feats: set[str]) -> list[tuple[str, float]]:
         """Return the words that pushed towards ``label`` over the other two, strongest
@@ -251,7 +251,7 @@ class LearnedModel:
             push = own - (sum(weights) - own) / (len(SENTIMENTS) - 1)
             if push > 0:
                 pushes.append((feat, push))
-        return sorted(pushes, key=lambda item: -item[1])
+        return sorted(pushes, key=lambda item: (-item[1], item[0]))
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-able dict (the app stores it in the database)."""

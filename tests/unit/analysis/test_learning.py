@@ -1,6 +1,7 @@
 """Learning from corrections: training, combining with rules, serialising."""
 
 import json
+from typing import cast
 
 from feedback_app.analysis import RULES_ONLY, LearnedModel, analyse, train
 from feedback_app.analysis.learning import (
@@ -286,3 +287,31 @@ def test_a_rows_getter_reads_the_same_weights_as_indexing():
         row = _Row(ids)
         assert list(row) == ids
         assert list(row.values(weights)) == [weights[i] for i in ids]
+
+
+def test_words_of_equal_weight_are_explained_in_the_same_order_every_run() -> None:
+    # Features come in a set, whose order changes with the hash seed; equal weights must
+    # not leave the order to it, or the review card's reasons change between runs.
+    model = LearnedModel(
+        theme_bias={"health": 0.0},
+        theme_weights={"health": {"zebra": 1.0, "apple": 1.0, "mango": -1.0}},
+        sentiment_weights={
+            "negative": {"zebra": 0.5, "apple": 0.5},
+            "neutral": {},
+            "positive": {},
+        },
+        safeguarding_weights={"zebra": 2.0, "apple": 2.0},
+    )
+    # Lists in two orders stand in for a set's two iteration orders under two hash seeds.
+    for order in (["zebra", "apple", "mango"], ["mango", "apple", "zebra"]):
+        feats = cast(set[str], order)
+        assert [word for word, _ in model.explain_theme("health", feats)] == [
+            "apple",
+            "mango",
+            "zebra",
+        ]
+        assert [word for word, _ in model.explain_sentiment("negative", feats)] == [
+            "apple",
+            "zebra",
+        ]
+        assert model.explain_safeguarding(feats) == ["apple", "zebra"]
