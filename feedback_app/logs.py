@@ -129,7 +129,8 @@ def send_app_logs_as_json() -> None:
 
     On the package's logger, so that errors (``feedback_app.errors``), jobs and
     Flask's own ``app.logger`` (named after the package) are JSON like the request
-    log, and a traceback is a field rather than lines a log shipper splits apart.
+    log, and a traceback is a field rather than lines a log shipper splits apart; and
+    on GOV.UK Notify's client's logger (``JSON_LOGGERS``).
     """
     for name in JSON_LOGGERS:
         logger = logging.getLogger(name)
