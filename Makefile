@@ -59,9 +59,13 @@ install-test-deps: ## Debian's Chromium and PostgreSQL 15 binaries, when missing
 db: install ## Create or upgrade the database to the latest migrations
 	$(FLASK) db upgrade heads
 
+# FLASK_RUN_HOST and FLASK_RUN_PORT are read by `flask run`, and by seed-demo to print the
+# address its demo staff sign in at.
+run: export FLASK_RUN_HOST := 127.0.0.1
+run: export FLASK_RUN_PORT := 5000
 run: db ## Load demo data when the database is empty and serve on 127.0.0.1:5000
 	$(FLASK) seed-demo --if-empty
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(FLASK) run
 
 # --- Checking -----------------------------------------------------------------
 

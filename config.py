@@ -8,7 +8,9 @@ development a random SECRET_KEY is generated once and kept in ``instance/``.
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -114,6 +116,97 @@ def _check_sqlite_folder(url: str) -> None:
         )
 
 
+def hide_password(text: str) -> str:
+    """Return ``text`` with the password of every address in it written as ``***``.
+
+    ``redis://:S3cret@redis-host:6379/0`` becomes ``redis://:***@redis-host:6379/0``; a
+    mistyped address (``redis:/:S3cret@redis-host``) is masked just the same. For
+    anything the app prints or logs that may hold a URL from the settings.
+    """
+    return _PASSWORD.sub("***", text)
+
+
+# A password: after a colon, up to the @ that ends it (no slash or space on the way).
+_PASSWORD = re.compile(r"(?<=:)[^/@\s]+(?=@)")
+
+
+def _rate_limit(name: str, default: str) -> str:
+    """Read a rate limit such as ``10 per minute``, checked by flask-limiter's own parser.
+
+    flask-limiter would otherwise log an error on every request and let it through: a
+    mistyped limit switched rate limiting off without a word.
+    """
+    value = os.environ.get(name, "").strip() or default
+    from limits import parse_many
+
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must be a rate limit such as '10 per minute' or '100/hour', not {value[:40]!r}"
+        ) from None
+    return value
+
+
+#: The storages of flask-limiter (``limits``) whose client is installed: memory and Redis.
+RATE_LIMIT_STORAGES = frozenset(
+    {"memory", "redis", "rediss", "redis+unix", "redis+sentinel", "redis+cluster"}
+)
+
+
+def _rate_limit_storage() -> str:
+    """Read RATELIMIT_STORAGE_URI: a storage flask-limiter knows, such as redis:// or memory://."""
+    url = os.environ.get("RATELIMIT_STORAGE_URI", "").strip() or "memory://"
+    scheme, separator, _ = url.partition("://")
+    if not separator or scheme.lower() not in RATE_LIMIT_STORAGES:
+        # The scheme alone: the rest may hold a password.
+        raise ConfigError(
+            "RATELIMIT_STORAGE_URI must start with redis:// (shared by every worker and "
+            "host), rediss:// or memory:// (each worker counts alone), "
+            f"not {(scheme + '://') if separator else 'what it does'}"
+        )
+    if scheme.lower() in {"redis", "rediss", "redis+unix"}:
+        _check_redis_address("RATELIMIT_STORAGE_URI", url.replace("redis+unix", "unix", 1))
+    return url
+
+
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def _redis_url() -> str:
+    """Read REDIS_URL (the job queue): empty, or an address Redis's client can read."""
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url:
+        _check_redis_address("REDIS_URL", url)
+    return url
+
+
+def _check_redis_address(name: str, url: str) -> None:
+    """Refuse a Redis address the client cannot read, naming the setting, never its value
+    (which may hold a password)."""
+    scheme, separator, rest = url.partition("://")
+    example = "redis://:PASSWORD@redis-host:6379/0"
+    if not separator or scheme.lower() not in REDIS_SCHEMES:
+        raise ConfigError(f"{name} must start with redis://, rediss:// or unix://, like {example}")
+    from redis.connection import parse_url
+
+    try:
+        parse_url(url)
+    except ValueError:
+        raise ConfigError(
+            f"{name} is not an address Redis can read (check the port); write it like {example}"
+        ) from None
+    if scheme.lower() == "unix":
+        return
+    netloc, _, path = rest.partition("/")
+    host = netloc.rpartition("@")[2].split(":")[0]
+    database = path.split("?")[0]
+    if not host or (database and not database.isdigit()):
+        raise ConfigError(
+            f"{name} needs a host and, after it, a database number if any; write it like {example}"
+        )
+
+
 def _development_secret_key() -> str:
     """Return a secret key kept in instance/ so sessions survive restarts in development."""
     INSTANCE.mkdir(exist_ok=True)
@@ -161,12 +254,12 @@ class Config:
         "SUPPRESSION_THRESHOLD", 5, 2, "a smaller base would publish the answers of one family"
     )
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_STORAGE_URI = _rate_limit_storage()
     # If Redis is down, count in memory for a while rather than refuse every form.
     RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     # Public forms (a complaint, a resume code) per client address and page.
-    RATELIMIT_PUBLIC_POST = os.environ.get("RATELIMIT_PUBLIC_POST", "60 per minute")
+    RATELIMIT_PUBLIC_POST = _rate_limit("RATELIMIT_PUBLIC_POST", "60 per minute")
     # A school network is one address, and a class of up to 60 answers together. "Start
     # now" is pressed once each, perhaps twice (the other version): 120. Every question
     # shares one page address, so a class of 60 going through 7 questions in about 3
@@ -174,15 +267,15 @@ class Config:
     # says "next" and they all press Continue at once: 600. An answer only changes the
     # draft of the browser that sent it, so a high limit here risks little; resume codes
     # keep RATELIMIT_PUBLIC_POST, because guessing them is the risk there.
-    RATELIMIT_SURVEY_START = os.environ.get("RATELIMIT_SURVEY_START", "120 per minute")
-    RATELIMIT_SURVEY_ANSWER = os.environ.get("RATELIMIT_SURVEY_ANSWER", "600 per minute")
-    RATELIMIT_SIGN_IN = os.environ.get("RATELIMIT_SIGN_IN", "10 per minute")
+    RATELIMIT_SURVEY_START = _rate_limit("RATELIMIT_SURVEY_START", "120 per minute")
+    RATELIMIT_SURVEY_ANSWER = _rate_limit("RATELIMIT_SURVEY_ANSWER", "600 per minute")
+    RATELIMIT_SIGN_IN = _rate_limit("RATELIMIT_SIGN_IN", "10 per minute")
     # How many proxies in front of the app append to X-Forwarded-For. 0 trusts none
     # (the header is ignored); behind the documented nginx it is 1, so rate limits count
     # each client's address rather than nginx's 127.0.0.1. Never more than there are:
     # a client could then forge its address.
     TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0, 0)
-    REDIS_URL = os.environ.get("REDIS_URL", "")
+    REDIS_URL = _redis_url()
 
     # Saved survey answers can be resumed for this many hours (SPEC: at least 20).
     RESUME_HOURS = _int("RESUME_HOURS", 72, 20, "families are promised at least 20 hours")
@@ -275,6 +368,82 @@ class ProductionConfig(Config):
     LOG_JSON = _flag("LOG_JSON", True)
 
 
+#: The RATELIMIT_* environment variables the app reads; any other is a mistyped one.
+RATE_LIMIT_SETTINGS = (
+    "RATELIMIT_ENABLED",
+    "RATELIMIT_STORAGE_URI",
+    "RATELIMIT_PUBLIC_POST",
+    "RATELIMIT_SURVEY_START",
+    "RATELIMIT_SURVEY_ANSWER",
+    "RATELIMIT_SIGN_IN",
+)
+
+
+def _check_rate_limit_names() -> None:
+    """Refuse a RATELIMIT_* variable the app does not read: a misspelt limit would be
+    ignored, leaving the default in force without a word."""
+    for name in sorted(os.environ):
+        if name.startswith("RATELIMIT_") and name not in RATE_LIMIT_SETTINGS:
+            raise ConfigError(
+                f"{name} is not a setting; the rate limit settings are "
+                f"{', '.join(RATE_LIMIT_SETTINGS)}"
+            )
+
+
+# A GOV.UK Notify API key: its name, then the service id and the secret (two UUIDs).
+_UUID = r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+_NOTIFY_KEY = re.compile(rf".+-{_UUID}-{_UUID}", re.IGNORECASE)
+
+
+def _check_notify(config: type[Config]) -> None:
+    """Refuse GOV.UK Notify settings that would make every email fail: a key without the
+    template to send from (or the lead's address to send alerts to), or the other way round.
+
+    Never prints the key.
+    """
+    key, template = config.NOTIFY_API_KEY.strip(), config.NOTIFY_TEMPLATE_ID.strip()
+    base_url = config.NOTIFY_BASE_URL.strip()
+    if not key:
+        stray = [
+            name
+            for name, value in (("NOTIFY_TEMPLATE_ID", template), ("NOTIFY_BASE_URL", base_url))
+            if value
+        ]
+        if stray:
+            raise ConfigError(
+                f"{' and '.join(stray)} {'is' if len(stray) == 1 else 'are'} set but "
+                "NOTIFY_API_KEY is not: set the key too to send email through GOV.UK Notify, "
+                "or unset them to log messages only"
+            )
+        return
+    if not _NOTIFY_KEY.fullmatch(key):
+        raise ConfigError(
+            "NOTIFY_API_KEY is not a GOV.UK Notify API key (it ends with two ids, each like "
+            "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): copy the whole key from Notify"
+        )
+    if not template:
+        raise ConfigError(
+            "NOTIFY_TEMPLATE_ID must be set with NOTIFY_API_KEY: the id of the Notify email "
+            "template whose subject is ((subject)) and body ((body))"
+        )
+    try:
+        uuid.UUID(template)
+    except ValueError:
+        raise ConfigError(
+            f"NOTIFY_TEMPLATE_ID must be a Notify template id such as "
+            f"f33517ff-2a88-4f6e-b855-c550268ce08a, not {template[:40]!r}"
+        ) from None
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise ConfigError(
+            "NOTIFY_BASE_URL must start with https:// (or be empty for GOV.UK Notify itself)"
+        )
+    if "@" not in config.SAFEGUARDING_LEAD_EMAIL:
+        raise ConfigError(
+            "SAFEGUARDING_LEAD_EMAIL must be set to an email address with NOTIFY_API_KEY: "
+            "safeguarding alerts are emailed to it"
+        )
+
+
 CONFIGS: dict[str, type[Config]] = {
     "development": DevelopmentConfig,
     "testing": TestingConfig,
@@ -295,6 +464,8 @@ def load_config(name: str | None = None) -> type[Config]:
         # Links in emails (password resets) would otherwise take the request's Host
         # header, which anyone can forge to point a reset link at their own site.
         raise ConfigError("PUBLIC_URL must be set to the service's https:// address in production")
+    _check_rate_limit_names()
+    _check_notify(config)
     if config is DevelopmentConfig and not config.SECRET_KEY:
         config.SECRET_KEY = _development_secret_key()
     return config

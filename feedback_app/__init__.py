@@ -61,8 +61,10 @@ def register_extensions(app: Flask) -> None:
     """Bind every extension instance to this app."""
     import feedback_app.models  # noqa: F401  (registers every table for migrations)
     from feedback_app.extensions import babel, compress, csrf, db, htmx, limiter, migrate
+    from feedback_app.services import jobs
 
     db.init_app(app)
+    jobs.register_after_commit_jobs()
     # Batch mode lets Alembic alter tables on SQLite, which cannot ALTER most things.
     migrate.init_app(
         app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True

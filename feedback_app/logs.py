@@ -129,15 +129,23 @@ def send_app_logs_as_json() -> None:
 
     On the package's logger, so that errors (``feedback_app.errors``), jobs and
     Flask's own ``app.logger`` (named after the package) are JSON like the request
-    log, and a traceback is a field rather than lines a log shipper splits apart.
+    log, and a traceback is a field rather than lines a log shipper splits apart; and
+    on GOV.UK Notify's client's logger (``JSON_LOGGERS``).
     """
-    logger = logging.getLogger("feedback_app")
-    if any(isinstance(handler.formatter, JsonFormatter) for handler in logger.handlers):
-        return
-    handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter())
-    logger.addHandler(handler)
-    # Flask adds its plain-text handler to app.logger; one line per record is the point.
-    logger.removeHandler(default_handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
+    for name in JSON_LOGGERS:
+        logger = logging.getLogger(name)
+        if any(isinstance(handler.formatter, JsonFormatter) for handler in logger.handlers):
+            continue
+        handler = logging.StreamHandler()
+        handler.setFormatter(JsonFormatter())
+        logger.addHandler(handler)
+        # Flask adds its plain-text handler to app.logger; one line per record is the point.
+        logger.removeHandler(default_handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+#: Loggers written as JSON: the app's, and GOV.UK Notify's client, which logs a failed
+#: request itself ("API POST request on … failed with 400 …") before the app logs its own
+#: "notification failed" record.
+JSON_LOGGERS = ("feedback_app", "notifications_python_client")

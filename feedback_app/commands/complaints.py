@@ -62,7 +62,8 @@ def complaints_report_command(quarter_label: str, output: str) -> None:
 def send_reminders_command() -> None:
     """Remind officers and action owners of deadlines due soon or passed, and the
     safeguarding lead of flags nobody has started on. Each reminder goes once a day: run
-    again the same day, it sends only what has fallen due since."""
+    again the same day, it sends only what has fallen due since, and any that could not be
+    sent (exit status 1)."""
     counts = reminders.send_reminders(clock.today())
     click.echo(
         f"Sent {counts.total} reminders: {counts.acknowledgements} acknowledgements, "
@@ -71,6 +72,12 @@ def send_reminders_command() -> None:
     )
     if counts.already_sent:
         click.echo(f"{counts.already_sent} reminders were sent earlier today and not sent again")
+    if counts.failed:
+        # Exit status 1, so the timer's failure shows; the log has each one's reason.
+        raise click.ClickException(
+            f"{counts.failed} reminders could not be sent (the log says why); "
+            "run send-reminders again to send them"
+        )
 
 
 @click.command("purge-expired")

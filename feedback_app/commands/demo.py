@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from sqlalchemy import func, select
 
-from feedback_app.demo import DEMO_PASSWORD_HINT, seed_all
+from feedback_app.demo import seed_all
 from feedback_app.extensions import db
 from feedback_app.models import Response, User
 
@@ -19,13 +19,13 @@ def seed_demo_command(if_empty: bool, seed: int) -> None:
         db.session.scalar(select(func.count(Response.id))) or 0
     ) > 0
     if has_data:
-        message = "The database already has data; demo data was not loaded."
+        # No sign-ins are printed: the accounts in this database are not the demo's.
+        message = "The database already has data; no demo data or demo sign-ins were loaded."
         if if_empty:
             click.echo(message)
-            click.echo(DEMO_PASSWORD_HINT)
             return
         raise click.ClickException(message + " seed-demo needs an empty database.")
-    for line in seed_all(seed):
+    for line in seed_all(seed):  # the demo staff's sign-ins first (demo/staff.py)
         click.echo(line)
 
 

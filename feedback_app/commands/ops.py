@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from config import hide_password
 from feedback_app.extensions import db
 from feedback_app.services import health, jobs
 
@@ -22,7 +23,7 @@ from feedback_app.services import health, jobs
 )
 @click.option("--burst", is_flag=True, help="Run the jobs waiting now, then exit.")
 def worker_command(queues: tuple[str, ...], burst: bool) -> None:
-    """Run background jobs from the Redis queue at REDIS_URL (analysis, reminders)."""
+    """Run background jobs from the Redis queue at REDIS_URL (emails, retraining, re-analysis)."""
     from rq import Worker
 
     url = current_app.config.get("REDIS_URL", "")
@@ -31,6 +32,10 @@ def worker_command(queues: tuple[str, ...], burst: bool) -> None:
             "REDIS_URL is not set: without a queue, jobs run in the web process and no "
             "worker is needed."
         )
+    problem = _redis_problem(url)
+    if problem:
+        # One line, as `check` says it, rather than RQ's traceback; exit status 1.
+        raise click.ClickException(f"REDIS_URL ({hide_password(url)}): {problem}")
     # The worker forks a process per job; connections must not be shared with it.
     db.engine.dispose()
     queue_objects = [jobs.queue_for(url, name) for name in queues]
@@ -53,26 +58,31 @@ def check_command() -> None:
         click.echo(f"database: {state} ({result.detail})")
     for setting in ("REDIS_URL", "RATELIMIT_STORAGE_URI"):
         url = str(current_app.config.get(setting) or "")
-        if not url.startswith(("redis://", "rediss://")):
-            click.echo(f"{setting}: not Redis ({url or 'unset'})")
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            # Never the password an address may hold (config.hide_password).
+            click.echo(f"{setting}: not Redis ({hide_password(url) or 'unset'})")
             continue
-        if _redis_ok(url):
-            click.echo(f"{setting}: ok")
-        else:
+        problem = _redis_problem(url)
+        if problem:
             problems.append(setting)
-            click.echo(f"{setting}: UNREACHABLE")
+            click.echo(f"{setting}: UNREACHABLE ({problem})")
+        else:
+            click.echo(f"{setting}: ok")
     if problems:
         raise SystemExit(1)
 
 
-def _redis_ok(url: str) -> bool:
+def _redis_problem(url: str) -> str:
+    """Say why the Redis at ``url`` cannot be used ("" when it answers), in one line."""
     from redis import Redis
     from redis.exceptions import RedisError
 
     try:
-        return bool(Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping())
-    except RedisError:
-        return False
+        Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping()
+    except (RedisError, ValueError, OSError) as error:
+        lines = str(error).strip().splitlines()
+        return hide_password(f"{type(error).__name__}: {lines[0] if lines else ''}")
+    return ""
 
 
 COMMANDS = [worker_command, check_command]

@@ -10,15 +10,6 @@ from __future__ import annotations
 import importlib
 import random
 
-from feedback_app.demo.staff import DEMO_PASSWORD
-
-# Printed on purpose: the demo's sign-ins are for anyone trying the demo.
-DEMO_PASSWORD_HINT = (
-    "Demo staff sign in at http://127.0.0.1:5000/sign-in as admin@example.gov.uk, "
-    "complaints@example.gov.uk, analyst@example.gov.uk, safeguarding@example.gov.uk or "
-    f"forum@example.gov.uk with the password {DEMO_PASSWORD}."
-)
-
 AREAS = ("staff", "surveys", "complaints", "findings", "safeguarding", "reviews")
 
 

@@ -141,6 +141,7 @@ class SafeguardingFlag(Versioned, db.Model):  # type: ignore[name-defined,misc]
     action_taken: Mapped[str] = mapped_column(Text, default="")
     handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: When the lead was last emailed about the flag; never set by an email that failed.
     notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     comment: Mapped[Comment] = relationship()

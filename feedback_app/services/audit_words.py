@@ -71,6 +71,7 @@ ACTIONS: dict[str, str] = {
     "user.deactivated": "User deactivated",
     "user.locked": "User locked out after failed sign-ins",
     "user.password_reset": "Password reset",
+    "user.password_reset_email_failed": "Password reset email could not be sent",
     "user.password_reset_link_sent": "Password reset link sent",
     "user.reactivated": "User reactivated",
     "user.role_changed": "Role changed",

@@ -2,9 +2,9 @@
 
 Every survey comment, complaint text and compliment goes through
 ``record_comment``. Analysis runs at once (it takes about a millisecond); a
-safeguarding disclosure raises a flag and notifies the designated lead in the
-same transaction that stores the text, so it can never sit unseen
-(``comments_safeguarding``). Hiding words the redaction missed is in
+safeguarding disclosure raises a flag in the same transaction that stores the text,
+so it can never sit unseen, and the designated lead is emailed once that transaction
+commits (``comments_safeguarding``). Hiding words the redaction missed is in
 ``comments_hiding``.
 """
 

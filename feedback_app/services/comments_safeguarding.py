@@ -1,8 +1,10 @@
 """Safeguarding flags on comments: raised by the analyser or by a person, for the lead.
 
-A comment that may disclose a risk of harm gets one flag, which notifies the designated
-safeguarding lead in the same transaction that stores the text (``comments.analyse_comment``
-raises it), or when an analyst refers it. The lead's queue and decisions are in
+A comment that may disclose a risk of harm gets one flag, raised in the same transaction
+that stores the text (``comments.analyse_comment`` raises it), or when an analyst refers
+it. The designated safeguarding lead is emailed once that transaction commits
+(``alert_lead``, a job): never while it is open, where a slow mail server would hold the
+database and make other families' forms fail. The lead's queue and decisions are in
 ``safeguarding``.
 """
 
@@ -10,11 +12,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, SafeguardingFlag
-from feedback_app.services import audit, notifications, safeguarding
+from feedback_app.services import audit, jobs, notifications, safeguarding
 
 
 def raise_safeguarding_flag(
@@ -86,10 +88,31 @@ def _reopen(flag: SafeguardingFlag) -> None:
 
 
 def _notify_safeguarding_lead(flag: SafeguardingFlag) -> None:
-    notifications.send(
+    db.session.flush()  # the flag has its id
+    jobs.enqueue_after_commit(alert_lead, flag.id)
+
+
+def alert_lead(flag_id: int) -> bool:
+    """Email the safeguarding lead that flag ``flag_id`` is waiting for them; return whether
+    the email went, and only then record when (``notified_at``).
+
+    A job, enqueued once the flag's transaction has committed: on the worker where there
+    is a job queue, else in the process that raised the flag. It reads and writes through
+    a connection of its own, so the email never holds the database while it goes.
+    """
+    flags = SafeguardingFlag.__table__
+    with db.engine.connect() as connection:
+        if connection.scalar(select(flags.c.id).where(flags.c.id == flag_id)) is None:
+            return False  # raised in a savepoint that was rolled back
+    sent = notifications.send(
         to=safeguarding.lead_address(),
         subject="A comment may disclose a risk of harm",
         body="A new comment has been flagged for safeguarding. Sign in to review it.",
-        reference=f"safeguarding-flag-{flag.id}",
+        reference=f"safeguarding-flag-{flag_id}",
     )
-    flag.notified_at = datetime.now(UTC)
+    if sent:
+        with db.engine.begin() as connection:
+            connection.execute(
+                update(flags).where(flags.c.id == flag_id).values(notified_at=datetime.now(UTC))
+            )
+    return sent

@@ -126,6 +126,13 @@ def parse(text: str, today: date | None = None) -> list[_Row]:
                 found.append("stage must be blank for a compliment")
             if row.outcome:
                 found.append("outcome must be blank for a compliment")
+        else:  # an unknown kind: still check what either kind would take
+            if row.stage and row.stage not in STAGES:
+                found.append(f"stage must be 1, 2, ombudsman or blank, not {row.stage!r}")
+            if row.outcome and row.outcome not in OUTCOMES:
+                found.append(
+                    f"outcome must be one of {', '.join(OUTCOMES)} or blank, not {row.outcome!r}"
+                )
         problems.extend(f"Line {line}: {problem}" for problem in found)
         rows.append(row)
     if not rows and not problems:

@@ -9,7 +9,11 @@ refused in both modes.
 
 Jobs run inside an application context with a fresh database session. Call
 ``enqueue`` after committing: the job may run in another process before the
-caller's transaction would otherwise be visible.
+caller's transaction would otherwise be visible. A service that does not commit itself
+(its caller does) uses ``enqueue_after_commit``: the job waits until the transaction
+commits, and is dropped if it rolls back. That is how emails are sent: never inside a
+transaction that writes, where a slow mail server would hold SQLite's write lock and make
+every other family's form wait (and fail after five seconds).
 
 Under test (``app.testing``, or ``JOBS_SYNC`` set) a Redis-backed job still goes
 through RQ, so its arguments are serialised and its function looked up by name as
@@ -31,6 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +76,54 @@ def enqueue(func: Callable[..., Any], *args: Any, **kwargs: Any) -> JobHandle:
     return _run_in_process(name, args, kwargs)
 
 
+#: Where a session keeps the jobs waiting for its transaction to commit.
+_AFTER_COMMIT = "jobs_after_commit"
+
+
+def enqueue_after_commit(func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """Enqueue ``func(*args, **kwargs)`` once the session's transaction commits.
+
+    A job asked for in a transaction that rolls back is forgotten. Without a
+    transaction in progress it is enqueued at once. The job runs after the commit has
+    ended the transaction (``register_after_commit_jobs``): run in-process, it must use
+    a connection of its own (``db.engine``), not ``db.session``, which cannot run
+    queries at that moment.
+    """
+    from feedback_app.extensions import db
+
+    dotted_name(func)  # refuse a lambda here, where the caller can see why
+    session = db.session()
+    if not session.in_transaction():
+        enqueue(func, *args, **kwargs)
+        return
+    session.info.setdefault(_AFTER_COMMIT, []).append((func, args, kwargs))
+
+
+def register_after_commit_jobs() -> None:
+    """Listen for commits on the app's sessions, to enqueue the jobs waiting for them."""
+    from feedback_app.extensions import db
+
+    for name, listener in (
+        ("after_commit", _enqueue_waiting_jobs),
+        ("after_transaction_end", _forget_waiting_jobs),
+    ):
+        if not event.contains(db.session, name, listener):
+            event.listen(db.session, name, listener)
+
+
+def _enqueue_waiting_jobs(session: Session) -> None:
+    if session.get_nested_transaction() is not None:
+        return  # a savepoint was released; the transaction itself goes on
+    for func, args, kwargs in session.info.pop(_AFTER_COMMIT, []):
+        enqueue(func, *args, **kwargs)
+
+
+def _forget_waiting_jobs(session: Session, transaction: SessionTransaction) -> None:
+    # The outermost transaction ended without a commit (which took its jobs): a rollback.
+    if transaction.parent is None:
+        session.info.pop(_AFTER_COMMIT, None)
+
+
 def enqueue_for_worker(func: Callable[..., Any], *args: Any, **kwargs: Any) -> JobHandle:
     """Queue a job too long to run inside a web request (minutes, not seconds).
 
@@ -103,6 +157,9 @@ def _enqueue_on(
             not synchronous,
             job_timeout=timeout,
             result_ttl=3600,
+            # The worker logs each job's description: the function's name, never its
+            # arguments (an email address, the words of a message, a reset link).
+            description=name,
         )
     except Exception as error:  # noqa: BLE001 - any Redis failure means no queue
         raise QueueUnavailable(f"job queue unavailable ({type(error).__name__})") from error

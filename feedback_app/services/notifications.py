@@ -58,9 +58,42 @@ def get_sender() -> Sender:
     return _log_sender
 
 
-def send(to: str, subject: str, body: str, reference: str = "") -> None:
-    """Send a message through the configured sender; a failure is logged, never raised."""
+def send(to: str, subject: str, body: str, reference: str = "") -> bool:
+    """Send a message through the configured sender; return whether it went.
+
+    A failure is logged, never raised: one record with the reference and, from Notify,
+    its status and error messages as fields (one JSON line when LOG_JSON is on), never
+    the address or the words. A caller records that a message was sent only when this
+    returns True.
+
+    Call it outside any database transaction that writes (``jobs.enqueue_after_commit``):
+    a mail server that takes seconds to answer would otherwise hold SQLite's write lock,
+    and every other family's form would wait for it.
+    """
     try:
         get_sender().send(Message(to=to, subject=subject, body=body, reference=reference))
-    except Exception:  # noqa: BLE001 - a reminder must never break the request that sent it
-        log.exception("notification failed: %s", reference)
+    except Exception as error:  # noqa: BLE001 - a reminder must never break the request
+        log.exception(
+            "notification failed: %s",
+            reference or "-",
+            extra={"fields": {"reference": reference, **failure_fields(error)}},
+        )
+        return False
+    return True
+
+
+def failure_fields(error: Exception) -> dict[str, object]:
+    """The status and error messages Notify answered with (its client's HTTPError), if any."""
+    fields: dict[str, object] = {}
+    status = getattr(error, "status_code", None)
+    if isinstance(status, int):
+        fields["notify_status"] = status
+    messages = getattr(error, "message", None)
+    if isinstance(messages, list):
+        fields["notify_errors"] = [
+            str(item.get("message", item))[:200] if isinstance(item, dict) else str(item)[:200]
+            for item in messages
+        ]
+    elif isinstance(messages, str) and status is not None:
+        fields["notify_errors"] = [messages[:200]]
+    return fields

@@ -126,7 +126,8 @@ def _send_link(user: User, *, requested_by: str) -> None:
     # Sent from the job queue where there is one, so asking for a link to a real account
     # takes no longer than asking for one to an address with no account.
     jobs.enqueue(
-        notifications.send,
+        email_link,
+        user.id,
         to=user.email,
         subject=f"Reset your password for {service}",
         body=(
@@ -137,6 +138,19 @@ def _send_link(user: User, *, requested_by: str) -> None:
         ),
         reference=f"password-reset-{row.id}",
     )
+
+
+def email_link(user_id: int, *, to: str, subject: str, body: str, reference: str) -> bool:
+    """Email a reset link (a job); return whether it went.
+
+    The audit log says a link was sent when it is made; an email that then fails adds
+    an entry saying so, so the log never claims an email went that never did.
+    """
+    if notifications.send(to=to, subject=subject, body=body, reference=reference):
+        return True
+    audit.record("user.password_reset_email_failed", "user", user_id)
+    db.session.commit()
+    return False
 
 
 def _link(token: str) -> str:

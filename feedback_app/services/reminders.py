@@ -12,8 +12,10 @@ A complaint's reminders go to its officer while their account is active; once it
 deactivated, to the complaints mailbox, as for a complaint nobody has been given.
 
 Each reminder is sent at most once a day: its reference names the record, the kind and
-the day, and is recorded (``SentReminder``) before the message goes, so a second run the
-same day (by hand, or a timer on two hosts) sends only what has fallen due since.
+the day, and is recorded (``SentReminder``) and committed before the message goes, so a
+second run the same day (by hand, or a timer on two hosts) sends only what has fallen due
+since, and no database write waits for the mail server. A message that fails loses its
+record again, so it is counted as failed, not sent, and the next run tries it again.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ class ReminderCounts:
     safeguarding_flags: int = 0
     #: Reminders due that were sent earlier the same day, and not sent again.
     already_sent: int = 0
+    #: Reminders whose message could not be sent (logged); the next run tries them again.
+    failed: int = 0
 
     @property
     def total(self) -> int:
@@ -131,8 +135,13 @@ def _send_once(
     if not _first_time(reference, on):
         counts.already_sent += 1
         return False
-    notifications.send(to=to, subject=subject, body=body, reference=reference)
-    return True
+    if notifications.send(to=to, subject=subject, body=body, reference=reference):
+        return True
+    # Not sent: forget the record, so that it is not taken for sent and the next run retries.
+    db.session.execute(delete(SentReminder).where(SentReminder.reference == reference))
+    db.session.commit()
+    counts.failed += 1
+    return False
 
 
 def send_reminders(on: date) -> ReminderCounts:

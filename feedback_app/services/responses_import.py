@@ -6,6 +6,7 @@ file with each problem listed as "Line N: …" (the header is line 1).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
@@ -47,6 +48,39 @@ def _versions(survey: Survey) -> dict[str, tuple[SurveyVersion, dict[str, Questi
     return out
 
 
+def _questions_of_any(surveys: Iterable[Survey]) -> dict[str, list[str] | None]:
+    """Each question id of any survey's current versions, with the answers it takes in any
+    of them, in the order they are offered (None for free text)."""
+    found: dict[str, list[str] | None] = {}
+    for survey in surveys:
+        for _version, questions in _versions(survey).values():
+            for key, question in questions.items():
+                if question.kind == "text":
+                    found[key] = None
+                    continue
+                options = found.setdefault(key, [])
+                if options is not None:
+                    options.extend(v for v in question.option_values if v not in options)
+    return found
+
+
+def _answer_problems(
+    record: dict[str, str], questions: dict[str, list[str] | None], of: str
+) -> list[str]:
+    """The answer columns of a row that are not questions, or hold an answer they do not take."""
+    found = []
+    for column, value in record.items():
+        if column in (*REQUIRED, "respondent", "comment"):
+            continue
+        if column not in questions:
+            found.append(f"{column!r} is not a question of {of}")
+            continue
+        options = questions[column]
+        if value and options is not None and value not in options:
+            found.append(f"{column} {value!r} is not one of {', '.join(options)}")
+    return found
+
+
 def _parse(text: str, today: date) -> list[_Row]:
     table = read_table(text, date_column="submitted_on")
     if table.header_problems:
@@ -56,14 +90,16 @@ def _parse(text: str, today: date) -> list[_Row]:
         raise ImportError_(problems)
     problems = list(table.problems)
     surveys = {s.slug: s for s in db.session.scalars(select(Survey))}
+    any_survey = _questions_of_any(surveys.values())
     rows: list[_Row] = []
     for raw in table.rows:
         number, record = raw.line, raw.cells
         line_problems: list[str] = []
         survey = surveys.get(record["survey"])
         if survey is None:
-            problems.append(f"Line {number}: survey {record['survey']!r} is not a survey id")
-            continue
+            line_problems.append(
+                f"survey {record['survey']!r} is not a survey id ({', '.join(sorted(surveys))})"
+            )
         submitted_on, wrong = parse_date("submitted_on", record["submitted_on"], today)
         if wrong:
             line_problems.append(wrong)
@@ -72,6 +108,12 @@ def _parse(text: str, today: date) -> list[_Row]:
             line_problems.append(
                 f"respondent {respondent!r} must be one of {', '.join(RESPONDENTS)}"
             )
+        if survey is None:
+            # Every other problem the row has is still listed: its answers are checked
+            # against the questions of every survey.
+            line_problems.extend(_answer_problems(record, any_survey, "any survey"))
+            problems.extend(f"Line {number}: {problem}" for problem in line_problems)
+            continue
         audience = "young_person" if respondent == "young_person" else "parent"
         versions = _versions(survey)
         questions = versions.get(audience, versions.get("parent", (None, {})))[1]
