@@ -41,6 +41,7 @@ def limited_app(database_url: str) -> Iterator[Flask]:
         RATELIMIT_ENABLED=True,
         RATELIMIT_SIGN_IN="2 per minute",
         RATELIMIT_PUBLIC_POST="2 per minute",
+        RATELIMIT_SURVEY_START="2 per minute",
     )
     from feedback_app.extensions import limiter
 
