@@ -112,6 +112,7 @@ def working_days(days: int) -> str:
 STAFF_AREAS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Home", "staff.home", ()),
     ("Complaints", "complaints.queue", ("complaints_officer",)),
+    ("Families to contact", "contact_requests.list_requests", ("complaints_officer",)),
     ("Review comments", "review.queue", ("analyst",)),
     ("Safeguarding", "safeguarding.queue", ("safeguarding_lead",)),
     ("Findings releases", "publishing.releases", ("analyst", "forum_member")),
