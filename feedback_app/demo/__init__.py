@@ -19,7 +19,15 @@ DEMO_PASSWORD_HINT = (
     f"forum@example.gov.uk with the password {DEMO_PASSWORD}."
 )
 
-AREAS = ("staff", "surveys", "complaints", "findings", "safeguarding", "reviews")
+AREAS = (
+    "staff",
+    "surveys",
+    "complaints",
+    "findings",
+    "safeguarding",
+    "reviews",
+    "contact_requests",
+)
 
 
 def seed_all(seed: int = 2024) -> list[str]:

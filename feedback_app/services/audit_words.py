@@ -61,6 +61,7 @@ ACTIONS: dict[str, str] = {
     "release.quote_reopened": "Quote sent back for approval, as its words changed",
     "release.remark_added": "Comment from the forum added",
     "release.superseded": "Replaced by a newer version",
+    "safeguarding.contact_viewed": "Family's contact details viewed with a safeguarding flag",
     "safeguarding.flag_raised": "Safeguarding flag raised",
     "safeguarding.flag_reopened": "Safeguarding flag reopened",
     "safeguarding.referred": "Raised with the safeguarding lead",

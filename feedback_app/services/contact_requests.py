@@ -171,17 +171,6 @@ def _row(request: ContactRequest, today: date) -> RequestRow:
     )
 
 
-def count_waiting() -> int:
-    """How many families are waiting to be contacted (for the staff home page)."""
-    query = (
-        select(func.count())
-        .select_from(ContactRequest)
-        .join(Response, ContactRequest.response_id == Response.id)
-        .where(_waiting())
-    )
-    return db.session.scalar(query) or 0
-
-
 @dataclass(frozen=True)
 class Marked:
     """A request marked as contacted, and whether this press marked it (``False``: it
