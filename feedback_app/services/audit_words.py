@@ -38,8 +38,8 @@ ACTIONS: dict[str, str] = {
     "complaint.viewed": "Complaint viewed",
     "complaints.imported": "Complaints and compliments imported",
     "compliment.created": "Compliment logged",
-    "contact_request.contacted": "Family marked as contacted",
-    "contact_requests.viewed": "Families who asked to be contacted viewed",
+    "contact_request.marked_contacted": "Family marked as contacted",
+    "contact_requests.list_viewed": "Families who asked to be contacted viewed",
     "improvement.complainant_details_hidden": (
         "Complainant's details hidden in a “you said, we did” entry (complaint erased)"
     ),

@@ -150,7 +150,7 @@ def requests_page(show_all: bool = False, page: int = 1, today: date | None = No
     rows = [_row(request, today) for request in requests]
     if rows:
         audit.record(
-            "contact_requests.viewed",
+            "contact_requests.list_viewed",
             "contact_requests",
             "-",
             requests=[request.id for request in requests],
@@ -195,7 +195,7 @@ def mark_contacted(request_id: int, user: User) -> Marked | None:
         db.session.rollback()
         request = db.session.get(ContactRequest, request_id)
         return None if request is None else Marked(request, new=False)
-    audit.record("contact_request.contacted", "contact_request", request_id)
+    audit.record("contact_request.marked_contacted", "contact_request", request_id)
     db.session.commit()
     request = db.session.get(ContactRequest, request_id)
     assert request is not None  # it was just updated

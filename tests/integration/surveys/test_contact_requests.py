@@ -201,7 +201,7 @@ def test_marking_as_contacted_works_without_javascript_and_only_once(csrf_app, c
     first = db.session.scalar(select(User).where(User.email == "first@example.gov.uk"))
     assert request.contacted_by_id == first.id and request.contacted_at is not None
     marks = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.action == "contact_request.contacted")
+        select(AuditEntry).where(AuditEntry.action == "contact_request.marked_contacted")
     ).all()
     assert [(m.entity_id, m.user_id) for m in marks] == [(str(request.id), first.id)]
     # No longer waiting; the list of every request says who contacted them, and when.
@@ -318,7 +318,7 @@ def test_the_audit_log_says_who_looked_and_marked_but_holds_no_details(app, clie
     officer.get(LIST)
     officer.post(f"/staff/contact-requests/{request.id}/contacted")
     entries = db.session.scalars(select(AuditEntry)).all()
-    viewed = [e for e in entries if e.action == "contact_requests.viewed"]
+    viewed = [e for e in entries if e.action == "contact_requests.list_viewed"]
     assert viewed and viewed[0].changes == {"requests": [request.id]}
     assert viewed[0].actor == "officer@example.gov.uk"
     logged = json.dumps([[e.action, e.entity_id, e.changes] for e in entries])
