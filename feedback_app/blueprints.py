@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
     from feedback_app.auth.routes import bp as auth_bp
     from feedback_app.complaints.public import bp as complaints_public_bp
     from feedback_app.complaints.routes import bp as complaints_bp
+    from feedback_app.contact_requests.routes import bp as contact_requests_bp
     from feedback_app.findings.routes import bp as findings_bp
     from feedback_app.pages.routes import bp as pages_bp
     from feedback_app.publishing.routes import bp as publishing_bp
@@ -28,6 +29,7 @@ def register_blueprints(app: Flask) -> None:
     # Staff areas: every view carries roles_required.
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(complaints_bp, url_prefix="/staff/complaints")
+    app.register_blueprint(contact_requests_bp, url_prefix="/staff/contact-requests")
     app.register_blueprint(review_bp, url_prefix="/staff/review")
     app.register_blueprint(safeguarding_bp, url_prefix="/staff/safeguarding")
     app.register_blueprint(publishing_bp, url_prefix="/staff/publishing")

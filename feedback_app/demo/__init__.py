@@ -10,7 +10,15 @@ from __future__ import annotations
 import importlib
 import random
 
-AREAS = ("staff", "surveys", "complaints", "findings", "safeguarding", "reviews")
+AREAS = (
+    "staff",
+    "surveys",
+    "complaints",
+    "findings",
+    "safeguarding",
+    "reviews",
+    "contact_requests",
+)
 
 
 def seed_all(seed: int = 2024) -> list[str]:

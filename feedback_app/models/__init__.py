@@ -27,7 +27,14 @@ from feedback_app.models.findings import (  # noqa: E402
     ReleaseRemark,
 )
 from feedback_app.models.reminders import SentReminder
-from feedback_app.models.surveys import Answer, Question, Response, Survey, SurveyVersion
+from feedback_app.models.surveys import (
+    Answer,
+    ContactRequest,
+    Question,
+    Response,
+    Survey,
+    SurveyVersion,
+)
 from feedback_app.models.taxonomy import Theme
 from feedback_app.models.users import PasswordResetToken, Role, SignInFailure, User
 
@@ -38,6 +45,7 @@ __all__ = [
     "Comment",
     "CommentLabel",
     "CommentTheme",
+    "ContactRequest",
     "Question",
     "Response",
     "PasswordResetToken",

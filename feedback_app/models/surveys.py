@@ -154,3 +154,27 @@ class Answer(db.Model):  # type: ignore[name-defined,misc]
     text: Mapped[str | None] = mapped_column(Text)
 
     response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class ContactRequest(db.Model):  # type: ignore[name-defined,misc]
+    """A family's "yes" to "Would you like us to contact you?", and who contacted them when.
+
+    The contact details themselves stay on the response, where retention erases them
+    (``survey_retention.erase_contact_details``); the request keeps only that it was made
+    and when it was answered, so it still makes sense once the details have gone.
+    """
+
+    __tablename__ = "contact_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), unique=True
+    )
+    #: The day the response was sent (in the UK): the promised reply counts from it.
+    requested_on: Mapped[date] = mapped_column(Date, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    contacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    contacted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    response: Mapped[Response] = relationship()
+    contacted_by = relationship("User")

@@ -10,7 +10,7 @@ from feedback_app.auth.access import roles_required
 from feedback_app.form_fields import stale_form
 from feedback_app.models import Role, SafeguardingFlag
 from feedback_app.safeguarding.forms import SafeguardingActionForm
-from feedback_app.services import safeguarding
+from feedback_app.services import safeguarding, safeguarding_contact
 from feedback_app.services.edits import EditConflict
 
 bp = Blueprint("safeguarding", __name__)
@@ -34,7 +34,7 @@ def queue() -> str:
 @bp.route("/flags/<int:flag_id>", methods=["GET", "POST"])
 @roles_required(Role.SAFEGUARDING_LEAD)
 def show_flag(flag_id: int) -> str | Response | tuple[str, int]:
-    """Show the full comment and record what was done about it."""
+    """Show the full comment, how to reach the family, and record what was done about it."""
     flag = safeguarding.get_flag(flag_id)
     if flag is None:
         abort(404)
@@ -70,4 +70,5 @@ def _flag_page(
         form=form,
         unsaved=unsaved or [],
         waiting_for=safeguarding.waiting_for,
+        contact=safeguarding_contact.how_to_reach(flag),
     )

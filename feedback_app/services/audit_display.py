@@ -26,6 +26,8 @@ RECORDS: dict[str, str] = {
     "comment": "Comment",
     "complaint": "Complaint",
     "compliment": "Compliment",
+    "contact_request": "Request to be contacted",
+    "contact_requests": "Requests to be contacted",
     "import": "Import of complaints",
     "improvement": "“You said, we did” entry",
     "redaction_name": "Hidden name",

@@ -38,6 +38,8 @@ ACTIONS: dict[str, str] = {
     "complaint.viewed": "Complaint viewed",
     "complaints.imported": "Complaints and compliments imported",
     "compliment.created": "Compliment logged",
+    "contact_request.marked_contacted": "Family marked as contacted",
+    "contact_requests.list_viewed": "Families who asked to be contacted viewed",
     "improvement.complainant_details_hidden": (
         "Complainant's details hidden in a “you said, we did” entry (complaint erased)"
     ),
@@ -59,6 +61,7 @@ ACTIONS: dict[str, str] = {
     "release.quote_reopened": "Quote sent back for approval, as its words changed",
     "release.remark_added": "Comment from the forum added",
     "release.superseded": "Replaced by a newer version",
+    "safeguarding.contact_viewed": "Family's contact details viewed with a safeguarding flag",
     "safeguarding.flag_raised": "Safeguarding flag raised",
     "safeguarding.flag_reopened": "Safeguarding flag reopened",
     "safeguarding.referred": "Raised with the safeguarding lead",

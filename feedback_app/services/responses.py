@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Question, Response, SurveyVersion
-from feedback_app.services import comments, summaries
+from feedback_app.services import comments, contact_requests, summaries
 
 # No 0/O, 1/I/L, 5/S, 2/Z or U/V: codes are read aloud and copied from paper.
 RESUME_ALPHABET = "346789ABCDEFGHJKMNPQRTWXY"
@@ -239,7 +239,8 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
     """Submit a draft exactly once; return False when it was already submitted.
 
     The status changes with a conditional UPDATE, so of two submits racing each
-    other only one sees a row change and only that one records the comment.
+    other only one sees a row change and only that one records the comment and the
+    family's request to be contacted (and tells the complaints officers about it).
     """
     response = db.session.get(Response, response_id)
     if response is None:
@@ -287,5 +288,8 @@ def submit(response_id: int, *, today: date | None = None) -> bool:
                 phones=(response.contact_phone or "",),
             ),
         )
+    request = contact_requests.record_request(response, requested_on=submitted_on)
     db.session.commit()
+    if request is not None:
+        contact_requests.notify_mailbox(request)
     return True

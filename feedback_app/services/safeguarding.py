@@ -9,8 +9,9 @@ from flask import current_app
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
+from feedback_app import clock
 from feedback_app.extensions import db
-from feedback_app.models import SafeguardingFlag, User
+from feedback_app.models import Comment, SafeguardingFlag, User
 from feedback_app.services import audit, edits
 from feedback_app.services.paging import page_bounds
 
@@ -126,3 +127,56 @@ def waiting_for(flag: SafeguardingFlag, now: datetime | None = None) -> str:
         return f"{hours} hour{'s' if hours != 1 else ''}"
     days = seconds // 86400
     return f"{days} days"
+
+
+@dataclass(frozen=True)
+class FlagSummary:
+    """What staff other than the lead may know of a flag: that the words were raised with
+    the lead, when, and where the lead has got to. Never the lead's notes."""
+
+    raised_at: datetime
+    status: str
+    concern: str
+    handled_at: datetime | None
+
+    @property
+    def decided(self) -> bool:
+        return self.concern != "undecided"
+
+    @property
+    def words(self) -> str:
+        """Where the flag stands, in a sentence."""
+        decision = {
+            "concern": "decided it is a safeguarding concern",
+            "no_concern": "decided it is not a safeguarding concern",
+        }.get(self.concern)
+        if self.status == "closed":
+            on = f" on {clock.in_uk(self.handled_at):%-d %B %Y}" if self.handled_at else ""
+            if decision:
+                return f"The safeguarding lead {decision} and closed the flag{on}."
+            return f"The safeguarding lead closed the flag{on}."
+        if decision:
+            return f"The safeguarding lead {decision}. The flag is still open."
+        if self.status == "in_progress":
+            return "The safeguarding lead is looking into it and has not decided yet."
+        return "The flag is open: the safeguarding lead has not decided yet."
+
+
+def flag_summary_for(source: str, source_id: int) -> list[FlagSummary]:
+    """The flags raised on the words of one complaint, survey response or compliment
+    (``source`` as comments name it), oldest first, as other staff may see them."""
+    flags = db.session.scalars(
+        select(SafeguardingFlag)
+        .join(Comment, SafeguardingFlag.comment_id == Comment.id)
+        .where(Comment.source == source, Comment.source_id == source_id)
+        .order_by(SafeguardingFlag.raised_at, SafeguardingFlag.id)
+    )
+    return [
+        FlagSummary(
+            raised_at=flag.raised_at,
+            status=flag.status,
+            concern=flag.concern,
+            handled_at=flag.handled_at,
+        )
+        for flag in flags
+    ]
