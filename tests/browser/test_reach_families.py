@@ -32,7 +32,7 @@ def family(live_app: Any) -> dict[str, Any]:
     n = next(_people)
     with live_app.app_context():
         officer = users.create_user(
-            email=f"officer{n}@example.gov.uk",
+            email=f"reach-officer{n}@example.gov.uk",
             role="complaints_officer",
             password=PASSWORD,
             name=f"Olu Officer {n}",

@@ -24,6 +24,8 @@ JOBS = {
     "email_link": "password reset links",
     "retrain_in_background": "retraining the analyser",
     "reanalyse_all": "re-analysing every comment",
+    # services/contact_requests.notify_mailbox hands the sender itself to the queue.
+    "send": "a family asked to be contacted",
 }
 
 

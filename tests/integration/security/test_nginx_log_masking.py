@@ -34,6 +34,7 @@ PLAIN_ARGUMENTS = {
     "path",
     "period",
     "point_id",
+    "request_id",
     "quote_id",
     "release_id",
     "slug",
