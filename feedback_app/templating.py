@@ -43,11 +43,6 @@ def register_templates(app: Flask) -> None:
     app.add_template_filter(period_in_words)
     app.add_template_filter(working_days)
     app.add_template_global(staff_navigation)
-    # The complaint page shows whether its words were raised with the safeguarding lead;
-    # read here, from the safeguarding service, so the complaints views need no change.
-    from feedback_app.services.safeguarding import flag_summary_for
-
-    app.add_template_global(flag_summary_for, "safeguarding_flags_for")
 
     @app.context_processor
     def inject_settings() -> dict[str, Any]:

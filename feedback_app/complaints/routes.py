@@ -22,7 +22,7 @@ from feedback_app.complaints import forms
 from feedback_app.form_fields import stale_form
 from feedback_app.models import Complaint, Role
 from feedback_app.models.complaints import CHANNELS, EHCP_STAGES, RELATIONSHIPS
-from feedback_app.services import audit, complaints, complaints_audit, edits
+from feedback_app.services import audit, complaints, complaints_audit, edits, safeguarding
 from feedback_app.services.complaints_queue import (
     QueueFilters,
     action_due_words,
@@ -76,10 +76,6 @@ def already_done(complaint: Complaint, error: complaints.AlreadyDoneError) -> Re
     return redirect(url_for(".show_complaint", complaint_id=complaint.id))
 
 
-def _officer_choices(form: forms.ComplaintForm, keep: int | None = None) -> None:
-    form.officer_id.choices = officer_choices(keep)
-
-
 def _complaint_data(form: forms.ComplaintForm) -> dict[str, Any]:
     data = {name: getattr(form, name).data for name in complaints.AUDITED_FIELDS}
     data["officer_id"] = int(form.officer_id.data) if form.officer_id.data else None
@@ -101,7 +97,7 @@ def _complaint_data(form: forms.ComplaintForm) -> dict[str, Any]:
 def log_complaint() -> Page:
     """Log a new complaint."""
     form = forms.ComplaintForm()
-    _officer_choices(form)
+    form.officer_id.choices = officer_choices()
     if form.validate_on_submit():
         made = complaints.log_complaint(
             _complaint_data(form), submission_token=form.submission_token.sent
@@ -125,6 +121,8 @@ def show_complaint(complaint_id: int) -> Page:
     return render_template(
         "complaints/complaint.html",
         complaint=complaint,
+        # Whether its words were raised with the safeguarding lead, never the lead's notes.
+        flags=safeguarding.flag_summary_for("complaint", complaint.id),
         due=complaint_due(complaint, today),
         action_words=action_words,
         today=today,
@@ -151,7 +149,7 @@ def _edit_form(complaint: Complaint, *, saved: bool = False) -> forms.ComplaintE
         if saved
         else forms.ComplaintEditForm(obj=complaint)
     )
-    _officer_choices(form, keep=complaint.officer_id)
+    form.officer_id.choices = officer_choices(keep=complaint.officer_id)
     if saved or request.method == "GET":
         form.officer_id.data = str(complaint.officer_id or "")
         form.stage.data = complaint.stage

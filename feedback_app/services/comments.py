@@ -85,13 +85,15 @@ class WriterDetails:
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
 
+    def found_in(self, text: str) -> list[list[str]]:
+        """The writer's own details that ``text`` repeats, as hidden phrases."""
+        return own_details_in(text, names=self.names, emails=self.emails, phones=self.phones)
+
 
 def _hide_writer_details(comment: Comment, writer: WriterDetails) -> None:
     """Add the writer's own details that the text repeats to the comment's hidden phrases,
     which stay hidden through every later analysis, as an analyst's would."""
-    found = own_details_in(
-        comment.text, names=writer.names, emails=writer.emails, phones=writer.phones
-    )
+    found = writer.found_in(comment.text)
     hidden = list(comment.hidden_phrases or [])
     new = [pair for pair in found if pair not in hidden]
     if new:

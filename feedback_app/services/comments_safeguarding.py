@@ -69,7 +69,6 @@ def safeguarding_flag_of(comment: Comment) -> SafeguardingFlag | None:
 def _open_flag(comment: Comment, phrases: list[str], found_by: str) -> SafeguardingFlag:
     flag = SafeguardingFlag(comment_id=comment.id, phrases=phrases, found_by=found_by)
     db.session.add(flag)
-    db.session.flush()
     _notify_safeguarding_lead(flag)
     # How many phrases, never the words of a disclosure: they stay with the flag, which
     # only the lead reads.

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Select, func, select
 
-from feedback_app.analysis.redaction import own_details_in, phrase_shown
+from feedback_app.analysis.redaction import phrase_shown
 from feedback_app.extensions import db
 from feedback_app.models import Complaint
 from feedback_app.models.complaints import ERASED
@@ -111,7 +111,7 @@ def _details_finder(complaint: Complaint) -> Callable[[str], list[list[str]]]:
             others += [[line, "address"]] + ([[street, "address"]] if street != line else [])
 
     def details_in(text: str) -> list[list[str]]:
-        found = own_details_in(text, names=writer.names, emails=writer.emails, phones=writer.phones)
+        found = writer.found_in(text)
         return found + [pair for pair in others if pair[0] and phrase_shown(text, pair[0])]
 
     return details_in

@@ -38,7 +38,7 @@ from feedback_app.models import (
     SentReminder,
     User,
 )
-from feedback_app.services import notifications, safeguarding
+from feedback_app.services import contact_requests, notifications, safeguarding
 from feedback_app.services.clocks import add_working_days, describe_days_left
 
 # Remind this many working days before a deadline, and on every day after it.
@@ -73,11 +73,7 @@ def _officer_address(complaint: Complaint) -> str:
     officer = complaint.officer
     if officer is not None and officer.active:
         return str(officer.email)
-    return _mailbox()
-
-
-def _mailbox() -> str:
-    return str(current_app.config.get("COMPLAINTS_EMAIL") or current_app.config["CONTACT_EMAIL"])
+    return contact_requests.mailbox()
 
 
 def _deactivated_addresses() -> set[str]:

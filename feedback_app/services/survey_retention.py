@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from feedback_app.analysis.redaction import hide_phrases, own_details_in, phrase_shown, redact
+from feedback_app.analysis.redaction import hide_phrases, phrase_shown, redact
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Comment, Release, ReleaseQuote, Response
 from feedback_app.services import audit, releases, retention_periods
@@ -146,14 +146,10 @@ def erase_contact_details(
     response.contact_name = response.contact_email = response.contact_phone = None
 
 
-def _details(text: str, writer: WriterDetails) -> list[list[str]]:
-    return own_details_in(text, names=writer.names, emails=writer.emails, phones=writer.phones)
-
-
 def _without_details(text: str, writer: WriterDetails) -> str:
     """A text with no comment of its own (another free-text answer), redacted with the
     family's details hidden."""
-    return hide_phrases(redact(text), _details(text, writer))
+    return hide_phrases(redact(text), writer.found_in(text))
 
 
 def _keep_only_redacted(
@@ -166,7 +162,7 @@ def _keep_only_redacted(
     quote that showed them goes back for approval. ``published_quotes``: the texts of the
     comment's quotes frozen in published releases.
     """
-    own = _details(comment.text, writer)
+    own = writer.found_in(comment.text)
     phrases = [*(comment.hidden_phrases or []), *own]
     shown = hide_phrases(comment.redacted or redact(comment.text), phrases)
     if shown != comment.redacted:
