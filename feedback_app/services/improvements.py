@@ -236,14 +236,16 @@ def hide_complainant_details(
     for entry in db.session.scalars(
         select(Improvement).where(Improvement.complaint_action_id.in_(list(action_ids)))
     ):
-        fields = [
-            name for name in ENTRY_TEXTS if hidden(getattr(entry, name)) != getattr(entry, name)
-        ]
+        now_hidden = {name: hidden(getattr(entry, name)) for name in ENTRY_TEXTS}
+        fields = [name for name in ENTRY_TEXTS if now_hidden[name] != getattr(entry, name)]
         for name in fields:
-            setattr(entry, name, _fit(name, hidden(getattr(entry, name))))
-        milestones = [m for m in entry.milestones if hidden(m.description) != m.description]
-        for milestone in milestones:
-            milestone.description = hidden(milestone.description)
+            setattr(entry, name, _fit(name, now_hidden[name]))
+        milestones = []
+        for milestone in entry.milestones:
+            description = hidden(milestone.description)
+            if description != milestone.description:
+                milestone.description = description
+                milestones.append(milestone)
         _hide_in_audit(entry.id, hidden)
         if fields or milestones:
             changed += 1
