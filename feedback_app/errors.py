@@ -32,10 +32,11 @@ _MISSING_SCHEMA_CODES = frozenset({"42P01", "42703"})
 _MISSING_SCHEMA_WORDS = ("no such table", "no such column")
 
 
-def _first_line(error: DBAPIError) -> str:
-    """The driver's first line ("no such table: x", "connection refused"), which says which
-    failure it is; the engines leave query parameters out of it (config.py)."""
-    lines = str(error.orig or error).strip().splitlines()
+def first_line(error: Exception) -> str:
+    """The first line of an error's message, or of its driver's for a database error
+    ("no such table: x", "connection refused"): it says which failure it is, and the
+    engines leave query parameters out of it (config.py)."""
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
     return lines[0] if lines else ""
 
 
@@ -44,7 +45,7 @@ def not_migrated(error: DBAPIError) -> bool:
     database was never migrated, or not to this release (``flask db upgrade``)."""
     if getattr(error.orig, "sqlstate", None) in _MISSING_SCHEMA_CODES:
         return True
-    return _first_line(error).lower().startswith(_MISSING_SCHEMA_WORDS)
+    return first_line(error).lower().startswith(_MISSING_SCHEMA_WORDS)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -74,7 +75,7 @@ def register_error_handlers(app: Flask) -> None:
         """The "Sorry, please try again" page (a 503), and one log line saying why."""
         db.session.rollback()
         why = "database not migrated" if not_migrated(error) else "database unavailable"
-        log.warning("%s: %s: %s", why, type(error).__name__, _first_line(error))
+        log.warning("%s: %s: %s", why, type(error).__name__, first_line(error))
         return render_template("errors/try_again.html"), 503
 
     @app.errorhandler(OperationalError)

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from config import hide_password
+from feedback_app.errors import first_line
 
 #: Marks a command callback already wrapped (commands are module globals, shared by every
 #: app a process creates, as the tests do).
@@ -54,8 +55,7 @@ def describe_database_error(error: OperationalError | InterfaceError) -> str:
     Drivers name the host and port, not the password, but a message that quotes a
     connection string is masked all the same, and so is the configured password itself.
     """
-    lines = str(error.orig or error).strip().splitlines()
-    message = hide_password(f"{type(error).__name__}: {lines[0] if lines else ''}")
+    message = hide_password(f"{type(error).__name__}: {first_line(error)}")
     password = _database_password()
     return message.replace(password, "***") if password else message
 

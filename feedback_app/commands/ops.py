@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from config import hide_password
+from feedback_app.errors import first_line
 from feedback_app.extensions import db
 from feedback_app.services import health, jobs
 
@@ -80,8 +81,7 @@ def _redis_problem(url: str) -> str:
     try:
         Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping()
     except (RedisError, ValueError, OSError) as error:
-        lines = str(error).strip().splitlines()
-        return hide_password(f"{type(error).__name__}: {lines[0] if lines else ''}")
+        return hide_password(f"{type(error).__name__}: {first_line(error)}")
     return ""
 
 
