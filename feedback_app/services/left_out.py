@@ -73,9 +73,7 @@ def protect_left_out(
       out and nobody can tell how many. Not when published releases pin the number of
       responses down (``responses_known``).
     """
-    few = {
-        key for key, base in bases.items() if is_small(responses - base, threshold) or key in unsafe
-    }
+    few = small_remainders(responses, bases, threshold) | (set(unsafe) & bases.keys())
     if not few:
         return set(), False
     everyone = {key for key, base in bases.items() if base == responses}
