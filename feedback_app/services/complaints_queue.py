@@ -189,7 +189,11 @@ def queue(filters: QueueFilters, on: date) -> QueuePage:
         ).tuples()
     }
     rows = [_row(c, on, action_due.get(c.id), point_counts.get(c.id, 0)) for c in complaints]
-    counts = {**headline_counts(on), "matching_open": open_count, "matching_overdue": overdue}
+    counts = {
+        "overdue_actions": overdue_action_count(on),
+        "matching_open": open_count,
+        "matching_overdue": overdue,
+    }
     return QueuePage(rows=rows, total=total, page=page, pages=pages, filters=filters, counts=counts)
 
 
@@ -208,24 +212,12 @@ def _row(complaint: Complaint, on: date, action_due: date | None, points: int) -
     )
 
 
-def headline_counts(on: date) -> dict[str, int]:
-    """Open, overdue and awaiting-acknowledgement complaints, and overdue actions, in one pass."""
-    row = db.session.execute(
-        select(
-            func.count(),
-            func.count().filter(Complaint.due_on < on),
-            func.count().filter(Complaint.state == "awaiting_acknowledgement"),
-        ).where(Complaint.state.in_(OPEN_STATES))
-    ).one()
-    overdue_actions = db.session.scalar(
+def overdue_action_count(on: date) -> int:
+    """How many open actions are past their agreed date, on every complaint."""
+    overdue = db.session.scalar(
         select(func.count()).where(ComplaintAction.status == "open", ComplaintAction.due_on < on)
     )
-    return {
-        "open": row[0],
-        "overdue": row[1],
-        "awaiting_acknowledgement": row[2],
-        "overdue_actions": overdue_actions or 0,
-    }
+    return overdue or 0
 
 
 def open_actions(
